@@ -1,0 +1,106 @@
+/**
+ * The graph of a flow, built once per analysis: nodes by index, every wired
+ * outcome as an edge with its caller time, and the references that lead
+ * nowhere. Every rule and fact works on this structure.
+ */
+import { helpKind, isInputNode, outcomesOf, terminalEnd, type HelpKind, type Outcome, type UnwiredEnd } from '../model/outcomes.ts';
+import { localesOf } from '../model/prompt.ts';
+import type { Flow, FlowNode } from '../model/types.ts';
+import { enterSeconds, outcomeSeconds } from './timing.ts';
+
+export interface Edge {
+  readonly from: number;
+  readonly to: number;
+  readonly outcome: Outcome;
+  /** Caller seconds to take this edge: the outcome's input time plus the target's enter time. */
+  readonly seconds: number;
+}
+
+export interface GraphNode {
+  readonly index: number;
+  readonly id: string;
+  readonly node: FlowNode;
+  /** JSON pointer of the node in the file. */
+  readonly pointer: string;
+  readonly outcomes: readonly Outcome[];
+  readonly help: HelpKind | undefined;
+  readonly input: boolean;
+  /** Seconds to hear the node's prompt (or wait for its lookup). */
+  readonly enterSeconds: number;
+  /** Set when the node itself ends the call (hang-up, return). */
+  readonly terminal: UnwiredEnd | undefined;
+}
+
+export interface BrokenReference {
+  readonly from: number;
+  readonly outcome: Outcome;
+  readonly target: string;
+}
+
+export interface FlowGraph {
+  readonly nodes: readonly GraphNode[];
+  readonly byId: ReadonlyMap<string, number>;
+  readonly start: number;
+  readonly out: readonly (readonly Edge[])[];
+  readonly in: readonly (readonly Edge[])[];
+  readonly edgeCount: number;
+  readonly broken: readonly BrokenReference[];
+  /** Outcomes with no transition, per node. */
+  readonly unwired: readonly (readonly Outcome[])[];
+}
+
+export function buildGraph(flow: Flow, wordsPerMinute: number): FlowGraph {
+  const defaultLocale = localesOf(flow)[0] ?? 'en-US';
+  const byId = new Map<string, number>();
+  const nodes: GraphNode[] = flow.nodes.map((node, index) => {
+    if (!byId.has(node.id)) byId.set(node.id, index);
+    return {
+      index,
+      id: node.id,
+      node,
+      pointer: `/nodes/${index}`,
+      outcomes: outcomesOf(node),
+      help: helpKind(node),
+      input: isInputNode(node),
+      enterSeconds: enterSeconds(node, defaultLocale, defaultLocale, wordsPerMinute),
+      terminal: terminalEnd(node)
+    };
+  });
+  const out: Edge[][] = nodes.map(() => []);
+  const incoming: Edge[][] = nodes.map(() => []);
+  const unwired: Outcome[][] = nodes.map(() => []);
+  const broken: BrokenReference[] = [];
+  let edgeCount = 0;
+  for (const g of nodes) {
+    for (const outcome of g.outcomes) {
+      if (outcome.target === undefined) {
+        unwired[g.index]!.push(outcome);
+        continue;
+      }
+      const to = byId.get(outcome.target);
+      if (to === undefined) {
+        broken.push({ from: g.index, outcome, target: outcome.target });
+        continue;
+      }
+      const edge: Edge = {
+        from: g.index,
+        to,
+        outcome,
+        seconds: outcomeSeconds(g.node, outcome) + nodes[to]!.enterSeconds
+      };
+      out[g.index]!.push(edge);
+      incoming[to]!.push(edge);
+      edgeCount++;
+    }
+  }
+  return {
+    nodes,
+    byId,
+    start: byId.get(flow.start) ?? 0,
+    out,
+    in: incoming,
+    edgeCount,
+    broken,
+    unwired
+  };
+}

@@ -1,0 +1,70 @@
+/** Findings, rules and the context a rule checks a flow in. */
+import type { Flow } from '../model/types.ts';
+import type { Facts } from './facts.ts';
+import type { FlowGraph } from './graph.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export interface Finding {
+  /** The rule id: a public contract (`dead-end`, `trap-loop`, …). */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** The node the finding is about, as written in the input file. */
+  readonly node: string;
+  /** Every node concerned, `node` first. */
+  readonly nodes: readonly string[];
+  /** The outcome concerned, for outcome-level findings (`noInput`, `failure`, a key, …). */
+  readonly outcome?: string;
+  readonly message: string;
+  /** JSON pointer of the place in the file the finding points at. */
+  readonly pointer: string;
+  /** Figures behind the finding (seconds, depth, keys, locales, …). */
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line for the docs and the rule list. */
+  readonly description: string;
+}
+
+export interface Report {
+  readonly node: string;
+  readonly nodes?: readonly string[];
+  readonly outcome?: string;
+  readonly message: string;
+  /** Defaults to the node's own pointer. */
+  readonly pointer?: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+export interface ResolvedThresholds {
+  readonly maxOptions: number;
+  readonly maxMenuDepth: number;
+  readonly maxSecondsToHuman: number;
+  readonly announceWaitOverSeconds: number;
+  readonly wordsPerMinute: number;
+}
+
+export const DEFAULT_THRESHOLDS: ResolvedThresholds = {
+  maxOptions: 5,
+  maxMenuDepth: 3,
+  maxSecondsToHuman: 60,
+  announceWaitOverSeconds: 30,
+  wordsPerMinute: 150
+};
+
+export interface RuleContext {
+  readonly flow: Flow;
+  readonly graph: FlowGraph;
+  readonly facts: Facts;
+  readonly thresholds: ResolvedThresholds;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(context: RuleContext): void;
+}

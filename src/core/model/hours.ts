@@ -1,0 +1,67 @@
+/** Opening hours: a weekly schedule and holidays in a time zone. */
+import type { NodeOfKind } from './types.ts';
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+interface LocalTime {
+  date: string; // YYYY-MM-DD
+  weekday: (typeof WEEKDAYS)[number];
+  minutes: number; // since local midnight
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit'
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Whether a string is a time zone this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function localTime(instant: Date, timeZone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+  const weekday = (parts['weekday'] ?? 'Sun').slice(0, 3).toLowerCase() as LocalTime['weekday'];
+  return {
+    date: `${parts['year']}-${parts['month']}-${parts['day']}`,
+    weekday,
+    minutes: Number(parts['hour']) * 60 + Number(parts['minute'])
+  };
+}
+
+function toMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+/** Whether the schedule is open at an instant. */
+export function isOpenAt(node: NodeOfKind<'hours'>, instant: Date): boolean {
+  const local = localTime(instant, node.timeZone);
+  for (const holiday of node.holidays ?? []) {
+    const date = typeof holiday === 'string' ? holiday : holiday.date;
+    if (date === local.date) return false;
+  }
+  const intervals = node.weekly[local.weekday] ?? [];
+  return intervals.some(([from, to]) => local.minutes >= toMinutes(from) && local.minutes < toMinutes(to));
+}

@@ -1,0 +1,209 @@
+/**
+ * Loading a native flow: parse, migrate, validate. Never throws on user data:
+ * every problem names the file, a JSON pointer and what is wrong.
+ */
+import type { z } from 'zod';
+import { toPointer } from '../json/pointer.ts';
+import { migrate } from './migrations.ts';
+import { FlowSchema, NODE_KINDS } from './schema.ts';
+import type { Flow } from './types.ts';
+
+export interface Problem {
+  readonly file: string;
+  /** JSON pointer to the offending value ('' for the whole document). */
+  readonly pointer: string;
+  readonly message: string;
+  /** 1-based line and column, when known. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly flow: Flow; readonly migrations: readonly string[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** Formats a problem as one line: `file#/pointer: message`. */
+export function formatProblem(problem: Problem): string {
+  const where = problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : '';
+  const pointer = problem.pointer === '' ? '' : ` at ${problem.pointer}`;
+  return `${problem.file}${where}${pointer}: ${problem.message}`;
+}
+
+/** Parses JSON text, reporting a syntax error with its line and column. */
+export function parseJson(
+  text: string,
+  file: string
+): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    let line: number | undefined;
+    let column: number | undefined;
+    if (position) {
+      const offset = Number(position[1]);
+      const before = text.slice(0, offset);
+      line = before.split('\n').length;
+      column = offset - before.lastIndexOf('\n');
+    }
+    const clean = message.replace(/^JSON\.parse: /, '').replace(/,? ?"[^"]*"\.\.\. is not valid JSON$/, '');
+    return {
+      ok: false,
+      problems: [{ file, pointer: '', message: `malformed JSON: ${clean}`, ...(line === undefined ? {} : { line, column }) }]
+    };
+  }
+}
+
+/** Loads a flow from the text of a `.ivr.json` file. */
+export function loadFlowText(text: string, file: string): LoadResult {
+  const parsed = parseJson(text, file);
+  if (!parsed.ok) return parsed;
+  return loadFlow(parsed.value, file);
+}
+
+/** Validates and migrates an already parsed document. */
+export function loadFlow(document: unknown, file: string): LoadResult {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    return { ok: false, problems: [{ file, pointer: '', message: 'a flow is a JSON object' }] };
+  }
+  const migrated = migrate(document as Record<string, unknown>);
+  if (!migrated.ok) {
+    return { ok: false, problems: [{ file, pointer: '/version', message: migrated.message }] };
+  }
+  const result = FlowSchema.safeParse(migrated.document);
+  if (!result.success) {
+    return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, migrated.document)) };
+  }
+  const problems = checkIntegrity(result.data, file);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, flow: result.data, migrations: migrated.applied };
+}
+
+function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = document;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function issueToProblem(issue: z.core.$ZodIssue, file: string, document: unknown): Problem {
+  const path = issue.path;
+  const pointer = toPointer(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+      const first = issue.keys[0] ?? '';
+      return {
+        file,
+        pointer: toPointer([...path, first]),
+        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`
+      };
+    }
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator === 'kind') {
+        const actual = valueAt(document, path);
+        return {
+          file,
+          pointer,
+          message:
+            actual === undefined
+              ? `a node needs a "kind": one of ${NODE_KINDS.join(', ')}`
+              : `unknown node kind ${JSON.stringify(actual)}: expected one of ${NODE_KINDS.join(', ')}`
+        };
+      }
+      return { file, pointer, message: `${issue.message} (got ${describe(valueAt(document, path))})` };
+    }
+    case 'invalid_type': {
+      const actual = valueAt(document, path);
+      if (actual === undefined) {
+        const field = path[path.length - 1];
+        return { file, pointer, message: `missing required field ${JSON.stringify(String(field))}` };
+      }
+      return { file, pointer, message: `expected ${issue.expected}, got ${describe(actual)}` };
+    }
+    case 'invalid_value':
+      return {
+        file,
+        pointer,
+        message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(valueAt(document, path))}`
+      };
+    default:
+      return { file, pointer, message: issue.message };
+  }
+}
+
+/** Checks the schema cannot express: unique ids, an existing start, valid patterns. */
+function checkIntegrity(flow: Flow, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const firstIndex = new Map<string, number>();
+  flow.nodes.forEach((node, index) => {
+    const seen = firstIndex.get(node.id);
+    if (seen !== undefined) {
+      problems.push({
+        file,
+        pointer: `/nodes/${index}/id`,
+        message: `duplicate node id ${JSON.stringify(node.id)} (first used at /nodes/${seen}/id)`
+      });
+    } else {
+      firstIndex.set(node.id, index);
+    }
+    if (node.kind === 'input' && node.pattern !== undefined) {
+      try {
+        new RegExp(node.pattern);
+      } catch {
+        problems.push({
+          file,
+          pointer: `/nodes/${index}/pattern`,
+          message: `node ${JSON.stringify(node.id)}: ${JSON.stringify(node.pattern)} is not a valid regular expression`
+        });
+      }
+    }
+    if (node.kind === 'input' && node.minDigits !== undefined && node.maxDigits !== undefined && node.minDigits > node.maxDigits) {
+      problems.push({
+        file,
+        pointer: `/nodes/${index}/minDigits`,
+        message: `node ${JSON.stringify(node.id)}: minDigits (${node.minDigits}) is more than maxDigits (${node.maxDigits})`
+      });
+    }
+    if (node.kind === 'menu') {
+      const keys = new Map<string, number>();
+      node.options.forEach((option, optionIndex) => {
+        if (option.key === undefined && (option.phrases === undefined || option.phrases.length === 0)) {
+          problems.push({
+            file,
+            pointer: `/nodes/${index}/options/${optionIndex}`,
+            message: `node ${JSON.stringify(node.id)}: a menu option needs a "key" or "phrases"`
+          });
+        }
+        if (option.key === undefined) return;
+        const other = keys.get(option.key);
+        if (other !== undefined) {
+          problems.push({
+            file,
+            pointer: `/nodes/${index}/options/${optionIndex}/key`,
+            message: `node ${JSON.stringify(node.id)}: key ${JSON.stringify(option.key)} is already option ${other + 1}`
+          });
+        } else {
+          keys.set(option.key, optionIndex);
+        }
+      });
+    }
+  });
+  if (flow.nodes.length === 0) {
+    problems.push({ file, pointer: '/nodes', message: 'a flow needs at least one node' });
+  } else if (!firstIndex.has(flow.start)) {
+    problems.push({ file, pointer: '/start', message: `the start node ${JSON.stringify(flow.start)} does not exist` });
+  }
+  return problems;
+}
