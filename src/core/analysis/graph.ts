@@ -12,7 +12,7 @@ export interface Edge {
   readonly from: number;
   readonly to: number;
   readonly outcome: Outcome;
-  /** Caller seconds to take this edge: the outcome's input time plus the target's enter time. */
+  /** Caller seconds spent at `from` when leaving by this edge: its prompt plus the caller's input. */
   readonly seconds: number;
 }
 
@@ -86,7 +86,7 @@ export function buildGraph(flow: Flow, wordsPerMinute: number): FlowGraph {
         from: g.index,
         to,
         outcome,
-        seconds: outcomeSeconds(g.node, outcome) + nodes[to]!.enterSeconds
+        seconds: g.enterSeconds + outcomeSeconds(g.node, outcome)
       };
       out[g.index]!.push(edge);
       incoming[to]!.push(edge);

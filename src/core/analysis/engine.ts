@@ -1,0 +1,139 @@
+/**
+ * The lint engine: builds a flow's graph once, hands every enabled rule the
+ * same lazily computed facts, and collects findings and per-node metrics.
+ */
+import type { Flow } from '../model/types.ts';
+import { computeFacts, type SubflowResolver } from './facts.ts';
+import { buildGraph } from './graph.ts';
+import { RULES } from './rules/index.ts';
+import {
+  DEFAULT_THRESHOLDS,
+  type Finding,
+  type ResolvedThresholds,
+  type Rule,
+  type SeveritySetting
+} from './types.ts';
+
+export { RULES };
+
+export interface LintOptions {
+  /** Rule id → severity; overrides the flow's own `lint.rules`. */
+  readonly rules?: Readonly<Record<string, SeveritySetting>>;
+  /** Overrides the flow's own `lint.thresholds`. */
+  readonly thresholds?: Partial<ResolvedThresholds>;
+  /** Tells what is known of another flow that a sub-flow node runs. */
+  readonly resolveSubflow?: SubflowResolver;
+}
+
+export interface NodeMetric {
+  readonly node: string;
+  /** Caller seconds from this node to the nearest person; null when none is reachable. */
+  readonly secondsToHuman: number | null;
+  /** Menu choices needed to reach this node; null when unreachable. */
+  readonly menuDepth: number | null;
+  readonly reachable: boolean;
+}
+
+export interface LintMetrics {
+  readonly nodes: number;
+  readonly edges: number;
+  readonly menus: number;
+  readonly reachableNodes: number;
+  readonly humanEndpoints: number;
+  /** Caller seconds from the start to the nearest person; null when no person is reachable. */
+  readonly secondsToHuman: number | null;
+  /** The deepest menu's depth in menu choices; null when the flow has no reachable menu. */
+  readonly maxMenuDepth: number | null;
+  readonly perNode: readonly NodeMetric[];
+}
+
+export interface LintResult {
+  readonly findings: readonly Finding[];
+  readonly metrics: LintMetrics;
+}
+
+const byId = new Map(RULES.map((rule) => [rule.meta.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+const round = (seconds: number): number | null => (Number.isFinite(seconds) ? Math.round(seconds * 10) / 10 : null);
+
+export function resolveThresholds(flow: Flow, overrides?: Partial<ResolvedThresholds>): ResolvedThresholds {
+  const fromFlow = Object.fromEntries(
+    Object.entries(flow.lint?.thresholds ?? {}).filter(([, value]) => value !== undefined)
+  ) as Partial<ResolvedThresholds>;
+  return { ...DEFAULT_THRESHOLDS, ...fromFlow, ...overrides };
+}
+
+export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
+  const thresholds = resolveThresholds(flow, options.thresholds);
+  const graph = buildGraph(flow, thresholds.wordsPerMinute);
+  const facts = computeFacts(graph, options.resolveSubflow);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const id = rule.meta.id;
+    const setting =
+      (options.rules && Object.prototype.hasOwnProperty.call(options.rules, id) ? options.rules[id] : undefined) ??
+      (flow.lint?.rules && Object.prototype.hasOwnProperty.call(flow.lint.rules, id) ? flow.lint.rules[id] : undefined) ??
+      rule.meta.severity;
+    if (setting === 'off') continue;
+    rule.check({
+      flow,
+      graph,
+      facts,
+      thresholds,
+      report(report) {
+        const index = graph.byId.get(report.node);
+        const nodes = report.nodes && report.nodes.length > 0 ? [...report.nodes] : [report.node];
+        if (nodes[0] !== report.node) nodes.unshift(report.node);
+        findings.push({
+          rule: id,
+          severity: setting,
+          node: report.node,
+          nodes,
+          ...(report.outcome === undefined ? {} : { outcome: report.outcome }),
+          message: report.message,
+          pointer: report.pointer ?? (index === undefined ? '' : graph.nodes[index]!.pointer),
+          ...(report.data === undefined ? {} : { data: report.data })
+        });
+      }
+    });
+  }
+
+  const reachable = facts.reachable();
+  const toHuman = facts.toHuman().seconds;
+  const depth = facts.menuDepth().depth;
+  let maxMenuDepth: number | null = null;
+  let reachableNodes = 0;
+  let menus = 0;
+  let humanEndpoints = 0;
+  const perNode: NodeMetric[] = graph.nodes.map((g, i) => {
+    if (reachable[i]) reachableNodes++;
+    if (g.help === 'human') humanEndpoints++;
+    if (g.node.kind === 'menu') {
+      menus++;
+      if (reachable[i] && Number.isFinite(depth[i]!)) maxMenuDepth = Math.max(maxMenuDepth ?? 0, depth[i]!);
+    }
+    return {
+      node: g.id,
+      secondsToHuman: round(toHuman[i]!),
+      menuDepth: Number.isFinite(depth[i]!) ? depth[i]! : null,
+      reachable: reachable[i]!
+    };
+  });
+  return {
+    findings,
+    metrics: {
+      nodes: graph.nodes.length,
+      edges: graph.edgeCount,
+      menus,
+      reachableNodes,
+      humanEndpoints,
+      secondsToHuman: round(toHuman[graph.start]!),
+      maxMenuDepth,
+      perNode
+    }
+  };
+}

@@ -1,0 +1,30 @@
+import { nodeLabel } from '../describe.ts';
+import type { Rule } from '../types.ts';
+
+const rule: Rule = {
+  meta: {
+    id: 'deep-menu',
+    severity: 'warning',
+    description: 'A menu needs more than 3 menu choices to reach by its shortest route.'
+  },
+  check({ graph, facts, thresholds, report }) {
+    const { depth, via } = facts.menuDepth();
+    for (const g of graph.nodes) {
+      const d = depth[g.index]!;
+      if (g.node.kind !== 'menu' || !Number.isFinite(d) || d <= thresholds.maxMenuDepth) continue;
+      // The menus passed on the way, nearest first.
+      const menus: string[] = [];
+      for (let edge = via[g.index]; edge !== undefined && menus.length < d; edge = via[edge.from]) {
+        if (edge.outcome.choice) menus.push(graph.nodes[edge.from]!.id);
+      }
+      report({
+        node: g.id,
+        nodes: [g.id, ...menus],
+        message: `${nodeLabel(g)} takes ${d} menu choices to reach; keep menus within ${thresholds.maxMenuDepth} levels`,
+        data: { depth: d, limit: thresholds.maxMenuDepth }
+      });
+    }
+  }
+};
+
+export default rule;

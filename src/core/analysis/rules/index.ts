@@ -1,0 +1,35 @@
+/** Every lint rule, in the order findings are reported. */
+import type { Rule } from '../types.ts';
+import brokenReference from './broken-reference.ts';
+import deadEnd from './dead-end.ts';
+import deepMenu from './deep-menu.ts';
+import missingTranslation from './missing-translation.ts';
+import noAgentOption from './no-agent-option.ts';
+import noHumanRoute from './no-human-route.ts';
+import promptKeyMismatch from './prompt-key-mismatch.ts';
+import repeatedInput from './repeated-input.ts';
+import slowPathToHuman from './slow-path-to-human.ts';
+import tooManyOptions from './too-many-options.ts';
+import trapLoop from './trap-loop.ts';
+import unannouncedWait from './unannounced-wait.ts';
+import unboundedRetry from './unbounded-retry.ts';
+import unreachable from './unreachable.ts';
+import unresolvedSubflow from './unresolved-subflow.ts';
+
+export const RULES: readonly Rule[] = [
+  brokenReference,
+  unreachable,
+  deadEnd,
+  trapLoop,
+  noHumanRoute,
+  noAgentOption,
+  unboundedRetry,
+  tooManyOptions,
+  deepMenu,
+  promptKeyMismatch,
+  slowPathToHuman,
+  unannouncedWait,
+  repeatedInput,
+  missingTranslation,
+  unresolvedSubflow
+];

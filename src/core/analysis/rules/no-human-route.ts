@@ -1,0 +1,48 @@
+import { nodeLabel } from '../describe.ts';
+import type { GraphNode } from '../graph.ts';
+import type { Rule } from '../types.ts';
+
+/** A goodbye by design: a hang-up node, or a prompt marked as the end. */
+function isDesignedEnding(g: GraphNode): boolean {
+  return g.node.kind === 'hangup' || (g.node.kind === 'prompt' && g.node.end === true && g.node.next === undefined);
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'no-human-route',
+    severity: 'error',
+    description:
+      'The caller reaches a node from which no person, voicemail or callback can be reached any more (reported where help is lost).'
+  },
+  check({ graph, facts, report }) {
+    const before = facts.reachableBeforeHelp();
+    const help = facts.canReachHelp();
+    for (const g of graph.nodes) {
+      const v = g.index;
+      if (!before[v] || help[v]) continue;
+      let lostFrom: GraphNode | undefined;
+      if (v === graph.start) {
+        lostFrom = g;
+      } else {
+        for (const edge of graph.in[v]!) {
+          if (edge.outcome.afterHelp || !before[edge.from] || !help[edge.from]) continue;
+          // A caller who chooses to end the call has not lost anything.
+          if (edge.outcome.choice && isDesignedEnding(g)) continue;
+          lostFrom = graph.nodes[edge.from]!;
+          break;
+        }
+      }
+      if (!lostFrom) continue;
+      report({
+        node: g.id,
+        nodes: lostFrom === g ? [g.id] : [g.id, lostFrom.id],
+        message:
+          lostFrom === g
+            ? `${nodeLabel(g)}: no person, voicemail or callback can be reached from the start of this flow`
+            : `${nodeLabel(g)}: from here the caller can no longer reach a person, voicemail or callback (still possible at ${JSON.stringify(lostFrom.id)})`
+      });
+    }
+  }
+};
+
+export default rule;

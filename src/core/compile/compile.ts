@@ -1,0 +1,402 @@
+/**
+ * Compiles a flow to a serializable XState v5 machine config. Every node is a
+ * state; actions and guards are `{ type, params }` objects whose behaviour is
+ * defined once in `./machine.ts`. The config is plain JSON, so it can be
+ * printed, saved and opened in Stately's editor.
+ */
+import { optionOutcome, outcomesOf, type UnwiredEnd } from '../model/outcomes.ts';
+import { localesOf } from '../model/prompt.ts';
+import type { Flow, FlowNode } from '../model/types.ts';
+import { DEFAULT_THRESHOLDS } from '../analysis/types.ts';
+import { CHOICE_SECONDS, DEFAULT_LOOKUP_SECONDS, DEFAULT_TIMEOUT_SECONDS, DIGIT_SECONDS, INVALID_SECONDS } from '../analysis/timing.ts';
+import { FINAL_STATES, stateKey, type FinalState } from './stateKey.ts';
+
+export interface ActionRef {
+  readonly type: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+export interface TransitionConfig {
+  readonly target?: string;
+  readonly guard?: ActionRef;
+  readonly actions?: readonly ActionRef[];
+  readonly reenter?: boolean;
+}
+
+export interface StateConfig {
+  readonly type?: 'final';
+  readonly description?: string;
+  readonly meta?: Readonly<Record<string, unknown>>;
+  readonly entry?: readonly ActionRef[];
+  readonly always?: readonly TransitionConfig[];
+  readonly on?: Readonly<Record<string, readonly TransitionConfig[]>>;
+}
+
+/** The JSON-serializable machine config of a flow. */
+export interface FlowMachineConfig {
+  readonly id: string;
+  readonly description?: string;
+  readonly initial: string;
+  readonly context: CallContext;
+  readonly on: Readonly<Record<string, TransitionConfig>>;
+  readonly states: Readonly<Record<string, StateConfig>>;
+}
+
+/** A line of the call's transcript. */
+export interface TranscriptEntry {
+  /** Caller seconds since the call started. */
+  readonly at: number;
+  readonly who: 'flow' | 'caller' | 'system';
+  readonly node: string | null;
+  readonly text: string;
+}
+
+export interface CallResult {
+  readonly outcome: (typeof FINAL_STATES)[number] extends `$${infer O}` ? O : never;
+  /** The node the call ended at. */
+  readonly node: string | null;
+  /** For a dropped call, the outcome that had no transition. */
+  readonly reason?: string;
+  /** Caller seconds, queue waits not counted. */
+  readonly seconds: number;
+  /** Seconds spent waiting in queues. */
+  readonly waitSeconds: number;
+  readonly route: readonly string[];
+  readonly variables: Readonly<Record<string, unknown>>;
+}
+
+/** The machine's context: the call so far. Plain JSON. */
+export interface CallContext {
+  readonly flowId: string;
+  readonly locale: string;
+  readonly defaultLocale: string;
+  readonly wordsPerMinute: number;
+  /** The time the call was placed, in epoch milliseconds. */
+  readonly startedAt: number;
+  /** Caller seconds so far (queue waits not counted). */
+  readonly elapsed: number;
+  readonly waited: number;
+  readonly node: string | null;
+  readonly route: readonly string[];
+  readonly steps: number;
+  readonly stepLimit: number;
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly retries: Readonly<Record<string, number>>;
+  readonly visits: Readonly<Record<string, number>>;
+  /** Digits typed so far at an input. */
+  readonly buffer: string;
+  /** Node id → the outcome it takes, or one per visit (the call's environment). */
+  readonly outcomes: Readonly<Record<string, string | readonly string[]>>;
+  readonly transcript: readonly TranscriptEntry[];
+  /** Set by a transition into a final state: where and why the call ends. */
+  readonly ending: { readonly node: string | null; readonly reason?: string } | null;
+  readonly result: CallResult | null;
+}
+
+export const DEFAULT_STEP_LIMIT = 1000;
+
+function finalFor(end: UnwiredEnd): FinalState {
+  switch (end) {
+    case 'dead-end':
+      return '$dropped';
+    case 'return':
+      return '$ended';
+    default:
+      return `$${end}`;
+  }
+}
+
+export function compile(flow: Flow): FlowMachineConfig {
+  const ids = new Set(flow.nodes.map((n) => n.id));
+  const locales = localesOf(flow);
+  const wordsPerMinute = flow.lint?.thresholds?.wordsPerMinute ?? DEFAULT_THRESHOLDS.wordsPerMinute;
+
+  /** A transition along an outcome: to its target, or to the end it implies. */
+  const go = (
+    node: FlowNode,
+    outcome: { name: string; target: string | undefined; unwired: UnwiredEnd },
+    extra: readonly ActionRef[] = [],
+    guard?: ActionRef
+  ): TransitionConfig => {
+    const actions: ActionRef[] = [...extra, { type: 'outcome', params: { node: node.id, outcome: outcome.name } }];
+    let target: string;
+    if (outcome.target === undefined) {
+      target = finalFor(outcome.unwired);
+      actions.push({ type: 'end', params: { node: node.id, reason: outcome.name } });
+    } else if (!ids.has(outcome.target)) {
+      target = '$dropped';
+      actions.push({ type: 'end', params: { node: node.id, reason: `${outcome.name} → missing node ${outcome.target}` } });
+    } else {
+      target = stateKey(outcome.target);
+    }
+    return { target, reenter: true, actions, ...(guard ? { guard } : {}) };
+  };
+
+  const states: Record<string, StateConfig> = {};
+  for (const node of flow.nodes) {
+    Object.defineProperty(states, stateKey(node.id), {
+      value: compileNode(node, go),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  }
+  for (const final of FINAL_STATES) {
+    states[final] = {
+      type: 'final',
+      description: FINAL_DESCRIPTIONS[final],
+      entry: [{ type: 'finish', params: { outcome: final.slice(1) } }]
+    };
+  }
+
+  return {
+    id: flow.id.replace(/[.#]/g, '_'),
+    ...(flow.description ? { description: flow.description } : {}),
+    initial: stateKey(flow.start),
+    context: {
+      flowId: flow.id,
+      locale: locales[0]!,
+      defaultLocale: locales[0]!,
+      wordsPerMinute,
+      startedAt: 0,
+      elapsed: 0,
+      waited: 0,
+      node: null,
+      route: [],
+      steps: 0,
+      stepLimit: DEFAULT_STEP_LIMIT,
+      variables: {},
+      retries: {},
+      visits: {},
+      buffer: '',
+      outcomes: {},
+      transcript: [],
+      ending: null,
+      result: null
+    },
+    on: {
+      HANGUP: { target: '.$abandoned', actions: [{ type: 'callerEvent' }, { type: 'end', params: { reason: 'caller hung up' } }] }
+    },
+    states
+  };
+}
+
+const FINAL_DESCRIPTIONS: Record<FinalState, string> = {
+  $person: 'The caller reached a person.',
+  $voicemail: 'The caller left a voicemail.',
+  $callback: 'A callback was scheduled.',
+  $ended: 'The call ended by design.',
+  $dropped: 'The call dropped: an outcome had no transition.',
+  $abandoned: 'The caller hung up.',
+  $trapped: 'The call went round without end (step limit reached).'
+};
+
+type Go = (
+  node: FlowNode,
+  outcome: { name: string; target: string | undefined; unwired: UnwiredEnd },
+  extra?: readonly ActionRef[],
+  guard?: ActionRef
+) => TransitionConfig;
+
+const TRAPPED: TransitionConfig = {
+  guard: { type: 'overStepLimit' },
+  target: '$trapped',
+  actions: [{ type: 'end', params: { reason: 'step limit' } }]
+};
+
+function compileNode(node: FlowNode, go: Go): StateConfig {
+  const outcomes = outcomesOf(node);
+  const byName = new Map(outcomes.map((o) => [o.name, o]));
+  const outcome = (name: string) => byName.get(name)!;
+  const entry: ActionRef[] = [
+    {
+      type: 'enter',
+      params: {
+        node: node.id,
+        ...('prompt' in node && node.prompt !== undefined ? { prompt: node.prompt } : {}),
+        ...(node.kind === 'lookup' ? { seconds: node.seconds ?? DEFAULT_LOOKUP_SECONDS } : {})
+      }
+    }
+  ];
+  const meta = { nodeId: node.id, kind: node.kind };
+  const base = { description: node.name ?? node.id, meta, entry };
+
+  switch (node.kind) {
+    case 'menu': {
+      const retry = retryTransitions(node, go);
+      const keyed = node.options
+        .map((option, index) => ({ option, index }))
+        .filter(({ option }) => option.key !== undefined);
+      const spoken = node.options
+        .map((option, index) => ({ option, index }))
+        .filter(({ option }) => option.phrases !== undefined && option.phrases.length > 0);
+      const choose = (name: string): ActionRef[] => [
+        { type: 'callerEvent' },
+        { type: 'choose', params: { node: node.id, seconds: CHOICE_SECONDS } }
+      ];
+      return {
+        ...base,
+        always: [TRAPPED],
+        on: {
+          KEY: [
+            ...keyed.map(({ option, index }) =>
+              go(node, outcome(optionOutcome(option, index)), choose(option.key!), { type: 'keyIs', params: { key: option.key } })
+            ),
+            ...retry.invalid
+          ],
+          SPEECH: [
+            ...spoken.map(({ option, index }) =>
+              go(node, outcome(optionOutcome(option, index)), choose(optionOutcome(option, index)), {
+                type: 'speechMatches',
+                params: { phrases: option.phrases }
+              })
+            ),
+            ...retry.invalid
+          ],
+          NO_INPUT: retry.noInput
+        }
+      };
+    }
+    case 'input': {
+      const retry = retryTransitions(node, go);
+      const spec = {
+        node: node.id,
+        minDigits: node.minDigits ?? 1,
+        maxDigits: node.maxDigits ?? 32,
+        terminator: node.terminator ?? '#',
+        ...(node.pattern === undefined ? {} : { pattern: node.pattern })
+      };
+      const accept = go(
+        node,
+        outcome('next'),
+        [{ type: 'callerEvent' }, { type: 'store', params: { ...spec, variable: node.variable, seconds: CHOICE_SECONDS, secondsPerDigit: DIGIT_SECONDS } }],
+        { type: 'entry', params: { ...spec, result: 'valid' } }
+      );
+      // An entry that is complete but not valid takes the invalid route (or the
+      // retry limit's); `exhausted` tells the two apart.
+      const reject: TransitionConfig[] = retry.invalid.map((t) => ({
+        ...t,
+        guard: {
+          type: 'entry',
+          params: {
+            ...spec,
+            result: 'invalid',
+            exhausted: t.guard !== undefined,
+            ...(node.maxRetries === undefined ? {} : { maxRetries: node.maxRetries })
+          }
+        }
+      }));
+      return {
+        ...base,
+        always: [TRAPPED],
+        on: {
+          KEY: [
+            accept,
+            ...reject,
+            { actions: [{ type: 'callerEvent' }, { type: 'appendDigit', params: { node: node.id } }] }
+          ],
+          SPEECH: [accept, ...reject],
+          NO_INPUT: [accept, ...reject, ...retry.noInput]
+        }
+      };
+    }
+    case 'branch':
+      return {
+        ...base,
+        always: [
+          TRAPPED,
+          ...node.cases.map((c, index) =>
+            go(node, outcomes[index]!, [], { type: 'condition', params: { when: c.when } })
+          ),
+          go(node, outcome('otherwise'))
+        ]
+      };
+    case 'hours':
+      return {
+        ...base,
+        always: [
+          TRAPPED,
+          go(node, outcome('open'), [], {
+            type: 'isOpen',
+            params: { node: node.id, timeZone: node.timeZone, weekly: node.weekly, holidays: node.holidays ?? [] }
+          }),
+          go(node, outcome('closed'))
+        ]
+      };
+    case 'set':
+      return {
+        ...base,
+        always: [
+          TRAPPED,
+          go(node, outcome('next'), [
+            { type: 'assignVariables', params: { assign: node.assign ?? {}, increment: node.increment ?? [] } }
+          ])
+        ]
+      };
+    case 'prompt':
+    case 'subflow':
+      return { ...base, always: [TRAPPED, go(node, outcome('next'))] };
+    case 'return':
+    case 'hangup':
+      return {
+        ...base,
+        always: [
+          {
+            target: '$ended',
+            actions: [{ type: 'end', params: { node: node.id, reason: node.kind === 'return' ? 'returned' : 'hangup' } }]
+          }
+        ]
+      };
+    case 'queue':
+    case 'transfer':
+    case 'voicemail':
+    case 'callback':
+    case 'lookup':
+    case 'opaque': {
+      // Steps whose outcome the world decides: the default is the first outcome
+      // (a lookup succeeds, a queue answers); the call's environment can pick another.
+      const [first, ...rest] = outcomes;
+      const extra: ActionRef[] =
+        node.kind === 'queue'
+          ? [{ type: 'wait', params: { seconds: node.expectedWaitSeconds ?? 0 } }]
+          : [];
+      return {
+        ...base,
+        always: [
+          TRAPPED,
+          ...rest.map((o) => go(node, o, [], { type: 'outcomeIs', params: { node: node.id, outcome: o.name } })),
+          ...(first ? [go(node, first, extra)] : [])
+        ]
+      };
+    }
+  }
+}
+
+/** No-input and invalid transitions of a menu or input, with its retry limit. */
+function retryTransitions(
+  node: Extract<FlowNode, { kind: 'menu' | 'input' }>,
+  go: Go
+): { noInput: TransitionConfig[]; invalid: TransitionConfig[] } {
+  const outcomes = outcomesOf(node);
+  const find = (name: string) => outcomes.find((o) => o.name === name)!;
+  const timeout = node.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const build = (kind: 'noInput' | 'invalid'): TransitionConfig[] => {
+    const seconds = kind === 'noInput' ? timeout : INVALID_SECONDS;
+    const retry: ActionRef = {
+      type: 'retry',
+      params: { node: node.id, seconds, ...(node.reprompt === undefined ? {} : { reprompt: node.reprompt }) }
+    };
+    const list: TransitionConfig[] = [];
+    if (node.maxRetries !== undefined) {
+      list.push(
+        go(node, find('maxRetries'), [{ type: 'callerEvent' }, { type: 'giveUp', params: { node: node.id, seconds } }], {
+          type: 'retriesExhausted',
+          params: { node: node.id, maxRetries: node.maxRetries }
+        })
+      );
+    }
+    list.push(go(node, find(kind), [{ type: 'callerEvent' }, retry]));
+    return list;
+  };
+  return { noInput: build('noInput'), invalid: build('invalid') };
+}

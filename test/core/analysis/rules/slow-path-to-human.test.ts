@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { agent, findingsOf, makeFlow, menu, voicemail } from '../../../support/build.ts';
+
+const words = (n: number): string => Array.from({ length: n }, () => 'word').join(' ');
+
+describe('slow-path-to-human', () => {
+  it('passes a short welcome and a press-0 menu', () => {
+    const flow = makeFlow([
+      { id: 'hi', kind: 'prompt', prompt: 'Welcome to the bank.', next: 'main' },
+      menu('main', { '0': 'agent' }), agent, voicemail
+    ]);
+    expect(findingsOf('slow-path-to-human', flow)).toEqual([]);
+  });
+
+  it('reports a long legal preamble with the time and the route', () => {
+    // 150 words at 150 words a minute: 60 s before the menu even starts.
+    const flow = makeFlow([
+      { id: 'legal', kind: 'prompt', prompt: words(150), next: 'main' },
+      menu('main', { '0': 'agent' }), agent, voicemail
+    ]);
+    const [finding] = findingsOf('slow-path-to-human', flow);
+    expect(finding?.node).toBe('agent');
+    expect(finding?.nodes).toEqual(['agent', 'legal', 'main']);
+    expect(finding?.data?.['seconds']).toBeGreaterThan(60);
+    expect(finding?.data?.['route']).toEqual(['legal', 'main', 'agent']);
+  });
+
+  it('takes the fastest of several routes', () => {
+    const flow = makeFlow([
+      menu('main', { '1': 'slow', '2': 'agent' }), agent, voicemail,
+      { id: 'slow', kind: 'prompt', prompt: words(200), next: 'agent' }
+    ]);
+    expect(findingsOf('slow-path-to-human', flow)).toEqual([]);
+  });
+
+  it('times Korean prompts by syllable', () => {
+    const korean = '안녕하세요'.repeat(80); // 400 syllables, about 67 s
+    const flow = makeFlow([
+      { id: 'hi', kind: 'prompt', prompt: { 'ko-KR': korean }, next: 'agent' }, agent, voicemail
+    ], { locales: ['ko-KR'] });
+    expect(findingsOf('slow-path-to-human', flow)).toHaveLength(1);
+  });
+});
