@@ -238,7 +238,17 @@ export interface Facts {
   readonly subflow: (index: number) => SubflowInfo | undefined;
 }
 
-export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver): Facts {
+export interface FactOptions {
+  /**
+   * Whether a `return` counts as help: true when a flow is analysed on its own
+   * (the flow that runs it may offer help), false when it is summarised as a
+   * sub-flow of a flow that is analysed too.
+   */
+  readonly returnIsHelp?: boolean;
+}
+
+export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver, options: FactOptions = {}): Facts {
+  const returnIsHelp = options.returnIsHelp ?? true;
   const n = graph.nodes.length;
 
   const subflowInfo = (index: number): SubflowInfo | undefined => {
@@ -256,7 +266,7 @@ export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver)
     graph.nodes.map((g, index) => {
       if (g.help !== undefined) return true;
       // A return hands the call back to a flow this analysis does not see.
-      if (g.terminal === 'return') return true;
+      if (g.terminal === 'return') return returnIsHelp;
       return subflowInfo(index)?.reachesHelp ?? false;
     })
   );

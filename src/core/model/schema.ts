@@ -26,6 +26,7 @@ export const PromptSchema = z
     z.record(z.string().min(2), z.string())
   ])
   .meta({
+    id: 'Prompt',
     title: 'Prompt',
     description:
       'What the caller hears: plain text in the default locale, or an object of text per locale ({"en-US": "…", "es-US": "…"}).'
@@ -33,7 +34,7 @@ export const PromptSchema = z
 
 const Position = z
   .strictObject({ x: z.number(), y: z.number() })
-  .meta({ description: 'Where the node sits on the canvas.' });
+  .meta({ id: 'Position', description: 'Where the node sits on the canvas.' });
 
 const Seconds = z.number().min(0);
 
@@ -102,7 +103,9 @@ export const MenuOptionSchema = z
     label: z.string().optional(),
     next: Target.optional()
   })
-  .meta({ title: 'Menu option' });
+  .meta({
+    id: 'MenuOption',
+    title: 'Menu option' });
 
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -115,7 +118,9 @@ export const ConditionSchema = z
     op: z.enum(['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'in', 'exists', 'matches']),
     value: z.union([Scalar, z.array(Scalar)]).optional()
   })
-  .meta({ title: 'Condition' });
+  .meta({
+    id: 'Condition',
+    title: 'Condition' });
 
 const TimeOfDay = z
   .string()
@@ -144,7 +149,9 @@ const PromptNode = z
       description: 'A goodbye: the call ends here by design after the message.'
     })
   })
-  .meta({ title: 'Prompt node', description: 'Plays a message.' });
+  .meta({
+    id: 'PromptNode',
+    title: 'Prompt node', description: 'Plays a message.' });
 
 const MenuNode = z
   .strictObject({
@@ -154,6 +161,7 @@ const MenuNode = z
     options: z.array(MenuOptionSchema)
   })
   .meta({
+    id: 'MenuNode',
     title: 'Menu node',
     description: 'Plays a prompt and waits for a key or a phrase.'
   });
@@ -174,7 +182,9 @@ const InputNode = z
     }),
     next: Target.optional()
   })
-  .meta({ title: 'Input node', description: 'Collects digits into a variable.' });
+  .meta({
+    id: 'InputNode',
+    title: 'Input node', description: 'Collects digits into a variable.' });
 
 const BranchNode = z
   .strictObject({
@@ -192,6 +202,7 @@ const BranchNode = z
     otherwise: Target.optional()
   })
   .meta({
+    id: 'BranchNode',
     title: 'Branch node',
     description: 'Routes on variables or caller data; the first case that holds wins.'
   });
@@ -210,7 +221,9 @@ const HoursNode = z
     open: Target.optional(),
     closed: Target.optional()
   })
-  .meta({ title: 'Hours node', description: 'Open or closed now?' });
+  .meta({
+    id: 'HoursNode',
+    title: 'Hours node', description: 'Open or closed now?' });
 
 const LookupNode = z
   .strictObject({
@@ -226,7 +239,9 @@ const LookupNode = z
     success: Target.optional(),
     failure: Target.optional()
   })
-  .meta({ title: 'Lookup node', description: 'A data dip or API call.' });
+  .meta({
+    id: 'LookupNode',
+    title: 'Lookup node', description: 'A data dip or API call.' });
 
 const SetNode = z
   .strictObject({
@@ -242,7 +257,9 @@ const SetNode = z
       .meta({ description: 'Counters to add one to.' }),
     next: Target.optional()
   })
-  .meta({ title: 'Set node', description: 'Sets variables.' });
+  .meta({
+    id: 'SetNode',
+    title: 'Set node', description: 'Sets variables.' });
 
 const QueueNode = z
   .strictObject({
@@ -262,7 +279,9 @@ const QueueNode = z
       description: 'Where the call goes when the queue is full, closed or the wait runs out.'
     })
   })
-  .meta({ title: 'Queue node', description: 'Waits for an agent: a person.' });
+  .meta({
+    id: 'QueueNode',
+    title: 'Queue node', description: 'Waits for an agent: a person.' });
 
 const TransferNode = z
   .strictObject({
@@ -278,7 +297,9 @@ const TransferNode = z
       description: 'Where the call goes when the number is busy or not answered.'
     })
   })
-  .meta({ title: 'Transfer node', description: 'Transfers the call to a number.' });
+  .meta({
+    id: 'TransferNode',
+    title: 'Transfer node', description: 'Transfers the call to a number.' });
 
 const VoicemailNode = z
   .strictObject({
@@ -290,7 +311,9 @@ const VoicemailNode = z
     recorded: Target.optional(),
     failed: Target.optional()
   })
-  .meta({ title: 'Voicemail node', description: 'Records a message: deferred help.' });
+  .meta({
+    id: 'VoicemailNode',
+    title: 'Voicemail node', description: 'Records a message: deferred help.' });
 
 const CallbackNode = z
   .strictObject({
@@ -302,7 +325,9 @@ const CallbackNode = z
     scheduled: Target.optional(),
     failed: Target.optional()
   })
-  .meta({ title: 'Callback node', description: 'Schedules a call back: deferred help.' });
+  .meta({
+    id: 'CallbackNode',
+    title: 'Callback node', description: 'Schedules a call back: deferred help.' });
 
 const SubflowNode = z
   .strictObject({
@@ -311,7 +336,9 @@ const SubflowNode = z
     flow: z.string().min(1).meta({ description: 'The id of another flow.' }),
     next: Target.optional()
   })
-  .meta({ title: 'Sub-flow node', description: 'Runs another flow, then returns.' });
+  .meta({
+    id: 'SubFlowNode',
+    title: 'Sub-flow node', description: 'Runs another flow, then returns.' });
 
 const ReturnNode = z
   .strictObject({
@@ -320,6 +347,7 @@ const ReturnNode = z
     prompt: PromptSchema.optional()
   })
   .meta({
+    id: 'ReturnNode',
     title: 'Return node',
     description: 'Returns to the flow that ran this one as a sub-flow.'
   });
@@ -330,7 +358,9 @@ const HangupNode = z
     kind: z.literal('hangup'),
     prompt: PromptSchema.optional()
   })
-  .meta({ title: 'Hang-up node', description: 'Ends the call by design.' });
+  .meta({
+    id: 'HangUpNode',
+    title: 'Hang-up node', description: 'Ends the call by design.' });
 
 /**
  * A node kind this build does not model: kept so the analysis still runs.
@@ -350,7 +380,9 @@ const OpaqueNode = z
       })
     )
   })
-  .meta({ title: 'Opaque node', description: 'An imported step this tool does not model.' });
+  .meta({
+    id: 'OpaqueNode',
+    title: 'Opaque node', description: 'An imported step this tool does not model.' });
 
 export const NODE_KINDS = [
   'prompt', 'menu', 'input', 'branch', 'hours', 'lookup', 'set', 'queue',
@@ -383,7 +415,9 @@ export const ThresholdsSchema = z
       description: 'Speaking rate used to time prompts (default 150).'
     })
   })
-  .meta({ title: 'Thresholds' });
+  .meta({
+    id: 'Thresholds',
+    title: 'Thresholds' });
 
 export const LintSettingsSchema = z.strictObject({
   rules: z.record(z.string(), Severity).optional().meta({
@@ -443,7 +477,9 @@ export const TestCallSchema = z
       })
       .optional()
   })
-  .meta({ title: 'Test call' });
+  .meta({
+    id: 'TestCall',
+    title: 'Test call' });
 
 export const FlowSchema = z
   .strictObject({

@@ -20,3 +20,22 @@ describe('unresolved-subflow', () => {
     expect(where('no-human-route', flow, { resolveSubflow })).toEqual(['auth']);
   });
 });
+
+describe('subflowResolver', () => {
+  it('resolves sub-flows among the flows linted together', async () => {
+    const { subflowResolver } = await import('../../../../src/core/analysis/subflows.ts');
+    const main = makeFlow([{ id: 'auth', kind: 'subflow', flow: 'authenticate', next: 'bye' }, { id: 'bye', kind: 'hangup' }]);
+    const authenticate = makeFlow([{ id: 'ask', kind: 'prompt', prompt: 'Hello', next: 'done' }, { id: 'done', kind: 'return' }], { id: 'authenticate' });
+    const helpful = makeFlow([agent, voicemail], { id: 'authenticate' });
+    expect(where('no-human-route', main, { resolveSubflow: subflowResolver([main, authenticate]) })).toEqual(['auth']);
+    expect(where('unresolved-subflow', main, { resolveSubflow: subflowResolver([main, authenticate]) })).toEqual([]);
+    expect(where('no-human-route', main, { resolveSubflow: subflowResolver([main, helpful]) })).toEqual(['bye']);
+  });
+
+  it('does not loop on sub-flows that run each other', async () => {
+    const { subflowResolver } = await import('../../../../src/core/analysis/subflows.ts');
+    const a = makeFlow([{ id: 'x', kind: 'subflow', flow: 'b', next: 'end' }, { id: 'end', kind: 'hangup' }], { id: 'a' });
+    const b = makeFlow([{ id: 'y', kind: 'subflow', flow: 'a', next: 'end' }, { id: 'end', kind: 'return' }], { id: 'b' });
+    expect(subflowResolver([a, b])('a')).toEqual({ resolved: true, reachesHelp: true });
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Sub-flows resolved among the flows analysed together: whether help can be
+ * reached inside each, computed once per flow. A cycle of sub-flows (A runs B
+ * runs A) is cut by assuming help inside the flow already being summarised.
+ */
+import type { Flow } from '../model/types.ts';
+import { computeFacts, type SubflowInfo, type SubflowResolver } from './facts.ts';
+import { buildGraph } from './graph.ts';
+import { DEFAULT_THRESHOLDS } from './types.ts';
+
+export function subflowResolver(flows: Iterable<Flow>): SubflowResolver {
+  const byId = new Map<string, Flow>();
+  for (const flow of flows) if (!byId.has(flow.id)) byId.set(flow.id, flow);
+  const summaries = new Map<string, SubflowInfo>();
+  const inProgress = new Set<string>();
+
+  const resolve: SubflowResolver = (flowId) => {
+    const known = summaries.get(flowId);
+    if (known) return known;
+    const flow = byId.get(flowId);
+    if (!flow) return undefined;
+    if (inProgress.has(flowId)) return { resolved: true, reachesHelp: true };
+    inProgress.add(flowId);
+    const graph = buildGraph(flow, DEFAULT_THRESHOLDS.wordsPerMinute);
+    const facts = computeFacts(graph, resolve, { returnIsHelp: false });
+    const summary: SubflowInfo = { resolved: true, reachesHelp: facts.canReachHelp()[graph.start] ?? false };
+    inProgress.delete(flowId);
+    summaries.set(flowId, summary);
+    return summary;
+  };
+  return resolve;
+}
