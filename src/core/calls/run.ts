@@ -3,7 +3,7 @@
  * happened with what the call expects.
  */
 import { createActor } from 'xstate';
-import type { CallResult, TranscriptEntry } from '../compile/compile.ts';
+import type { CallResult, CompileOptions, TranscriptEntry } from '../compile/compile.ts';
 import { createFlowMachine, type CallerEvent, type CallInput } from '../compile/machine.ts';
 import type { CallStep, Flow, TestCall } from '../model/types.ts';
 
@@ -59,8 +59,8 @@ export function callInput(call: TestCall): CallInput {
   };
 }
 
-export function runTestCall(flow: Flow, call: TestCall): TestCallRun {
-  const actor = createActor(createFlowMachine(flow), { input: callInput(call) });
+export function runTestCall(flow: Flow, call: TestCall, options: CompileOptions = {}): TestCallRun {
+  const actor = createActor(createFlowMachine(flow, options), { input: callInput(call) });
   const failures: string[] = [];
   actor.start();
   call.steps.forEach((step, index) => {
@@ -131,6 +131,6 @@ export function runTestCall(flow: Flow, call: TestCall): TestCallRun {
 }
 
 /** Runs every saved test call of a flow. */
-export function runTestCalls(flow: Flow): TestCallRun[] {
-  return (flow.tests ?? []).map((call) => runTestCall(flow, call));
+export function runTestCalls(flow: Flow, options: CompileOptions = {}): TestCallRun[] {
+  return (flow.tests ?? []).map((call) => runTestCall(flow, call, options));
 }

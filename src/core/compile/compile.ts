@@ -30,6 +30,10 @@ export interface StateConfig {
   readonly entry?: readonly ActionRef[];
   readonly always?: readonly TransitionConfig[];
   readonly on?: Readonly<Record<string, readonly TransitionConfig[]>>;
+  /** A sub-flow run inside this state. */
+  readonly initial?: string;
+  readonly states?: Readonly<Record<string, StateConfig>>;
+  readonly onDone?: TransitionConfig;
 }
 
 /** The JSON-serializable machine config of a flow. */
@@ -95,36 +99,54 @@ export interface CallContext {
 
 export const DEFAULT_STEP_LIMIT = 1000;
 
-function finalFor(end: UnwiredEnd): FinalState {
+/** The final state an unwired outcome ends in; `$return` leaves a sub-flow. */
+function finalFor(end: UnwiredEnd): FinalState | '$return' {
   switch (end) {
     case 'dead-end':
       return '$dropped';
     case 'return':
-      return '$ended';
+      return '$return';
     default:
       return `$${end}`;
   }
 }
 
-export function compile(flow: Flow): FlowMachineConfig {
+export interface CompileOptions {
+  /**
+   * Finds the flow a sub-flow node runs. A flow found here is compiled into
+   * the sub-flow node's state, so the call runs through it and comes back;
+   * otherwise the call goes straight on to the node's next step.
+   */
+  readonly resolveFlow?: (flowId: string) => Flow | undefined;
+}
+
+/** Where a scope's calls end: the machine's own finals, or a sub-flow's return. */
+interface Scope {
+  readonly machineId: string;
+  readonly nested: boolean;
+  /** Flow ids being compiled, outermost first: a sub-flow that runs itself is not inlined again. */
+  readonly stack: readonly string[];
+  readonly options: CompileOptions;
+}
+
+function finalTarget(scope: Scope, final: FinalState | '$return'): string {
+  if (!scope.nested) return final === '$return' ? '$ended' : final;
+  return final === '$return' ? '$return' : `#${scope.machineId}.${final}`;
+}
+
+/** Every node's states, for the flow's own scope. */
+function compileStates(flow: Flow, scope: Scope): Record<string, StateConfig> {
   const ids = new Set(flow.nodes.map((n) => n.id));
-  const locales = localesOf(flow);
-  const wordsPerMinute = flow.lint?.thresholds?.wordsPerMinute ?? DEFAULT_THRESHOLDS.wordsPerMinute;
 
   /** A transition along an outcome: to its target, or to the end it implies. */
-  const go = (
-    node: FlowNode,
-    outcome: { name: string; target: string | undefined; unwired: UnwiredEnd },
-    extra: readonly ActionRef[] = [],
-    guard?: ActionRef
-  ): TransitionConfig => {
+  const go: Go = (node, outcome, extra = [], guard) => {
     const actions: ActionRef[] = [...extra, { type: 'outcome', params: { node: node.id, outcome: outcome.name } }];
     let target: string;
     if (outcome.target === undefined) {
-      target = finalFor(outcome.unwired);
+      target = finalTarget(scope, finalFor(outcome.unwired));
       actions.push({ type: 'end', params: { node: node.id, reason: outcome.name } });
     } else if (!ids.has(outcome.target)) {
-      target = '$dropped';
+      target = finalTarget(scope, '$dropped');
       actions.push({ type: 'end', params: { node: node.id, reason: `${outcome.name} → missing node ${outcome.target}` } });
     } else {
       target = stateKey(outcome.target);
@@ -135,12 +157,20 @@ export function compile(flow: Flow): FlowMachineConfig {
   const states: Record<string, StateConfig> = {};
   for (const node of flow.nodes) {
     Object.defineProperty(states, stateKey(node.id), {
-      value: compileNode(node, go),
+      value: compileNode(node, go, scope),
       enumerable: true,
       writable: true,
       configurable: true
     });
   }
+  return states;
+}
+
+export function compile(flow: Flow, options: CompileOptions = {}): FlowMachineConfig {
+  const locales = localesOf(flow);
+  const wordsPerMinute = flow.lint?.thresholds?.wordsPerMinute ?? DEFAULT_THRESHOLDS.wordsPerMinute;
+  const machineId = flow.id.replace(/[.#]/g, '_');
+  const states = compileStates(flow, { machineId, nested: false, stack: [flow.id], options });
   for (const final of FINAL_STATES) {
     states[final] = {
       type: 'final',
@@ -150,7 +180,7 @@ export function compile(flow: Flow): FlowMachineConfig {
   }
 
   return {
-    id: flow.id.replace(/[.#]/g, '_'),
+    id: machineId,
     ...(flow.description ? { description: flow.description } : {}),
     initial: stateKey(flow.start),
     context: {
@@ -181,6 +211,28 @@ export function compile(flow: Flow): FlowMachineConfig {
   };
 }
 
+/**
+ * A sub-flow's nodes with ids qualified by the path of sub-flow nodes that
+ * runs it (`verify/ask`), so its nodes never collide with the caller's in the
+ * route, retries or environment.
+ */
+function qualified(flow: Flow, prefix: string): Flow {
+  const q = (id: string): string => `${prefix}${id}`;
+  const nodes = flow.nodes.map((node) => {
+    const copy = structuredClone(node) as Record<string, unknown>;
+    copy['id'] = q(node.id);
+    for (const outcome of outcomesOf(node)) {
+      if (outcome.target === undefined) continue;
+      const path = outcome.pointer.slice(1).split('/');
+      let holder = copy as Record<string, unknown>;
+      for (const key of path.slice(0, -1)) holder = holder[key] as Record<string, unknown>;
+      holder[path[path.length - 1]!] = q(outcome.target);
+    }
+    return copy as FlowNode;
+  });
+  return { ...flow, start: q(flow.start), nodes };
+}
+
 const FINAL_DESCRIPTIONS: Record<FinalState, string> = {
   $person: 'The caller reached a person.',
   $voicemail: 'The caller left a voicemail.',
@@ -198,13 +250,12 @@ type Go = (
   guard?: ActionRef
 ) => TransitionConfig;
 
-const TRAPPED: TransitionConfig = {
-  guard: { type: 'overStepLimit' },
-  target: '$trapped',
-  actions: [{ type: 'end', params: { reason: 'step limit' } }]
-};
-
-function compileNode(node: FlowNode, go: Go): StateConfig {
+function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
+  const TRAPPED: TransitionConfig = {
+    guard: { type: 'overStepLimit' },
+    target: finalTarget(scope, '$trapped'),
+    actions: [{ type: 'end', params: { reason: 'step limit' } }]
+  };
   const outcomes = outcomesOf(node);
   const byName = new Map(outcomes.map((o) => [o.name, o]));
   const outcome = (name: string) => byName.get(name)!;
@@ -334,15 +385,28 @@ function compileNode(node: FlowNode, go: Go): StateConfig {
         ]
       };
     case 'prompt':
-    case 'subflow':
       return { ...base, always: [TRAPPED, go(node, outcome('next'))] };
+    case 'subflow': {
+      const sub = scope.stack.includes(node.flow) ? undefined : scope.options.resolveFlow?.(node.flow);
+      if (!sub) return { ...base, always: [TRAPPED, go(node, outcome('next'))] };
+      const inner = qualified(sub, `${node.id}/`);
+      const states = compileStates(inner, { ...scope, nested: true, stack: [...scope.stack, sub.id] });
+      states['$return'] = { type: 'final', description: `Back from ${sub.name}.` };
+      return {
+        ...base,
+        meta: { ...meta, flow: sub.id },
+        initial: stateKey(inner.start),
+        states,
+        onDone: go(node, outcome('next'))
+      };
+    }
     case 'return':
     case 'hangup':
       return {
         ...base,
         always: [
           {
-            target: '$ended',
+            target: finalTarget(scope, node.kind === 'return' ? '$return' : '$ended'),
             actions: [{ type: 'end', params: { node: node.id, reason: node.kind === 'return' ? 'returned' : 'hangup' } }]
           }
         ]

@@ -9,7 +9,7 @@ import { evaluateWhen } from '../model/conditions.ts';
 import { isOpenAt } from '../model/hours.ts';
 import { promptText, speechSeconds } from '../model/prompt.ts';
 import type { Condition, Flow, NodeOfKind, Prompt, Scalar } from '../model/types.ts';
-import { compile, type CallContext, type CallResult, type FlowMachineConfig, type TranscriptEntry } from './compile.ts';
+import { compile, type CallContext, type CallResult, type CompileOptions, type FlowMachineConfig, type TranscriptEntry } from './compile.ts';
 
 /** What the caller does. */
 export type CallerEvent =
@@ -319,8 +319,8 @@ export function initialContext(config: FlowMachineConfig, input: CallInput = {})
 }
 
 /** The flow's XState machine, ready for `createActor(machine, { input })`. */
-export function createFlowMachine(flow: Flow) {
-  return machineFromConfig(compile(flow));
+export function createFlowMachine(flow: Flow, options: CompileOptions = {}) {
+  return machineFromConfig(compile(flow, options));
 }
 
 /** A runnable machine from a compiled config. */

@@ -184,3 +184,52 @@ describe('compile', () => {
     expect(new Set(['$person', '%24person'].map(stateKey)).size).toBe(2);
   });
 });
+
+describe('sub-flows', () => {
+  const verify = makeFlow(
+    [
+      { id: 'ask', kind: 'input', prompt: 'Enter your PIN.', variable: 'pin', maxDigits: 4, next: 'ok', noInput: 'ask', invalid: 'ask', maxRetries: 1, onMaxRetries: 'desk' },
+      { id: 'ok', kind: 'return' },
+      { id: 'desk', kind: 'queue', queue: 'Security', overflow: 'gone' },
+      { id: 'gone', kind: 'hangup' }
+    ],
+    { id: 'verify' }
+  );
+  const main = makeFlow([
+    { id: 'check', kind: 'subflow', flow: 'verify', next: 'main' },
+    menu('main', { '0': 'agent' }),
+    agent,
+    voicemail
+  ]);
+  const resolveFlow = (id: string) => (id === 'verify' ? verify : id === 'test' ? main : undefined);
+
+  it('runs the sub-flow and comes back to the next step', () => {
+    // Without the sub-flow's file, the call goes straight on.
+    const { node, snapshot } = call(main, []);
+    expect(node).toBe('main');
+    const run = createActor(createFlowMachine(main, { resolveFlow }), { input: { now: 0 } });
+    run.start();
+    expect(run.getSnapshot().context.node).toBe('check/ask');
+    run.send({ type: 'KEY', key: '1' });
+    for (const key of '234') run.send({ type: 'KEY', key });
+    expect(run.getSnapshot().context.node).toBe('main');
+    expect(run.getSnapshot().context.route).toEqual(['check', 'check/ask', 'check/ok', 'main']);
+    expect(run.getSnapshot().context.variables).toMatchObject({ pin: '1234' });
+    expect(snapshot.context.route).toEqual(['check', 'main']);
+  });
+
+  it('ends the whole call where the sub-flow ends it', () => {
+    const run = createActor(createFlowMachine(main, { resolveFlow }), { input: { now: 0 } });
+    run.start();
+    run.send({ type: 'NO_INPUT' });
+    run.send({ type: 'NO_INPUT' });
+    expect(run.getSnapshot().output).toMatchObject({ outcome: 'person', node: 'check/desk' });
+  });
+
+  it('does not inline a flow into itself', () => {
+    const loop = makeFlow([{ id: 'again', kind: 'subflow', flow: 'test', next: 'bye' }, { id: 'bye', kind: 'hangup' }]);
+    const run = createActor(createFlowMachine(loop, { resolveFlow: () => loop }), { input: { now: 0 } });
+    run.start();
+    expect(run.getSnapshot().output).toMatchObject({ outcome: 'ended', route: ['again', 'bye'] });
+  });
+});
