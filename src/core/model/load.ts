@@ -47,7 +47,11 @@ export function parseJson(
       line = before.split('\n').length;
       column = offset - before.lastIndexOf('\n');
     }
-    const clean = message.replace(/^JSON\.parse: /, '').replace(/,? ?"[^"]*"\.\.\. is not valid JSON$/, '');
+    // V8 says where in its own words ("in JSON at position 7") or quotes the
+    // text ("…" is not valid JSON); the line and column say it better.
+    const clean = message
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/, ".*" is not valid JSON$/s, '');
     return {
       ok: false,
       problems: [{ file, pointer: '', message: `malformed JSON: ${clean}`, ...(line === undefined ? {} : { line, column }) }]

@@ -1,0 +1,178 @@
+/**
+ * `zeroout lint <files or folders…>`: checks flows and reports findings.
+ *
+ * Exit code 0 when no finding is an error, 1 when one is, and 2 when the
+ * command was misused or an input could not be linted (the other inputs are
+ * still linted and reported).
+ */
+import { Option, type Command } from 'commander';
+import { lintFlow, ruleById, type LintOptions } from '../../core/analysis/engine.ts';
+import { subflowResolver } from '../../core/analysis/subflows.ts';
+import { DEFAULT_THRESHOLDS, type ResolvedThresholds, type SeveritySetting } from '../../core/analysis/types.ts';
+import { locateNearest } from '../../core/json/locate.ts';
+import { formatProblem } from '../../core/model/load.ts';
+import { ThresholdsSchema } from '../../core/model/schema.ts';
+import { collect, type CommandContext } from '../context.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
+import { collectFlowFiles, FLOW_FILE_PATTERN } from '../files.ts';
+import { writeErrors, type CliIo } from '../io.ts';
+import { formatJson } from '../format/json.ts';
+import type { FileReport, LintFormatter } from '../format/report.ts';
+import { formatSarif } from '../format/sarif.ts';
+import { formatStylish } from '../format/stylish.ts';
+import { loadFile } from '../source.ts';
+
+const FORMATTERS = { stylish: formatStylish, json: formatJson, sarif: formatSarif } satisfies Record<
+  string,
+  LintFormatter
+>;
+type LintFormat = keyof typeof FORMATTERS;
+
+const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+type ThresholdKey = keyof ResolvedThresholds;
+
+/** `maxSecondsToHuman` → `max-seconds-to-human`. */
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/** Threshold names as written on the command line. */
+export const THRESHOLD_OPTIONS: ReadonlyMap<string, ThresholdKey> = new Map(
+  (Object.keys(DEFAULT_THRESHOLDS) as ThresholdKey[]).map((key) => [kebab(key), key])
+);
+
+export interface LintCommandOptions {
+  readonly format: LintFormat;
+  readonly rule: readonly string[];
+  readonly threshold: readonly string[];
+}
+
+/** Reads the `--rule` and `--threshold` options, collecting every mistake. */
+export function parseLintOptions(options: Pick<LintCommandOptions, 'rule' | 'threshold'>): LintOptions {
+  const mistakes: string[] = [];
+  const rules: Record<string, SeveritySetting> = {};
+  for (const setting of options.rule) {
+    const match = /^([^=]+)=(.*)$/.exec(setting);
+    if (!match) {
+      mistakes.push(`--rule ${JSON.stringify(setting)}: expected <rule id>=<${SEVERITIES.join('|')}>`);
+      continue;
+    }
+    const id = match[1]!.trim();
+    const severity = match[2]!.trim();
+    if (ruleById(id) === undefined) {
+      mistakes.push(`--rule ${setting}: unknown rule ${JSON.stringify(id)} (run "zeroout rules" to list them)`);
+    } else if (!(SEVERITIES as readonly string[]).includes(severity)) {
+      mistakes.push(`--rule ${setting}: unknown severity ${JSON.stringify(severity)}: expected ${SEVERITIES.join(', ')}`);
+    } else {
+      rules[id] = severity as SeveritySetting;
+    }
+  }
+  const thresholds: Partial<Record<ThresholdKey, number>> = {};
+  for (const setting of options.threshold) {
+    const match = /^([^=]+)=(.*)$/.exec(setting);
+    const names = [...THRESHOLD_OPTIONS.keys()].join(', ');
+    if (!match) {
+      mistakes.push(`--threshold ${JSON.stringify(setting)}: expected <name>=<number>, with a name among ${names}`);
+      continue;
+    }
+    const name = match[1]!.trim();
+    const text = match[2]!.trim();
+    const key = THRESHOLD_OPTIONS.get(name);
+    if (key === undefined) {
+      mistakes.push(`--threshold ${setting}: unknown threshold ${JSON.stringify(name)}: expected one of ${names}`);
+      continue;
+    }
+    const value = text === '' ? Number.NaN : Number(text);
+    if (!Number.isFinite(value)) {
+      mistakes.push(`--threshold ${setting}: ${JSON.stringify(text)} is not a number`);
+      continue;
+    }
+    const checked = ThresholdsSchema.safeParse({ [key]: value });
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const reason =
+        issue?.code === 'too_small'
+          ? `must be at least ${String(issue.minimum)}`
+          : issue?.code === 'invalid_type' && issue.expected === 'int'
+            ? 'must be a whole number'
+            : (issue?.message ?? 'invalid value');
+      mistakes.push(`--threshold ${setting}: ${reason}`);
+      continue;
+    }
+    thresholds[key] = value;
+  }
+  if (mistakes.length > 0) throw new UsageError(mistakes);
+  return { rules, thresholds };
+}
+
+export async function runLint(paths: readonly string[], options: LintCommandOptions, io: CliIo): Promise<number> {
+  const lintOptions = parseLintOptions(options);
+  const collected = await collectFlowFiles(paths, io.cwd);
+  let unusable = collected.problems.length > 0;
+  writeErrors(io, collected.problems.map(formatProblem));
+  if (collected.files.length === 0) {
+    if (unusable) return EXIT_USAGE;
+    throw new UsageError(`no flow files (${FLOW_FILE_PATTERN}) found in ${paths.join(', ')}`);
+  }
+
+  const loadedFiles = [];
+  for (const file of collected.files) loadedFiles.push(await loadFile(file));
+  // Sub-flows are resolved among the flows linted together.
+  const resolveSubflow = subflowResolver(loadedFiles.flatMap((loaded) => (loaded.ok ? [loaded.flow] : [])));
+
+  const reports: FileReport[] = [];
+  for (const loaded of loadedFiles) {
+    const file = loaded.file;
+    if (!loaded.ok) {
+      unusable = true;
+      writeErrors(io, loaded.problems.map(formatProblem));
+      reports.push({ ok: false, file, problems: loaded.problems });
+      continue;
+    }
+    try {
+      const result = lintFlow(loaded.flow, { ...lintOptions, resolveSubflow });
+      const findings = result.findings.map((finding) => {
+        const where = locateNearest(loaded.locate, finding.pointer);
+        return where ? { ...finding, line: where.line, column: where.column } : finding;
+      });
+      reports.push({ ok: true, file, findings, metrics: result.metrics });
+    } catch (error) {
+      // A bug in a rule must not hide the other files' results, nor print a stack trace.
+      const problem = {
+        file: file.file,
+        pointer: '',
+        message: `internal error while linting: ${error instanceof Error ? error.message : String(error)}`
+      };
+      unusable = true;
+      writeErrors(io, [formatProblem(problem)]);
+      reports.push({ ok: false, file, problems: [problem] });
+    }
+  }
+
+  io.stdout.write(FORMATTERS[options.format](reports, { cwd: io.cwd, color: io.color }));
+  if (unusable) return EXIT_USAGE;
+  const failed = reports.some((report) => report.ok && report.findings.some((f) => f.severity === 'error'));
+  return failed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export function registerLint(program: Command, context: CommandContext): Command {
+  return program
+    .command('lint')
+    .description('check flows for dead ends, trap loops, missing routes to a person and more')
+    .argument('<paths...>', `flow files, or folders to search for ${FLOW_FILE_PATTERN}`)
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish')
+    )
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect)
+    .option(
+      '--threshold <name=value>',
+      `override a threshold (repeatable): ${[...THRESHOLD_OPTIONS.keys()].join(', ')}`,
+      collect
+    )
+    .action(async (paths: string[], options: Partial<LintCommandOptions>) => {
+      context.exitCode = await runLint(
+        paths,
+        { format: options.format ?? 'stylish', rule: options.rule ?? [], threshold: options.threshold ?? [] },
+        context.io
+      );
+    });
+}

@@ -1,0 +1,106 @@
+/**
+ * `zeroout test [files or folders…]`: runs the flows' saved test calls on
+ * their XState machines.
+ *
+ * Exit code 0 when every call passes, 1 when one fails, and 2 when the
+ * command was misused or an input could not be loaded.
+ */
+import { Option, type Command } from 'commander';
+import { runTestCalls, type TestCallRun } from '../../core/calls/run.ts';
+import { formatProblem } from '../../core/model/load.ts';
+import type { Flow } from '../../core/model/types.ts';
+import type { CommandContext } from '../context.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
+import { collectFlowFiles, FLOW_FILE_PATTERN } from '../files.ts';
+import { writeErrors, type CliIo } from '../io.ts';
+import { loadFile } from '../source.ts';
+
+type TestFormat = 'text' | 'json';
+
+interface FlowRuns {
+  readonly file: string;
+  readonly flow: string;
+  readonly runs: readonly TestCallRun[];
+}
+
+function formatText(results: readonly FlowRuns[]): string {
+  const lines: string[] = [];
+  let passed = 0;
+  let failed = 0;
+  for (const result of results) {
+    lines.push(`${result.file}`);
+    if (result.runs.length === 0) lines.push('  (no test calls)');
+    for (const run of result.runs) {
+      if (run.passed) passed++;
+      else failed++;
+      const ending = run.result ? `${run.result.outcome} at "${run.result.node}", ${Math.round(run.result.seconds)} s` : `waiting at "${run.node}"`;
+      lines.push(`  ${run.passed ? 'pass' : 'FAIL'}  ${run.name}  (${ending})`);
+      if (!run.passed) {
+        for (const failure of run.failures) lines.push(`          ${failure}`);
+        lines.push(`          route: ${run.route.map((id) => JSON.stringify(id)).join(' → ')}`);
+      }
+    }
+    lines.push('');
+  }
+  lines.push(`${passed} passed, ${failed} failed`);
+  return `${lines.join('\n')}\n`;
+}
+
+function formatJson(results: readonly FlowRuns[]): string {
+  const calls = results.flatMap((r) => r.runs);
+  return `${JSON.stringify({
+    passed: calls.filter((c) => c.passed).length,
+    failed: calls.filter((c) => !c.passed).length,
+    files: results.map((r) => ({
+      file: r.file,
+      flow: r.flow,
+      calls: r.runs.map((run) => ({
+        name: run.name,
+        passed: run.passed,
+        failures: run.failures,
+        outcome: run.result?.outcome ?? null,
+        node: run.node,
+        seconds: run.result?.seconds ?? null,
+        route: run.route
+      }))
+    }))
+  })}\n`;
+}
+
+export async function runTest(paths: readonly string[], options: { format: TestFormat }, io: CliIo): Promise<number> {
+  const collected = await collectFlowFiles(paths, io.cwd);
+  let unusable = collected.problems.length > 0;
+  writeErrors(io, collected.problems.map(formatProblem));
+  if (collected.files.length === 0) {
+    if (unusable) return EXIT_USAGE;
+    throw new UsageError(`no flow files (${FLOW_FILE_PATTERN}) found in ${paths.join(', ')}`);
+  }
+  const loaded: { file: string; flow: Flow }[] = [];
+  for (const file of collected.files) {
+    const result = await loadFile(file);
+    if (result.ok) {
+      loaded.push({ file: file.file, flow: result.flow });
+    } else {
+      unusable = true;
+      writeErrors(io, result.problems.map(formatProblem));
+    }
+  }
+  // Sub-flows run inside the calling flow when their files are tested together.
+  const byId = new Map(loaded.map(({ flow }) => [flow.id, flow]));
+  const resolveFlow = (id: string) => byId.get(id);
+  const results: FlowRuns[] = loaded.map(({ file, flow }) => ({ file, flow: flow.id, runs: runTestCalls(flow, { resolveFlow }) }));
+  io.stdout.write(options.format === 'json' ? formatJson(results) : formatText(results));
+  if (unusable) return EXIT_USAGE;
+  return results.some((r) => r.runs.some((run) => !run.passed)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export function registerTest(program: Command, context: CommandContext): Command {
+  return program
+    .command('test')
+    .description("run the flows' saved test calls on their XState machines")
+    .argument('[paths...]', `flow files, or folders to search for ${FLOW_FILE_PATTERN}`, ['flows'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (paths: string[], options: { format: TestFormat }) => {
+      context.exitCode = await runTest(paths, options, context.io);
+    });
+}

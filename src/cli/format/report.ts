@@ -1,0 +1,24 @@
+/** What `zeroout lint` found, file by file: the input of every lint formatter. */
+import type { LintMetrics } from '../../core/analysis/engine.ts';
+import type { Finding } from '../../core/analysis/types.ts';
+import type { Problem } from '../../core/model/load.ts';
+import type { FlowFile } from '../files.ts';
+
+/** A finding with the place in the file its pointer names, when known. */
+export type LocatedFinding = Finding & { readonly line?: number; readonly column?: number };
+
+export type FileReport =
+  | {
+      readonly ok: true;
+      readonly file: FlowFile;
+      readonly findings: readonly LocatedFinding[];
+      readonly metrics: LintMetrics;
+    }
+  | { readonly ok: false; readonly file: FlowFile; readonly problems: readonly Problem[] };
+
+export interface FormatOptions {
+  readonly cwd: string;
+  readonly color: boolean;
+}
+
+export type LintFormatter = (reports: readonly FileReport[], options: FormatOptions) => string;

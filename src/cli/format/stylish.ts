@@ -1,0 +1,69 @@
+/**
+ * `--format stylish` (the default), after eslint's formatter of that name:
+ * findings grouped under their file, aligned in columns, and a summary.
+ *
+ * ```
+ * flows/bank.ivr.json
+ *   12:7  error  Node "main": a caller who stays silent is dropped: …  dead-end
+ *
+ * ✖ 1 problem (1 error, 0 warnings, 0 infos)
+ * ```
+ *
+ * Without colour (stdout is not a terminal) the output is plain: no escape
+ * codes and no symbol before the summary.
+ */
+import type { Severity } from '../../core/analysis/types.ts';
+import { oneLine } from '../io.ts';
+import { styleFor, type Style } from './ansi.ts';
+import type { LintFormatter, LocatedFinding } from './report.ts';
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function paintSeverity(style: Style, severity: Severity, text: string): string {
+  switch (severity) {
+    case 'error':
+      return style.red(text);
+    case 'warning':
+      return style.yellow(text);
+    case 'info':
+      return style.cyan(text);
+  }
+}
+
+const byPlace = (a: LocatedFinding, b: LocatedFinding): number =>
+  (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) || (a.column ?? 0) - (b.column ?? 0);
+
+export const formatStylish: LintFormatter = (reports, options) => {
+  const style = styleFor(options.color);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let out = '';
+  for (const report of reports) {
+    if (!report.ok || report.findings.length === 0) continue;
+    const rows = [...report.findings].sort(byPlace).map((finding) => {
+      counts[finding.severity]++;
+      return {
+        place: finding.line === undefined ? finding.pointer || '/' : `${finding.line}:${finding.column ?? 1}`,
+        severity: finding.severity,
+        message: oneLine(finding.message),
+        rule: finding.rule
+      };
+    });
+    const placeWidth = Math.max(...rows.map((row) => row.place.length));
+    const severityWidth = Math.max(...rows.map((row) => row.severity.length));
+    const messageWidth = Math.max(...rows.map((row) => row.message.length));
+    out += `\n${style.underline(report.file.file)}\n`;
+    for (const row of rows) {
+      const place = style.dim(row.place.padEnd(placeWidth));
+      const severity = paintSeverity(style, row.severity, row.severity.padEnd(severityWidth));
+      out += `  ${place}  ${severity}  ${row.message.padEnd(messageWidth)}  ${style.dim(row.rule)}\n`;
+    }
+  }
+  const total = counts.error + counts.warning + counts.info;
+  if (total === 0) return out;
+  const summary =
+    `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ` +
+    `${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`;
+  const paint = counts.error > 0 ? style.red : counts.warning > 0 ? style.yellow : style.cyan;
+  out += `\n${options.color ? style.bold(paint(`\u2716 ${summary}`)) : summary}\n`;
+  return out;
+};
