@@ -1,0 +1,399 @@
+/**
+ * Which phone keys a prompt tells the caller to press: "press 1", "for
+ * billing, press 2", "press 1, 2 or 3", "press the pound key", "oprima 4",
+ * "1번을 누르세요", "1番を押してください".
+ *
+ * The text is normalised with NFKC first (full-width "１" is "1"), SSML tags
+ * and `{{placeholders}}` are dropped, and then two scanners run on it:
+ *
+ * - English and Spanish: a key counts only right after a verb that asks for
+ *   a key ("press", "dial", "option", "oprima", "marque", …), in a list after
+ *   it ("press 1, 2 or 3"), or in a list that repeats the sentence's pattern
+ *   ("press 1 for billing, 2 for sales").
+ * - Korean, Japanese and Mandarin: a digit marked as a key ("1번", "1番") or
+ *   followed by the verb ("1을 누르세요", "1を押して", "按1").
+ *
+ * Digits that are part of something else are never keys: phone numbers
+ * ("dial 1-800-555-0100", "dial 9 1 1"), times ("open 9 to 5", "9am"),
+ * amounts ("$5", "5 dollars"), counts ("enter 4 digits"), ordinals ("1st",
+ * "1번째", "1番目") and longer numbers ("press 10").
+ *
+ * Every scan takes time linear in the length of the text.
+ */
+
+/** One place a prompt names a key. */
+export interface KeyMention {
+  /** The key: `0`–`9`, `*` or `#`. */
+  readonly key: string;
+  /** The words that name it, as normalised ("press 1 or 2", "oprima 3", "1번"). */
+  readonly phrase: string;
+  /** Where the phrase starts in the normalised text. */
+  readonly index: number;
+}
+
+/** The keys a prompt's text names. */
+export function keysInPrompt(text: string): Set<string> {
+  return new Set(keyMentions(text).map((mention) => mention.key));
+}
+
+/** Every place a prompt's text names a key, in text order. */
+export function keyMentions(text: string): KeyMention[] {
+  const normal = normalisePromptText(text);
+  const mentions = [...scanWords(normal), ...scanCjk(normal)];
+  return mentions.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Whether the text has parts only known when the call runs (a
+ * `{{placeholder}}` or recorded `<audio>`), which may name keys of their own.
+ */
+export function hasDynamicText(text: string): boolean {
+  return /\{\{[^}]*\}\}|<audio\b/i.test(text);
+}
+
+/** NFKC, lower case, SSML tags and placeholders replaced by neutral marks. */
+function normalisePromptText(text: string): string {
+  let normal = text.normalize('NFKC');
+  if (normal.includes('<')) normal = normal.replace(/<[^>]*>/g, ' ');
+  if (normal.includes('{{')) normal = normal.replace(/\{\{[^}]*\}\}/g, ' \u00a7 ');
+  return normal.toLowerCase();
+}
+
+/** A phrase as quoted: trimmed, on one line, single spaces. */
+function cleanPhrase(phrase: string): string {
+  const trimmed = phrase.trim();
+  return /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+}
+
+// ---------------------------------------------------------------------------
+// English and Spanish
+
+const KEY_WORDS: ReadonlyMap<string, string> = new Map([
+  ['zero', '0'], ['oh', '0'], ['one', '1'], ['two', '2'], ['three', '3'], ['four', '4'],
+  ['five', '5'], ['six', '6'], ['seven', '7'], ['eight', '8'], ['nine', '9'],
+  ['star', '*'], ['asterisk', '*'], ['pound', '#'], ['hash', '#'], ['hashtag', '#'],
+  ['cero', '0'], ['uno', '1'], ['dos', '2'], ['tres', '3'], ['cuatro', '4'], ['cinco', '5'],
+  ['seis', '6'], ['siete', '7'], ['ocho', '8'], ['nueve', '9'],
+  ['asterisco', '*'], ['estrella', '*'], ['numeral', '#'], ['almohadilla', '#'], ['gato', '#']
+]);
+
+/** Words after which the next word is a key. */
+const TRIGGERS: ReadonlySet<string> = new Set([
+  'press', 'pressing', 'dial', 'select', 'enter', 'push', 'hit', 'touch', 'choose',
+  'option', 'options', 'followed',
+  'oprima', 'oprime', 'marque', 'marca', 'pulse', 'pulsa', 'presione', 'presiona',
+  'digite', 'digita', 'teclee', 'teclea', 'seleccione', 'selecciona', 'elija', 'elige',
+  'opción', 'opcion', 'opciones', 'seguido', 'seguida'
+]);
+
+/** Words allowed between a trigger and its key ("press the pound key", "oprima la tecla 1"). */
+const FILLERS_BEFORE: ReadonlySet<string> = new Set([
+  'the', 'key', 'button', 'number', 'by',
+  'el', 'la', 'tecla', 'botón', 'boton', 'número', 'numero', 'de', 'del'
+]);
+
+/** Words allowed right after a key ("the star key", "pound sign"). */
+const FILLERS_AFTER: ReadonlySet<string> = new Set(['key', 'keys', 'button', 'sign', 'tecla', 'botón', 'boton']);
+
+/** Words that join keys into a list ("1, 2 or 3", "1 o 2"). */
+const LIST_WORDS: ReadonlySet<string> = new Set(['or', 'and', 'o', 'u', 'y']);
+
+/** Words that tie a key to its choice ("1 for billing"), repeated in lists ("2 for sales"). */
+const CONNECTORS: ReadonlySet<string> = new Set(['for', 'to', 'if', 'para', 'si']);
+
+/** Words after a number that make it a quantity, not a key ("4 digits", "9 am"). */
+const UNITS: ReadonlySet<string> = new Set([
+  'digit', 'digits', 'dollar', 'dollars', 'cent', 'cents', 'percent', 'minute', 'minutes',
+  'second', 'seconds', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months',
+  'year', 'years', 'time', 'times', 'am', 'pm', 'a.m', 'p.m', "o'clock", 'of', 'more',
+  'dígito', 'dígitos', 'digito', 'digitos', 'dólar', 'dólares', 'dolar', 'dolares', 'peso',
+  'pesos', 'centavos', 'minuto', 'minutos', 'segundo', 'segundos', 'hora', 'horas', 'día',
+  'días', 'dia', 'dias', 'semana', 'semanas', 'mes', 'meses', 'año', 'años', 'vez', 'veces'
+]);
+
+/** Words of a range ("9 to 5", "de 9 a 5"). */
+const RANGE_WORDS: ReadonlySet<string> = new Set(['to', 'till', 'until', 'through', 'thru', 'a', 'al', 'hasta']);
+
+type TokenKind = 'number' | 'word' | 'symbol' | 'stop' | 'comma' | 'other';
+
+interface Token {
+  readonly kind: TokenKind;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const LETTER = /^[\p{L}\p{M}]+$/u;
+
+/** How many code units the letter at `i` takes (0 when it is not a letter). */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiLetter(c) ? 1 : 0;
+  const size = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+  return LETTER.test(text.slice(i, i + size)) ? size : 0;
+}
+
+const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isSpace = (c: number): boolean => c <= 32 || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0x200b || c === 0xfeff;
+/** Characters inside a number: 1-800-555-0100, 9:30, 1,000, 24/7. */
+const isNumberJoin = (c: number): boolean => c === 46 || c === 44 || c === 58 || c === 45 || c === 47;
+/** Characters inside a word: o'clock, a.m. */
+const isWordJoin = (c: number): boolean => c === 39 || c === 46 || c === 0x2019;
+const STOPS = new Set(['.', '!', '?', '。', '！', '？']);
+const COMMAS = new Set([',', '/', ';']);
+/** Quotes and brackets never change the meaning of a list. */
+const SKIPPED = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '(', ')', '¿', '¡', '[', ']']);
+
+/** The token that starts at or after `pos`, if any. */
+function readToken(text: string, pos: number): Token | undefined {
+  const n = text.length;
+  let i = pos;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let kind: TokenKind;
+    let size = 0;
+    if (isDigit(c)) {
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isDigit(d)) i++;
+        else if (isNumberJoin(d) && isDigit(text.charCodeAt(i + 1))) i += 2;
+        else break;
+      }
+      kind = 'number';
+    } else if (isAsciiLetter(c) || (c >= 128 && (size = letterAt(text, i)) > 0)) {
+      i += size || 1;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isAsciiLetter(d)) i++;
+        else if (d >= 128 && (size = letterAt(text, i)) > 0) i += size;
+        else if (isWordJoin(d) && letterAt(text, i + 1) > 0) i++;
+        else break;
+      }
+      kind = 'word';
+    } else {
+      const ch = text[i]!;
+      i++;
+      if (SKIPPED.has(ch)) continue;
+      kind = ch === '*' || ch === '#' ? 'symbol' : STOPS.has(ch) ? 'stop' : COMMAS.has(ch) ? 'comma' : 'other';
+    }
+    return { kind, text: text.slice(start, i), start, end: i };
+  }
+  return undefined;
+}
+
+/** Splits normalised text into numbers, words and punctuation, in one pass. */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (let token = readToken(text, 0); token !== undefined; token = readToken(text, token.end)) tokens.push(token);
+  return tokens;
+}
+
+/** The key a token names, whatever its context. */
+function tokenKey(token: Token | undefined): string | undefined {
+  if (token === undefined) return undefined;
+  switch (token.kind) {
+    case 'number':
+      return token.text.length === 1 ? token.text : undefined;
+    case 'symbol':
+      return token.text;
+    case 'word':
+      return KEY_WORDS.get(token.text);
+    default:
+      return undefined;
+  }
+}
+
+/** Could the token be a key in a list? (Any number is, so that "dial 9 1 1" is seen as a sequence.) */
+function looksLikeKey(token: Token | undefined): boolean {
+  return token !== undefined && (token.kind === 'number' || tokenKey(token) !== undefined);
+}
+
+const GLUED_BEFORE = /[\p{L}\p{N}$€£¥₩+#*\-.]/u;
+const GLUED_AFTER = /[\p{L}\p{N}%$€£¥₩*#]/u;
+
+/** Whether `token` is a key given what follows it (not an amount, time, count or ordinal). */
+function isKey(text: string, token: Token | undefined, next: Token | undefined, after: Token | undefined): boolean {
+  if (token === undefined || tokenKey(token) === undefined) return false;
+  if (token.kind !== 'word') {
+    const before = text[token.start - 1];
+    const glued = text[token.end];
+    if (before !== undefined && GLUED_BEFORE.test(before)) return false;
+    if (glued !== undefined && GLUED_AFTER.test(glued)) return false;
+  }
+  if (next === undefined) return true;
+  if (next.kind === 'word') {
+    if (UNITS.has(next.text)) return false;
+    if (next.text === 'por' && after?.text === 'ciento') return false;
+    if (RANGE_WORDS.has(next.text) && after?.kind === 'number') return false;
+  }
+  if (next.kind === 'other' && /^[-–—~]$/.test(next.text) && after?.kind === 'number') return false;
+  if (next.kind === 'other' && next.text === '%') return false;
+  return true;
+}
+
+function isListJoin(token: Token): boolean {
+  return token.kind === 'comma' ? token.text !== ';' : token.kind === 'word' && LIST_WORDS.has(token.text);
+}
+
+interface Run {
+  readonly start: number;
+  /** Where the phrase ends: after the last key and the words that close it ("the pound key"). */
+  end: number;
+  readonly keys: Token[];
+  /** Keys follow each other with nothing between: a number read out ("dial 9 1 1"), not choices. */
+  sequence: boolean;
+}
+
+/** Finds texts that have a trigger word at all, so that the others are not tokenised. */
+const ANY_TRIGGER = new RegExp([...TRIGGERS].join('|'));
+
+function scanWords(text: string): KeyMention[] {
+  if (!ANY_TRIGGER.test(text)) return [];
+  const tokens = tokenize(text);
+  const mentions: KeyMention[] = [];
+  let run: Run | undefined;
+  let state: 'idle' | 'expect' | 'list' = 'idle';
+  // The word that ties a key to its choice in this sentence ("for" in "press 1 for billing").
+  let connector: string | undefined;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const word = token.kind === 'word' ? token.text : undefined;
+    if (token.kind === 'stop') {
+      run = flush(text, run, mentions);
+      state = 'idle';
+      connector = undefined;
+      continue;
+    }
+    if (word !== undefined && TRIGGERS.has(word)) {
+      flush(text, run, mentions);
+      run = { start: token.start, end: token.end, keys: [], sequence: false };
+      state = 'expect';
+      continue;
+    }
+    if (state === 'expect') {
+      if ((word !== undefined && FILLERS_BEFORE.has(word)) || (isListJoin(token) && run!.keys.length > 0)) continue;
+      if (looksLikeKey(token) && isKey(text, token, tokens[i + 1], tokens[i + 2])) {
+        run!.keys.push(token);
+        run!.end = token.end;
+        state = 'list';
+        continue;
+      }
+      run = flush(text, run, mentions);
+      state = 'idle';
+      continue;
+    }
+    if (state === 'list') {
+      if (isListJoin(token)) {
+        state = 'expect';
+        continue;
+      }
+      if (word !== undefined && FILLERS_AFTER.has(word)) {
+        run!.end = token.end;
+        continue;
+      }
+      if (looksLikeKey(token)) {
+        run!.sequence = true;
+        continue;
+      }
+      if (word !== undefined && CONNECTORS.has(word) && !run!.sequence) connector ??= word;
+      run = flush(text, run, mentions);
+      state = 'idle';
+      continue;
+    }
+    // Idle: "…, 2 for sales" repeats the sentence's "press 1 for billing".
+    if (connector !== undefined && isListJoin(token)) {
+      const key = tokens[i + 1];
+      const tie = tokens[i + 2];
+      if (looksLikeKey(key) && tie?.kind === 'word' && tie.text === connector && isKey(text, key, tie, tokens[i + 3])) {
+        // Quote the choice too: "9 for anything else".
+        let end = i + 2;
+        while (end - i < 6 && tokens[end + 1]?.kind === 'word' && !isListJoin(tokens[end + 1]!)) end++;
+        mentions.push({ key: tokenKey(key)!, phrase: cleanPhrase(text.slice(key!.start, tokens[end]!.end)), index: key!.start });
+        i += 2;
+      }
+    }
+  }
+  flush(text, run, mentions);
+  return mentions;
+}
+
+/** Adds a run's keys to the mentions, unless it read out a number; the run is over. */
+function flush(text: string, run: Run | undefined, mentions: KeyMention[]): undefined {
+  if (run === undefined || run.sequence || run.keys.length === 0) return undefined;
+  const phrase = cleanPhrase(text.slice(run.start, run.end));
+  for (const key of run.keys) mentions.push({ key: tokenKey(key)!, phrase, index: run.start });
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Korean, Japanese and Mandarin
+
+const NOT_AFTER_DIGIT = String.raw`(?<![0-9.,:\-/$€£¥₩+])`;
+const SINGLE_DIGIT = String.raw`${NOT_AFTER_DIGIT}[0-9](?![0-9])`;
+
+const KO_KEY = String.raw`(?:${SINGLE_DIGIT}|[*#]|별표|우물\s*정자?|샵|샾)`;
+const JA_KEY = String.raw`(?:${SINGLE_DIGIT}|[*#]|米印|アスタリスク|スター|シャープ|井桁|井げた)`;
+const ZH_KEY = String.raw`(?:[0-9](?![0-9])|[*#]|星号键?|井号键?)`;
+
+const KO_PATTERNS: readonly RegExp[] = [
+  // Korean: "1번" is key 1 (but "1번째" is "the first", "1번지" an address).
+  new RegExp(String.raw`${NOT_AFTER_DIGIT}[0-9*#]\s*번(?!\s*째|\s*출구|지|호|길|가|선)`, 'gu'),
+  // Korean: "1 또는 2를 누르세요", "샵 버튼을 누르세요".
+  new RegExp(
+    String.raw`${KO_KEY}(?:\s*번)?(?:\s*(?:,|또는|혹은|이나|나|와|과)\s*${KO_KEY}(?:\s*번)?)*\s*(?:버튼|키)?\s*(?:을|를)?\s*(?:누르|눌러|입력)`,
+    'gu'
+  ),
+  // Korean: "별표" is always the star key, "우물 정자" the pound key.
+  /별표|우물\s*정자?/gu
+];
+
+const JA_PATTERNS: readonly RegExp[] = [
+  // Japanese: "1番" is key 1 (but "1番目" is "the first", "1番線" a platform).
+  new RegExp(String.raw`${NOT_AFTER_DIGIT}[0-9*#]\s*番(?![目線地号台街館組手])`, 'gu'),
+  // Japanese: "1か2を押してください", "シャープを押して".
+  new RegExp(
+    String.raw`${JA_KEY}(?:\s*番)?(?:\s*(?:、|,|または|か|や|と|・)\s*${JA_KEY}(?:\s*番)?)*\s*の?\s*(?:キー|ボタン)?\s*(?:を|、)?\s*(?:押|プッシュ|ダイヤル|入力)`,
+    'gu'
+  )
+];
+
+const ZH_PATTERNS: readonly RegExp[] = [
+  // Mandarin: "请按1", "按1或2", "按井号键".
+  new RegExp(String.raw`[按拨]\s*${ZH_KEY}(?:\s*(?:或|、|,)\s*${ZH_KEY})*`, 'gu')
+];
+
+const CJK_KEY = /[0-9*#]|별표|우물\s*정자?|샵|샾|米印|アスタリスク|スター|シャープ|井桁|井げた|星号|井号/gu;
+
+function cjkKey(word: string): string {
+  if (/^[0-9*#]$/.test(word)) return word;
+  return /^(별표|米印|アスタリスク|スター|星号)/.test(word) ? '*' : '#';
+}
+
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+const KANA = /[\u3040-\u30ff]/;
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+
+function scanCjk(text: string): KeyMention[] {
+  // Only the patterns of the scripts the text is written in.
+  const patterns = [
+    ...(HANGUL.test(text) ? KO_PATTERNS : []),
+    ...(KANA.test(text) || HAN.test(text) ? JA_PATTERNS : []),
+    ...(HAN.test(text) ? ZH_PATTERNS : [])
+  ];
+  const mentions: KeyMention[] = [];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      const phrase = cleanPhrase(m[0]);
+      for (const k of m[0].matchAll(CJK_KEY)) mentions.push({ key: cjkKey(k[0]), phrase, index: m.index });
+    }
+  }
+  return mentions;
+}

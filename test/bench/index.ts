@@ -1,0 +1,13 @@
+/**
+ * The benchmarks: `npm run bench`. Each prints lines `name: value unit`.
+ * To add one, write a module exporting a `Benchmark` and list it here.
+ */
+import lint from './lint.ts';
+import load from './load.ts';
+import { formatFigure, type Benchmark } from './measure.ts';
+
+const BENCHMARKS: readonly Benchmark[] = [lint, load];
+
+for (const benchmark of BENCHMARKS) {
+  for (const figure of await benchmark.run()) console.log(formatFigure(figure));
+}
