@@ -120,7 +120,7 @@ export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
       node: g.id,
       secondsToHuman: round(toHuman[i]!),
       menuDepth: Number.isFinite(depth[i]!) ? depth[i]! : null,
-      reachable: reachable[i]!
+      reachable: reachable[i] === 1
     };
   });
   return {

@@ -54,10 +54,15 @@ class MinHeap {
     keys[i] = key;
   }
 
-  pop(): [item: number, key: number] {
+  /** The key of the item `pop` returned last. */
+  poppedKey = 0;
+
+  /** Removes and returns the item with the smallest key; its key is left in `poppedKey`. */
+  pop(): number {
     const items = this.items;
     const keys = this.keys;
-    const top: [number, number] = [items[0]!, keys[0]!];
+    const top = items[0]!;
+    this.poppedKey = keys[0]!;
     const lastItem = items.pop()!;
     const lastKey = keys.pop()!;
     const n = items.length;
@@ -80,25 +85,35 @@ class MinHeap {
   }
 }
 
-/** Nodes reachable from `sources` following `follow` edges (forward or backward). */
+type EdgeFilter = (edge: Edge) => boolean;
+
+/**
+ * Nodes reachable from `seeds` along the `keep` edges of `adjacency`: the
+ * graph's `out` lists to search forwards, its `in` lists to search backwards.
+ */
 function search(
-  size: number,
-  sources: Iterable<number>,
-  next: (index: number) => Iterable<number>
-): boolean[] {
-  const seen = new Array<boolean>(size).fill(false);
+  adjacency: readonly (readonly Edge[])[],
+  seeds: readonly number[],
+  forward: boolean,
+  keep?: EdgeFilter
+): Uint8Array {
+  const n = adjacency.length;
+  const seen = new Uint8Array(n);
   const stack: number[] = [];
-  for (const s of sources) {
-    if (!seen[s]) {
-      seen[s] = true;
+  for (const s of seeds) {
+    if (seen[s] === 0) {
+      seen[s] = 1;
       stack.push(s);
     }
   }
   while (stack.length > 0) {
-    const v = stack.pop()!;
-    for (const w of next(v)) {
-      if (!seen[w]) {
-        seen[w] = true;
+    const edges = adjacency[stack.pop()!]!;
+    for (let i = 0; i < edges.length; i++) {
+      const edge = edges[i]!;
+      if (keep !== undefined && !keep(edge)) continue;
+      const w = forward ? edge.to : edge.from;
+      if (seen[w] === 0) {
+        seen[w] = 1;
         stack.push(w);
       }
     }
@@ -106,130 +121,156 @@ function search(
   return seen;
 }
 
-function* targets(edges: readonly Edge[], keep: (edge: Edge) => boolean = () => true): Iterable<number> {
-  for (const edge of edges) if (keep(edge)) yield edge.to;
-}
-
-function* sources(edges: readonly Edge[], keep: (edge: Edge) => boolean = () => true): Iterable<number> {
-  for (const edge of edges) if (keep(edge)) yield edge.from;
-}
-
 const beforeHelp = (edge: Edge): boolean => !edge.outcome.afterHelp;
 
 export interface Components {
   /** Component number of each node. */
-  readonly of: readonly number[];
-  /** Members of each component. */
-  readonly members: readonly (readonly number[])[];
+  readonly of: Int32Array;
+  readonly count: number;
+  /** The nodes of component `c`. */
+  members(c: number): Int32Array;
 }
 
 /**
  * Strongly connected components (Tarjan's algorithm, iterative so deep flows
- * cannot overflow the stack) of the graph restricted to `keep` edges.
+ * cannot overflow the stack) of the graph restricted to `keep` edges. Typed
+ * arrays throughout: a flow of 10,000 nodes makes no garbage here.
  */
-export function stronglyConnected(graph: FlowGraph, keep: (edge: Edge) => boolean = () => true): Components {
+export function stronglyConnected(graph: FlowGraph, keep?: EdgeFilter): Components {
   const n = graph.nodes.length;
-  const index = new Array<number>(n).fill(-1);
-  const low = new Array<number>(n).fill(0);
-  const onStack = new Array<boolean>(n).fill(false);
-  const of = new Array<number>(n).fill(-1);
-  const members: number[][] = [];
-  const stack: number[] = [];
-  const work: [node: number, edge: number][] = [];
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const of = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  let stackTop = 0;
+  // The depth-first path: a node and how many of its edges were looked at.
+  const workNode = new Int32Array(n);
+  const workEdge = new Int32Array(n);
+  let workTop = 0;
   let counter = 0;
+  let count = 0;
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1) continue;
-    work.push([root, 0]);
     index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = true;
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const v = frame[0];
+    stack[stackTop++] = root;
+    onStack[root] = 1;
+    workNode[workTop] = root;
+    workEdge[workTop++] = 0;
+    while (workTop > 0) {
+      const frame = workTop - 1;
+      const v = workNode[frame]!;
       const edges = graph.out[v]!;
       let descended = false;
-      while (frame[1] < edges.length) {
-        const edge = edges[frame[1]++]!;
-        if (!keep(edge)) continue;
+      while (workEdge[frame]! < edges.length) {
+        const edge = edges[workEdge[frame]!++]!;
+        if (keep !== undefined && !keep(edge)) continue;
         const w = edge.to;
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
-          stack.push(w);
-          onStack[w] = true;
-          work.push([w, 0]);
+          stack[stackTop++] = w;
+          onStack[w] = 1;
+          workNode[workTop] = w;
+          workEdge[workTop++] = 0;
           descended = true;
           break;
-        } else if (onStack[w]) {
-          low[v] = Math.min(low[v]!, index[w]!);
+        } else if (onStack[w] === 1 && index[w]! < low[v]!) {
+          low[v] = index[w]!;
         }
       }
       if (descended) continue;
-      work.pop();
+      workTop--;
       if (low[v] === index[v]) {
-        const component: number[] = [];
         let w: number;
         do {
-          w = stack.pop()!;
-          onStack[w] = false;
-          of[w] = members.length;
-          component.push(w);
+          w = stack[--stackTop]!;
+          onStack[w] = 0;
+          of[w] = count;
         } while (w !== v);
-        members.push(component);
+        count++;
       }
-      const parent = work[work.length - 1];
-      if (parent) low[parent[0]] = Math.min(low[parent[0]]!, low[v]!);
+      if (workTop > 0) {
+        const parent = workNode[workTop - 1]!;
+        if (low[v]! < low[parent]!) low[parent] = low[v]!;
+      }
     }
   }
-  return { of, members };
+  // Members grouped by component (a counting sort), made on first use.
+  let order: Int32Array | undefined;
+  let start: Int32Array | undefined;
+  const members = (c: number): Int32Array => {
+    if (order === undefined || start === undefined) {
+      start = new Int32Array(count + 1);
+      for (let v = 0; v < n; v++) start[of[v]! + 1]!++;
+      for (let c2 = 0; c2 < count; c2++) start[c2 + 1]! += start[c2]!;
+      const next = start.slice(0, count);
+      order = new Int32Array(n);
+      for (let v = 0; v < n; v++) order[next[of[v]!]!++] = v;
+    }
+    return order.subarray(start[c]!, start[c + 1]!);
+  };
+  return { of, count, members };
 }
 
-/** Single-source shortest distances with Dijkstra over non-negative weights. */
-function shortest(
-  size: number,
-  sources: Iterable<number>,
-  next: (index: number) => Iterable<[to: number, weight: number, edge: Edge]>
-): { distance: number[]; via: (Edge | undefined)[] } {
-  const distance = new Array<number>(size).fill(Infinity);
-  const via = new Array<Edge | undefined>(size).fill(undefined);
+/**
+ * Shortest caller seconds from every node to the nearest of `targets`
+ * (Dijkstra backwards over the `in` lists, non-negative weights), with the
+ * first edge of each shortest route.
+ */
+function shortestTo(
+  graph: FlowGraph,
+  targets: readonly number[],
+  keep: EdgeFilter
+): { distance: Float64Array; via: (Edge | undefined)[] } {
+  const n = graph.nodes.length;
+  const distance = new Float64Array(n).fill(Infinity);
+  const via = new Array<Edge | undefined>(n).fill(undefined);
   const heap = new MinHeap();
-  for (const s of sources) {
-    distance[s] = 0;
-    heap.push(s, 0);
+  for (const t of targets) {
+    distance[t] = 0;
+    heap.push(t, 0);
   }
   while (heap.size > 0) {
-    const [v, d] = heap.pop();
+    const v = heap.pop();
+    const d = heap.poppedKey;
     if (d > distance[v]!) continue;
-    for (const [w, weight, edge] of next(v)) {
-      const candidate = d + weight;
-      if (candidate < distance[w]!) {
-        distance[w] = candidate;
-        via[w] = edge;
-        heap.push(w, candidate);
+    const edges = graph.in[v]!;
+    for (let i = 0; i < edges.length; i++) {
+      const edge = edges[i]!;
+      if (!keep(edge)) continue;
+      const candidate = d + edge.seconds;
+      if (candidate < distance[edge.from]!) {
+        distance[edge.from] = candidate;
+        via[edge.from] = edge;
+        heap.push(edge.from, candidate);
       }
     }
   }
   return { distance, via };
 }
 
+/** One flag a node: 1 or 0. */
+export type Flags = Uint8Array;
+
 export interface Facts {
   /** Nodes a call can reach from the start. */
-  readonly reachable: () => readonly boolean[];
+  readonly reachable: () => Flags;
   /** Nodes a call can reach from the start before the caller has been helped. */
-  readonly reachableBeforeHelp: () => readonly boolean[];
+  readonly reachableBeforeHelp: () => Flags;
   /** Nodes that offer help: a person now, or voicemail / callback. */
-  readonly isHelp: () => readonly boolean[];
+  readonly isHelp: () => Flags;
   /** Nodes from which help can still be reached. */
-  readonly canReachHelp: () => readonly boolean[];
+  readonly canReachHelp: () => Flags;
   /** Human endpoints: a queue, or a transfer that reaches a person. */
-  readonly isHuman: () => readonly boolean[];
+  readonly isHuman: () => Flags;
   /** Nodes that reach a human endpoint through non-input nodes only. */
-  readonly autoReachesHuman: () => readonly boolean[];
+  readonly autoReachesHuman: () => Flags;
   readonly components: () => Components;
   /**
    * Caller seconds from entering each node to arriving at the nearest human
    * endpoint (Infinity when none is reachable), with the first edge of that route.
    */
-  readonly toHuman: () => { readonly seconds: readonly number[]; readonly next: readonly (Edge | undefined)[] };
+  readonly toHuman: () => { readonly seconds: Float64Array; readonly next: readonly (Edge | undefined)[] };
   /** Menu choices needed to reach each node by its shortest route, with the edge it is reached by. */
   readonly menuDepth: () => { readonly depth: readonly number[]; readonly via: readonly (Edge | undefined)[] };
   /** Variables that some `set` node increments: retry counters. */
@@ -257,17 +298,17 @@ export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver,
     return resolveSubflow?.(node.flow) ?? { resolved: false, reachesHelp: true };
   };
 
-  const reachable = lazy(() => search(n, [graph.start], (v) => targets(graph.out[v]!)));
-  const reachableBeforeHelp = lazy(() => search(n, [graph.start], (v) => targets(graph.out[v]!, beforeHelp)));
+  const reachable = lazy(() => search(graph.out, [graph.start], true));
+  const reachableBeforeHelp = lazy(() => search(graph.out, [graph.start], true, beforeHelp));
 
-  const isHuman = lazy(() => graph.nodes.map((g) => g.help === 'human'));
+  const isHuman = lazy(() => Uint8Array.from(graph.nodes, (g) => (g.help === 'human' ? 1 : 0)));
 
   const isHelp = lazy(() =>
-    graph.nodes.map((g, index) => {
-      if (g.help !== undefined) return true;
+    Uint8Array.from(graph.nodes, (g, index) => {
+      if (g.help !== undefined) return 1;
       // A return hands the call back to a flow this analysis does not see.
-      if (g.terminal === 'return') return returnIsHelp;
-      return subflowInfo(index)?.reachesHelp ?? false;
+      if (g.terminal === 'return') return returnIsHelp ? 1 : 0;
+      return (subflowInfo(index)?.reachesHelp ?? false) ? 1 : 0;
     })
   );
 
@@ -275,16 +316,14 @@ export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver,
     const help = isHelp();
     const seeds: number[] = [];
     for (let i = 0; i < n; i++) if (help[i]) seeds.push(i);
-    return search(n, seeds, (v) => sources(graph.in[v]!));
+    return search(graph.in, seeds, false);
   });
 
   const autoReachesHuman = lazy(() => {
     const human = isHuman();
     const seeds: number[] = [];
     for (let i = 0; i < n; i++) if (human[i]) seeds.push(i);
-    return search(n, seeds, (v) =>
-      sources(graph.in[v]!, (edge) => beforeHelp(edge) && !graph.nodes[edge.from]!.input)
-    );
+    return search(graph.in, seeds, false, (edge) => beforeHelp(edge) && !graph.nodes[edge.from]!.input);
   });
 
   const components = lazy(() => stronglyConnected(graph));
@@ -294,12 +333,7 @@ export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver,
     const seeds: number[] = [];
     for (let i = 0; i < n; i++) if (human[i]) seeds.push(i);
     // Backwards from the human endpoints: the edge u → v costs the time spent at u.
-    const { distance, via } = shortest(n, seeds, function* (v) {
-      for (const edge of graph.in[v]!) {
-        if (edge.outcome.afterHelp) continue;
-        yield [edge.from, edge.seconds, edge];
-      }
-    });
+    const { distance, via } = shortestTo(graph, seeds, beforeHelp);
     return { seconds: distance, next: via };
   });
 

@@ -4,6 +4,7 @@
  * nowhere. Every rule and fact works on this structure.
  */
 import { helpKind, isInputNode, outcomesOf, terminalEnd, type HelpKind, type Outcome, type UnwiredEnd } from '../model/outcomes.ts';
+import { indexedPointer } from '../json/pointer.ts';
 import { localesOf } from '../model/prompt.ts';
 import type { Flow, FlowNode } from '../model/types.ts';
 import { enterSeconds, outcomeSeconds } from './timing.ts';
@@ -49,6 +50,8 @@ export interface FlowGraph {
   readonly unwired: readonly (readonly Outcome[])[];
 }
 
+const NONE: Outcome[] = [];
+
 export function buildGraph(flow: Flow, wordsPerMinute: number): FlowGraph {
   const defaultLocale = localesOf(flow)[0] ?? 'en-US';
   const byId = new Map<string, number>();
@@ -58,7 +61,7 @@ export function buildGraph(flow: Flow, wordsPerMinute: number): FlowGraph {
       index,
       id: node.id,
       node,
-      pointer: `/nodes/${index}`,
+      pointer: indexedPointer('/nodes', index),
       outcomes: outcomesOf(node),
       help: helpKind(node),
       input: isInputNode(node),
@@ -68,12 +71,14 @@ export function buildGraph(flow: Flow, wordsPerMinute: number): FlowGraph {
   });
   const out: Edge[][] = nodes.map(() => []);
   const incoming: Edge[][] = nodes.map(() => []);
-  const unwired: Outcome[][] = nodes.map(() => []);
+  // Most nodes have every outcome wired: they share one empty list.
+  const unwired: Outcome[][] = new Array<Outcome[]>(nodes.length).fill(NONE);
   const broken: BrokenReference[] = [];
   let edgeCount = 0;
   for (const g of nodes) {
     for (const outcome of g.outcomes) {
       if (outcome.target === undefined) {
+        if (unwired[g.index] === NONE) unwired[g.index] = [];
         unwired[g.index]!.push(outcome);
         continue;
       }

@@ -23,7 +23,7 @@ export function subflowResolver(flows: Iterable<Flow>): SubflowResolver {
     inProgress.add(flowId);
     const graph = buildGraph(flow, DEFAULT_THRESHOLDS.wordsPerMinute);
     const facts = computeFacts(graph, resolve, { returnIsHelp: false });
-    const summary: SubflowInfo = { resolved: true, reachesHelp: facts.canReachHelp()[graph.start] ?? false };
+    const summary: SubflowInfo = { resolved: true, reachesHelp: facts.canReachHelp()[graph.start] === 1 };
     inProgress.delete(flowId);
     summaries.set(flowId, summary);
     return summary;

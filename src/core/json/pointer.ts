@@ -18,3 +18,24 @@ export function parsePointer(pointer: string): string[] {
     .split('/')
     .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
+
+const indexed = new Map<string, string[]>();
+
+/**
+ * `${prefix}/${index}${suffix}`, kept and shared: the analysis names a
+ * pointer for every node and outcome of a flow, and most are never shown.
+ */
+export function indexedPointer(prefix: string, index: number, suffix = ''): string {
+  const key = `${prefix}\u0000${suffix}`;
+  let list = indexed.get(key);
+  if (!list) {
+    list = [];
+    indexed.set(key, list);
+  }
+  let pointer = list[index];
+  if (pointer === undefined) {
+    pointer = `${prefix}/${index}${suffix}`;
+    list[index] = pointer;
+  }
+  return pointer;
+}

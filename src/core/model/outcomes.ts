@@ -5,6 +5,7 @@
  * read it.
  */
 import type { FlowNode, Prompt } from './types.ts';
+import { indexedPointer } from '../json/pointer.ts';
 import { DTMF_KEYS } from './schema.ts';
 
 /** How the call ends when an outcome has no transition. */
@@ -106,7 +107,7 @@ export function outcomesOf(node: FlowNode): Outcome[] {
         ...node.options.map((option, index): Outcome => ({
           name: optionOutcome(option, index),
           target: option.next,
-          pointer: `/options/${index}/next`,
+          pointer: indexedPointer('/options', index, '/next'),
           unwired: 'dead-end',
           choice: true
         })),
@@ -122,7 +123,7 @@ export function outcomesOf(node: FlowNode): Outcome[] {
         ...node.cases.map((c, index): Outcome => ({
           name: c.label ?? `case ${index + 1}`,
           target: c.next,
-          pointer: `/cases/${index}/next`,
+          pointer: indexedPointer('/cases', index, '/next'),
           unwired: 'dead-end'
         })),
         { name: 'otherwise', target: node.otherwise, pointer: '/otherwise', unwired: 'dead-end' }
@@ -177,7 +178,7 @@ export function outcomesOf(node: FlowNode): Outcome[] {
       return node.outcomes.map((o, index): Outcome => ({
         name: o.name,
         target: o.next,
-        pointer: `/outcomes/${index}/next`,
+        pointer: indexedPointer('/outcomes', index, '/next'),
         unwired: o.required === false ? 'ended' : 'dead-end'
       }));
   }

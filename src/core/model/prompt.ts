@@ -23,20 +23,78 @@ export function promptTexts(prompt: Prompt, defaultLocale: string): [locale: str
   return Object.entries(prompt);
 }
 
-// Han, Hiragana, Katakana and Hangul: spoken roughly one syllable per character.
-const SYLLABIC = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
 const SYLLABLES_PER_SECOND = 6;
+/** Seconds of pause at each sentence end. */
+const SENTENCE_PAUSE = 0.3;
+
+/** Han, Hiragana, Katakana and Hangul: spoken roughly one syllable per character. */
+function isSyllabic(code: number): boolean {
+  return (
+    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xac00 && code <= 0xd7af)
+  );
+}
+
+function isSentenceEnd(code: number): boolean {
+  // . ! ? and their full-width forms, and the ideographic full stop
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3002 || code === 0xff01 || code === 0xff1f;
+}
+
+/** Letters and digits in any script, and `{` `$` that open a placeholder (`{{name}}`, `${VAR}`). */
+const WORDISH = /[\p{L}\p{N}{$]/u;
+
+function isWordish(char: string, code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x7b || code === 0x24;
+  }
+  return WORDISH.test(char);
+}
 
 /**
  * Seconds of speech for a text at a speaking rate: words at `wordsPerMinute`,
  * CJK and Hangul characters at about six syllables a second, plus a short
- * pause at each sentence end. SSML tags and `{{placeholders}}` count as one word.
+ * pause at each sentence end. SSML tags are skipped; a placeholder counts as
+ * one word. One pass over the text: prompts are timed for every node of a flow.
  */
 export function speechSeconds(text: string, wordsPerMinute: number): number {
-  const plain = text.replace(/<[^>]*>/g, ' ');
-  const syllables = plain.match(SYLLABIC)?.length ?? 0;
-  const rest = plain.replace(SYLLABIC, ' ');
-  const words = rest.split(/\s+/).filter((w) => /[\p{L}\p{N}{$]/u.test(w)).length;
-  const pauses = (plain.match(/[.!?。？！]/g)?.length ?? 0) * 0.3;
-  return words / (wordsPerMinute / 60) + syllables / SYLLABLES_PER_SECOND + pauses;
+  let words = 0;
+  let syllables = 0;
+  let pauses = 0;
+  // Inside a run of non-space characters, and whether it has counted as a word yet.
+  let inToken = false;
+  let tokenIsWord = false;
+  let inTag = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inTag) {
+      if (code === 0x3e) inTag = false;
+      continue;
+    }
+    if (code === 0x3c) {
+      inTag = true;
+      inToken = false;
+      continue;
+    }
+    if (isSyllabic(code)) {
+      syllables++;
+      inToken = false;
+      continue;
+    }
+    if (isSentenceEnd(code)) pauses++;
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000) {
+      inToken = false;
+      continue;
+    }
+    if (!inToken) {
+      inToken = true;
+      tokenIsWord = false;
+    }
+    if (!tokenIsWord && isWordish(text[i]!, code)) {
+      tokenIsWord = true;
+      words++;
+    }
+  }
+  return words / (wordsPerMinute / 60) + syllables / SYLLABLES_PER_SECOND + pauses * SENTENCE_PAUSE;
 }

@@ -8,20 +8,33 @@ const rule: Rule = {
     description: 'A set of nodes the caller can enter and never leave.'
   },
   check({ graph, facts, report }) {
-    const { of, members } = facts.components();
+    const { of, count, members } = facts.components();
     const reachable = facts.reachable();
-    members.forEach((component, c) => {
-      const entry = component.find((v) => reachable[v]);
-      if (entry === undefined) return;
-      if (component.length === 1 && !graph.out[entry]!.some((edge) => edge.to === entry)) return;
+    // A component is a trap when it has nodes and no way out: count, per
+    // component, its nodes and whether anything leaves it, in one pass.
+    const size = new Int32Array(count);
+    const leaves = new Uint8Array(count);
+    const entered = new Uint8Array(count);
+    for (let v = 0; v < graph.nodes.length; v++) {
+      const c = of[v]!;
+      size[c]!++;
+      if (reachable[v]) entered[c] = 1;
       // A way out: an edge to another component, an unwired outcome (the call
       // ends or drops there), a reference to a missing node, or a node that ends the call.
-      for (const v of component) {
-        if (graph.nodes[v]!.terminal !== undefined) return;
-        if (graph.unwired[v]!.length > 0) return;
-        if (graph.out[v]!.length !== graph.nodes[v]!.outcomes.length) return;
-        if (graph.out[v]!.some((edge) => of[edge.to] !== c)) return;
+      if (
+        graph.nodes[v]!.terminal !== undefined ||
+        graph.unwired[v]!.length > 0 ||
+        graph.out[v]!.length !== graph.nodes[v]!.outcomes.length ||
+        graph.out[v]!.some((edge) => of[edge.to] !== c)
+      ) {
+        leaves[c] = 1;
       }
+    }
+    for (let c = 0; c < count; c++) {
+      if (leaves[c] || !entered[c]) continue;
+      const component = members(c);
+      const only = component[0]!;
+      if (size[c] === 1 && !graph.out[only]!.some((edge) => edge.to === only)) continue;
       const ordered = [...component].sort((a, b) => a - b);
       const ids = ordered.map((v) => graph.nodes[v]!.id);
       const first = graph.nodes[ordered[0]!]!;
@@ -34,7 +47,7 @@ const rule: Rule = {
             : `${nodeLabel(first)} is in a loop of ${ids.length} nodes (${ids.map((id) => JSON.stringify(id)).join(', ')}) with no way out: a caller who gets here can never leave`,
         data: { size: ids.length }
       });
-    });
+    }
   }
 };
 
