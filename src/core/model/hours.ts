@@ -55,13 +55,31 @@ function toMinutes(hhmm: string): number {
   return Number(h) * 60 + Number(m);
 }
 
-/** Whether the schedule is open at an instant. */
-export function isOpenAt(node: NodeOfKind<'hours'>, instant: Date): boolean {
-  const local = localTime(instant, node.timeZone);
-  for (const holiday of node.holidays ?? []) {
+type Schedule = Pick<NodeOfKind<'hours'>, 'timeZone' | 'weekly' | 'holidays'>;
+
+/**
+ * Whether the schedule is open at an instant. An interval that ends at or
+ * before it starts runs past midnight (`["22:00", "06:00"]` on Monday is open
+ * Monday night into Tuesday morning). A holiday closes its whole local date.
+ */
+export function isOpenAt(schedule: Schedule, instant: Date): boolean {
+  const local = localTime(instant, schedule.timeZone);
+  for (const holiday of schedule.holidays ?? []) {
     const date = typeof holiday === 'string' ? holiday : holiday.date;
     if (date === local.date) return false;
   }
-  const intervals = node.weekly[local.weekday] ?? [];
-  return intervals.some(([from, to]) => local.minutes >= toMinutes(from) && local.minutes < toMinutes(to));
+  const today = WEEKDAYS.indexOf(local.weekday);
+  const yesterday = WEEKDAYS[(today + 6) % 7]!;
+  for (const [from, to] of schedule.weekly[local.weekday] ?? []) {
+    const start = toMinutes(from);
+    const end = toMinutes(to);
+    if (end > start ? local.minutes >= start && local.minutes < end : local.minutes >= start) return true;
+  }
+  // The part after midnight of yesterday's overnight intervals.
+  for (const [from, to] of schedule.weekly[yesterday] ?? []) {
+    const start = toMinutes(from);
+    const end = toMinutes(to);
+    if (end <= start && local.minutes < end) return true;
+  }
+  return false;
 }

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { toPointer } from '../json/pointer.ts';
 import { migrate } from './migrations.ts';
+import { isTimeZone } from './hours.ts';
 import { FlowSchema, NODE_KINDS } from './schema.ts';
 import type { Flow } from './types.ts';
 
@@ -178,6 +179,13 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
         file,
         pointer: `/nodes/${index}/minDigits`,
         message: `node ${JSON.stringify(node.id)}: minDigits (${node.minDigits}) is more than maxDigits (${node.maxDigits})`
+      });
+    }
+    if (node.kind === 'hours' && !isTimeZone(node.timeZone)) {
+      problems.push({
+        file,
+        pointer: `/nodes/${index}/timeZone`,
+        message: `node ${JSON.stringify(node.id)}: ${JSON.stringify(node.timeZone)} is not a time zone (use an IANA name such as "America/New_York")`
       });
     }
     if (node.kind === 'menu') {

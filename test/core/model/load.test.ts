@@ -78,3 +78,10 @@ describe('migrate', () => {
     expect(migrate({ version: 1 }, [], 2)).toEqual({ ok: false, message: 'no migration from format version 1' });
   });
 });
+
+describe('hours', () => {
+  it('rejects an unknown time zone, naming the field', () => {
+    const found = problems({ ...valid, nodes: [{ id: 'hi', kind: 'hours', timeZone: 'Mars/Olympus_Mons', weekly: {} }] });
+    expect(found).toEqual(['/nodes/0/timeZone: node "hi": "Mars/Olympus_Mons" is not a time zone (use an IANA name such as "America/New_York")']);
+  });
+});
