@@ -446,9 +446,10 @@ function retryTransitions(
   const timeout = node.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const build = (kind: 'noInput' | 'invalid'): TransitionConfig[] => {
     const seconds = kind === 'noInput' ? timeout : INVALID_SECONDS;
+    const reprompt = (kind === 'noInput' ? node.noInputPrompt : node.invalidPrompt) ?? node.reprompt;
     const retry: ActionRef = {
       type: 'retry',
-      params: { node: node.id, seconds, ...(node.reprompt === undefined ? {} : { reprompt: node.reprompt }) }
+      params: { node: node.id, seconds, ...(reprompt === undefined ? {} : { reprompt }) }
     };
     const list: TransitionConfig[] = [];
     if (node.maxRetries !== undefined) {

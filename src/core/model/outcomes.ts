@@ -196,5 +196,7 @@ export function promptsOf(node: FlowNode): { field: string; prompt: Prompt }[] {
   const list: { field: string; prompt: Prompt }[] = [];
   if ('prompt' in node && node.prompt !== undefined) list.push({ field: '/prompt', prompt: node.prompt });
   if ('reprompt' in node && node.reprompt !== undefined) list.push({ field: '/reprompt', prompt: node.reprompt });
+  if ('noInputPrompt' in node && node.noInputPrompt !== undefined) list.push({ field: '/noInputPrompt', prompt: node.noInputPrompt });
+  if ('invalidPrompt' in node && node.invalidPrompt !== undefined) list.push({ field: '/invalidPrompt', prompt: node.invalidPrompt });
   return list;
 }

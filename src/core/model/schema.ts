@@ -85,6 +85,12 @@ const retryFields = {
   }),
   reprompt: PromptSchema.optional().meta({
     description: 'Played before the prompt again after no input or an invalid key.'
+  }),
+  noInputPrompt: PromptSchema.optional().meta({
+    description: 'Played after no input instead of `reprompt` ("Sorry, I didn\'t hear anything.").'
+  }),
+  invalidPrompt: PromptSchema.optional().meta({
+    description: 'Played after an invalid key or phrase instead of `reprompt` ("Sorry, that\'s not one of the choices.").'
   })
 };
 

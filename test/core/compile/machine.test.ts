@@ -233,3 +233,21 @@ describe('sub-flows', () => {
     expect(run.getSnapshot().output).toMatchObject({ outcome: 'ended', route: ['again', 'bye'] });
   });
 });
+
+describe('reprompts', () => {
+  it('words silence and a wrong key differently when the menu says so', () => {
+    const flow = makeFlow([
+      menu('main', { '0': 'agent' }, { reprompt: 'Let me repeat.', noInputPrompt: "Sorry, I didn't hear anything.", invalidPrompt: "Sorry, that's not one of the choices." }),
+      agent,
+      voicemail
+    ]);
+    const heard = call(flow, ['s', '5']).snapshot.context.transcript.filter((t) => t.who === 'flow').map((t) => t.text);
+    expect(heard).toEqual([
+      'For agent, press 0.',
+      "Sorry, I didn't hear anything.",
+      'For agent, press 0.',
+      "Sorry, that's not one of the choices.",
+      'For agent, press 0.'
+    ]);
+  });
+});

@@ -46,10 +46,11 @@ function textIn(prompt: Prompt | undefined, locale: string, defaultLocale: strin
 }
 
 /** Whether a locale's texts name exactly the keys (`keyMask`) of the menu. */
-function localeFits(menu: NodeOfKind<'menu'>, locale: string, defaultLocale: string, keyMask: number, reader: Reader): boolean {
+function localeFits(prompts: readonly { prompt: Prompt }[], locale: string, defaultLocale: string, keyMask: number, reader: Reader): boolean {
   let mask = 0;
   let dynamic = false;
-  for (const text of [textIn(menu.prompt, locale, defaultLocale), textIn(menu.reprompt, locale, defaultLocale)]) {
+  for (const { prompt } of prompts) {
+    const text = textIn(prompt, locale, defaultLocale);
     if (text === undefined) continue;
     const reading = reader.read(text);
     mask |= reading.mask;
@@ -63,20 +64,13 @@ function localeFits(menu: NodeOfKind<'menu'>, locale: string, defaultLocale: str
  * checked with bit masks before any finding is worked out.
  */
 function fits(menu: NodeOfKind<'menu'>, keyMask: number, defaultLocale: string, reader: Reader): boolean {
-  const { prompt, reprompt } = menu;
-  if (typeof prompt === 'string') {
-    if (!localeFits(menu, defaultLocale, defaultLocale, keyMask, reader)) return false;
-  } else {
-    for (const locale in prompt) if (!localeFits(menu, locale, defaultLocale, keyMask, reader)) return false;
+  const prompts = promptsOf(menu);
+  const locales = new Set<string>();
+  for (const { prompt } of prompts) {
+    if (typeof prompt === 'string') locales.add(defaultLocale);
+    else for (const locale in prompt) locales.add(locale);
   }
-  // Locales only the reprompt has.
-  if (reprompt === undefined) return true;
-  if (typeof reprompt === 'string') {
-    return textIn(prompt, defaultLocale, defaultLocale) !== undefined || localeFits(menu, defaultLocale, defaultLocale, keyMask, reader);
-  }
-  for (const locale in reprompt) {
-    if (textIn(prompt, locale, defaultLocale) === undefined && !localeFits(menu, locale, defaultLocale, keyMask, reader)) return false;
-  }
+  for (const locale of locales) if (!localeFits(prompts, locale, defaultLocale, keyMask, reader)) return false;
   return true;
 }
 

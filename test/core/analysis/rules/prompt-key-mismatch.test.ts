@@ -175,3 +175,15 @@ describe(RULE, () => {
     });
   });
 });
+
+describe('prompt-key-mismatch: retry prompts', () => {
+  it('reads the no-input and invalid prompts too', async () => {
+    const { agent, makeFlow, menu, voicemail, where } = await import('../../../support/build.ts');
+    const flow = makeFlow([
+      menu('main', { '0': 'agent' }, { invalidPrompt: 'That is not a choice. For the operator, press 9.' }),
+      agent,
+      voicemail
+    ]);
+    expect(where('prompt-key-mismatch', flow)).toEqual(['main']);
+  });
+});
