@@ -69,7 +69,8 @@ export function resolveThresholds(flow: Flow, overrides?: Partial<ResolvedThresh
 
 export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
   const thresholds = resolveThresholds(flow, options.thresholds);
-  const graph = buildGraph(flow, thresholds.wordsPerMinute);
+  const resolve = options.resolveSubflow;
+  const graph = buildGraph(flow, thresholds.wordsPerMinute, resolve && ((id) => resolve(id)?.returns === false));
   const facts = computeFacts(graph, options.resolveSubflow);
   const findings: Finding[] = [];
   for (const rule of RULES) {

@@ -11,6 +11,8 @@ export interface SubflowInfo {
   readonly resolved: boolean;
   /** Help (a person, voicemail, callback) can be reached inside it; assumed when unresolved. */
   readonly reachesHelp: boolean;
+  /** A call can come back from it (it reaches a `return`); assumed when unresolved. */
+  readonly returns: boolean;
 }
 
 export type SubflowResolver = (flowId: string) => SubflowInfo | undefined;
@@ -295,7 +297,7 @@ export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver,
   const subflowInfo = (index: number): SubflowInfo | undefined => {
     const node = graph.nodes[index]!.node;
     if (node.kind !== 'subflow') return undefined;
-    return resolveSubflow?.(node.flow) ?? { resolved: false, reachesHelp: true };
+    return resolveSubflow?.(node.flow) ?? { resolved: false, reachesHelp: true, returns: true };
   };
 
   const reachable = lazy(() => search(graph.out, [graph.start], true));

@@ -52,7 +52,11 @@ export interface FlowGraph {
 
 const NONE: Outcome[] = [];
 
-export function buildGraph(flow: Flow, wordsPerMinute: number): FlowGraph {
+/**
+ * @param endsInside Tells, for a sub-flow node, that the flow it runs never
+ *   returns: the call ends inside it, so its `next` is no way on.
+ */
+export function buildGraph(flow: Flow, wordsPerMinute: number, endsInside?: (flowId: string) => boolean): FlowGraph {
   const defaultLocale = localesOf(flow)[0] ?? 'en-US';
   const byId = new Map<string, number>();
   const nodes: GraphNode[] = flow.nodes.map((node, index) => {
@@ -62,11 +66,11 @@ export function buildGraph(flow: Flow, wordsPerMinute: number): FlowGraph {
       id: node.id,
       node,
       pointer: indexedPointer('/nodes', index),
-      outcomes: outcomesOf(node),
+      outcomes: node.kind === 'subflow' && endsInside?.(node.flow) ? [] : outcomesOf(node),
       help: helpKind(node),
       input: isInputNode(node),
       enterSeconds: enterSeconds(node, defaultLocale, defaultLocale, wordsPerMinute),
-      terminal: terminalEnd(node)
+      terminal: node.kind === 'subflow' && endsInside?.(node.flow) ? 'ended' : terminalEnd(node)
     };
   });
   const out: Edge[][] = nodes.map(() => []);

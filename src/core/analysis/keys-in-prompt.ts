@@ -48,15 +48,20 @@ export function keyMentions(text: string): KeyMention[] {
  * `{{placeholder}}` or recorded `<audio>`), which may name keys of their own.
  */
 export function hasDynamicText(text: string): boolean {
-  return /\{\{[^}]*\}\}|<audio\b/i.test(text);
+  return /\{\{[^{}]*\}\}|<audio\b/i.test(text);
 }
 
-/** NFKC, lower case, SSML tags and placeholders replaced by neutral marks. */
+/**
+ * NFKC, lower case, SSML tags and placeholders replaced by neutral marks, and
+ * every run of white space made one space: the key patterns allow optional
+ * spaces between words, and one space each keeps them linear.
+ */
 function normalisePromptText(text: string): string {
   let normal = text.normalize('NFKC');
-  if (normal.includes('<')) normal = normal.replace(/<[^>]*>/g, ' ');
-  if (normal.includes('{{')) normal = normal.replace(/\{\{[^}]*\}\}/g, ' \u00a7 ');
-  return normal.toLowerCase();
+  // Each scan stops at the next opener, so a text full of `<` or `{{` stays linear.
+  if (normal.includes('<')) normal = normal.replace(/<[^<>]*>/g, ' ');
+  if (normal.includes('{{')) normal = normal.replace(/\{\{[^{}]*\}\}/g, ' \u00a7 ');
+  return normal.replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** A phrase as quoted: trimmed, on one line, single spaces. */

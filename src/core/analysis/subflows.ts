@@ -19,11 +19,16 @@ export function subflowResolver(flows: Iterable<Flow>): SubflowResolver {
     if (known) return known;
     const flow = byId.get(flowId);
     if (!flow) return undefined;
-    if (inProgress.has(flowId)) return { resolved: true, reachesHelp: true };
+    if (inProgress.has(flowId)) return { resolved: true, reachesHelp: true, returns: true };
     inProgress.add(flowId);
-    const graph = buildGraph(flow, DEFAULT_THRESHOLDS.wordsPerMinute);
+    const graph = buildGraph(flow, DEFAULT_THRESHOLDS.wordsPerMinute, (id) => resolve(id)?.returns === false);
     const facts = computeFacts(graph, resolve, { returnIsHelp: false });
-    const summary: SubflowInfo = { resolved: true, reachesHelp: facts.canReachHelp()[graph.start] === 1 };
+    const reachable = facts.reachable();
+    const summary: SubflowInfo = {
+      resolved: true,
+      reachesHelp: facts.canReachHelp()[graph.start] === 1,
+      returns: graph.nodes.some((g) => g.terminal === 'return' && reachable[g.index] === 1)
+    };
     inProgress.delete(flowId);
     summaries.set(flowId, summary);
     return summary;

@@ -22,28 +22,36 @@ const rule: Rule = {
       const node = graph.nodes[v]!.node;
       return node.kind === 'branch' && node.cases.some((c) => conditionVars(c.when).some((name) => counters.has(name)));
     };
-    // The retry graph: the no-input / invalid edges of inputs without a limit of
-    // their own, and the automatic edges of every other node except a branch on
-    // a counter. A retry edge that closes a cycle in it is unbounded.
+    // The retry graph: what a caller who only stays silent or presses wrong
+    // keys goes through. An input without a limit of its own goes on by its
+    // no-input and invalid edges; one with a limit, only once the limit is
+    // used up; every other node by its automatic edges, except a branch on a
+    // counter, which is a limit too. A retry edge that closes a cycle in it is
+    // unbounded: the caller comes back to where they were, and round again.
     const keep = (edge: Edge): boolean => {
       const from = graph.nodes[edge.from]!;
       if (edge.outcome.afterHelp) return false;
       if (from.input) {
-        return (edge.outcome.retry === 'noInput' || edge.outcome.retry === 'invalid') && !hasOwnLimit(graph, edge.from);
+        return hasOwnLimit(graph, edge.from)
+          ? edge.outcome.retry === 'maxRetries'
+          : edge.outcome.retry === 'noInput' || edge.outcome.retry === 'invalid';
       }
       return !countsRetries(edge.from);
     };
     const { of } = stronglyConnected(graph, keep);
     for (const g of graph.nodes) {
-      if (!g.input || hasOwnLimit(graph, g.index)) continue;
+      if (!g.input) continue;
       for (const edge of graph.out[g.index]!) {
         if (!keep(edge) || of[edge.to] !== of[g.index]) continue;
         const target = graph.nodes[edge.to]!;
+        const limited = edge.outcome.retry === 'maxRetries';
         report({
           node: g.id,
           nodes: target.index === g.index ? [g.id] : [g.id, target.id],
           outcome: edge.outcome.name,
-          message: `${nodeLabel(g)}: ${outcomeLabel(edge.outcome)} leads back here with no retry limit (set "maxRetries" and "onMaxRetries")`,
+          message: limited
+            ? `${nodeLabel(g)}: when the retries run out, the call comes back round to retry again (${JSON.stringify(target.id)}): send "onMaxRetries" somewhere that ends the loop`
+            : `${nodeLabel(g)}: ${outcomeLabel(edge.outcome)} leads back here with no retry limit (set "maxRetries" and "onMaxRetries")`,
           pointer: g.pointer + edge.outcome.pointer
         });
       }

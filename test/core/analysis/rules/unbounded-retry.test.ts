@@ -31,3 +31,21 @@ describe('unbounded-retry', () => {
     expect(where('unbounded-retry', makeFlow(nodes))).toEqual(expected);
   });
 });
+
+describe('unbounded-retry: limits that lead back', () => {
+  it.each([
+    ['a retry limit that goes back to its own menu', [menu('main', { '0': 'agent' }, { onMaxRetries: 'main' }), agent, voicemail], ['main:maxRetries']],
+    ['silence bouncing between an unlimited menu and a limited one', [
+      menu('a', { '1': 'b', '0': 'agent' }, { ...unlimited, noInput: 'b', invalid: 'agent' }),
+      menu('b', { '0': 'agent' }, { maxRetries: 1, onMaxRetries: 'a' }),
+      agent, voicemail
+    ], ['a:noInput', 'b:maxRetries']],
+    ['a limit that leads to another limited menu that ends the loop', [
+      menu('sub', { '0': 'agent' }, { onMaxRetries: 'main' }),
+      menu('main', { '1': 'sub', '0': 'agent' }),
+      agent, voicemail
+    ], []]
+  ])('%s', (_, nodes, expected) => {
+    expect(where('unbounded-retry', makeFlow(nodes))).toEqual(expected);
+  });
+});
