@@ -7,7 +7,7 @@ import { helpKind, isInputNode, outcomesOf, terminalEnd, type HelpKind, type Out
 import { indexedPointer } from '../json/pointer.ts';
 import { localesOf } from '../model/prompt.ts';
 import type { Flow, FlowNode } from '../model/types.ts';
-import { enterSeconds, outcomeSeconds } from './timing.ts';
+import { enterSeconds, outcomeSeconds, retryLimitSeconds } from './timing.ts';
 
 export interface Edge {
   readonly from: number;
@@ -95,7 +95,10 @@ export function buildGraph(flow: Flow, wordsPerMinute: number, endsInside?: (flo
         from: g.index,
         to,
         outcome,
-        seconds: g.enterSeconds + outcomeSeconds(g.node, outcome)
+        seconds:
+          outcome.retry === 'maxRetries'
+            ? retryLimitSeconds(g.node, g.enterSeconds, defaultLocale, defaultLocale, wordsPerMinute)
+            : g.enterSeconds + outcomeSeconds(g.node, outcome)
       };
       out[g.index]!.push(edge);
       incoming[to]!.push(edge);

@@ -40,3 +40,17 @@ export function outcomeSeconds(node: FlowNode, outcome: Outcome): number {
   if (outcome.retry === 'invalid') return INVALID_SECONDS;
   return 0;
 }
+
+/**
+ * Seconds a silent caller spends at a menu or input before its retry limit
+ * sends them on: the prompt and the silence once, then, for each retry, the
+ * no-input reprompt, the prompt again and the silence again.
+ */
+export function retryLimitSeconds(node: FlowNode, enter: number, locale: string, defaultLocale: string, wordsPerMinute: number): number {
+  if (node.kind !== 'menu' && node.kind !== 'input') return enter;
+  const retries = node.maxRetries ?? 0;
+  const timeout = node.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const reprompt = promptText(node.noInputPrompt ?? node.reprompt, locale, defaultLocale);
+  const again = (reprompt === undefined ? 0 : speechSeconds(reprompt, wordsPerMinute)) + enter + timeout;
+  return enter + timeout + retries * again;
+}

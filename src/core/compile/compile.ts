@@ -4,7 +4,7 @@
  * defined once in `./machine.ts`. The config is plain JSON, so it can be
  * printed, saved and opened in Stately's editor.
  */
-import { optionOutcome, outcomesOf, type UnwiredEnd } from '../model/outcomes.ts';
+import { helpKind, outcomesOf, type Outcome, type UnwiredEnd } from '../model/outcomes.ts';
 import { localesOf } from '../model/prompt.ts';
 import type { Flow, FlowNode } from '../model/types.ts';
 import { DEFAULT_THRESHOLDS } from '../analysis/types.ts';
@@ -56,7 +56,13 @@ export interface TranscriptEntry {
 }
 
 export interface CallResult {
+  /**
+   * How the call counts: the help the caller got (person, voicemail,
+   * callback) if they got any, whatever came after; otherwise how it ended.
+   */
   readonly outcome: (typeof FINAL_STATES)[number] extends `$${infer O}` ? O : never;
+  /** How the call itself ended, when that differs from `outcome` (a survey after a person: `ended`). */
+  readonly ended?: (typeof FINAL_STATES)[number] extends `$${infer O}` ? O : never;
   /** The node the call ended at. */
   readonly node: string | null;
   /** For a dropped call, the outcome that had no transition. */
@@ -94,6 +100,8 @@ export interface CallContext {
   readonly transcript: readonly TranscriptEntry[];
   /** Set by a transition into a final state: where and why the call ends. */
   readonly ending: { readonly node: string | null; readonly reason?: string } | null;
+  /** The help the caller got, once they got it: a person, voicemail or a callback. */
+  readonly helped: 'person' | 'voicemail' | 'callback' | null;
   readonly result: CallResult | null;
 }
 
@@ -141,6 +149,12 @@ function compileStates(flow: Flow, scope: Scope): Record<string, StateConfig> {
   /** A transition along an outcome: to its target, or to the end it implies. */
   const go: Go = (node, outcome, extra = [], guard) => {
     const actions: ActionRef[] = [...extra, { type: 'outcome', params: { node: node.id, outcome: outcome.name } }];
+    // The caller has been helped: remembered, so a survey or a goodbye after it
+    // does not change how the call counts.
+    if (outcome.afterHelp && !outcome.failure) {
+      const help = helpKind(node);
+      actions.unshift({ type: 'helped', params: { outcome: help === 'human' ? 'person' : node.kind } });
+    }
     let target: string;
     if (outcome.target === undefined) {
       target = finalTarget(scope, finalFor(outcome.unwired));
@@ -202,6 +216,7 @@ export function compile(flow: Flow, options: CompileOptions = {}): FlowMachineCo
       outcomes: {},
       transcript: [],
       ending: null,
+      helped: null,
       result: null
     },
     on: {
@@ -245,7 +260,7 @@ const FINAL_DESCRIPTIONS: Record<FinalState, string> = {
 
 type Go = (
   node: FlowNode,
-  outcome: { name: string; target: string | undefined; unwired: UnwiredEnd },
+  outcome: Outcome,
   extra?: readonly ActionRef[],
   guard?: ActionRef
 ) => TransitionConfig;
@@ -281,7 +296,8 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
       const spoken = node.options
         .map((option, index) => ({ option, index }))
         .filter(({ option }) => option.phrases !== undefined && option.phrases.length > 0);
-      const choose = (name: string): ActionRef[] => [
+      // A menu's options are its first outcomes, in order: option i is outcomes[i].
+      const choose = (): ActionRef[] => [
         { type: 'callerEvent' },
         { type: 'choose', params: { node: node.id, seconds: CHOICE_SECONDS } }
       ];
@@ -291,13 +307,13 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
         on: {
           KEY: [
             ...keyed.map(({ option, index }) =>
-              go(node, outcome(optionOutcome(option, index)), choose(option.key!), { type: 'keyIs', params: { key: option.key } })
+              go(node, outcomes[index]!, choose(), { type: 'keyIs', params: { key: option.key } })
             ),
             ...retry.invalid
           ],
           SPEECH: [
             ...spoken.map(({ option, index }) =>
-              go(node, outcome(optionOutcome(option, index)), choose(optionOutcome(option, index)), {
+              go(node, outcomes[index]!, choose(), {
                 type: 'speechMatches',
                 params: { phrases: option.phrases }
               })

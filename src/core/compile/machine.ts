@@ -9,6 +9,7 @@ import { evaluateWhen } from '../model/conditions.ts';
 import { isOpenAt } from '../model/hours.ts';
 import { promptText, speechSeconds } from '../model/prompt.ts';
 import type { Condition, Flow, NodeOfKind, Prompt, Scalar } from '../model/types.ts';
+import { DIGIT_SECONDS } from '../analysis/timing.ts';
 import { compile, type CallContext, type CallResult, type CompileOptions, type FlowMachineConfig, type TranscriptEntry } from './compile.ts';
 
 /** What the caller does. */
@@ -195,7 +196,7 @@ const implementations = {
     })),
     appendDigit: assign(({ context, event }: { context: CallContext; event: CallerEvent }) => ({
       buffer: event.type === 'KEY' ? context.buffer + event.key : context.buffer,
-      elapsed: context.elapsed + 0.5
+      elapsed: context.elapsed + DIGIT_SECONDS
     })),
     store: assign(({ context, event }: { context: CallContext; event: CallerEvent }, params: Params) => {
       const spec = params as unknown as EntrySpec & { variable: string; seconds: number; secondsPerDigit: number };
@@ -227,13 +228,18 @@ const implementations = {
         ...(params['reason'] === undefined ? {} : { reason: params['reason'] as string })
       }
     })),
+    helped: assign(({ context }: { context: CallContext }, params: Params) =>
+      context.helped === null ? { helped: params['outcome'] as NonNullable<CallContext['helped']> } : {}
+    ),
     finish: assign(({ context }: { context: CallContext }, params: Params) => {
-      const outcome = params['outcome'] as CallResult['outcome'];
+      const ended = params['outcome'] as CallResult['outcome'];
+      const outcome = context.helped ?? ended;
       const result: CallResult = {
         outcome,
+        ...(outcome === ended ? {} : { ended }),
         node: context.ending?.node ?? context.node,
-        ...(outcome === 'dropped' || outcome === 'trapped' || outcome === 'abandoned'
-          ? { reason: context.ending?.reason ?? outcome }
+        ...(ended === 'dropped' || ended === 'trapped' || ended === 'abandoned'
+          ? { reason: context.ending?.reason ?? ended }
           : {}),
         seconds: round(context.elapsed),
         waitSeconds: round(context.waited),
@@ -242,7 +248,7 @@ const implementations = {
       };
       return {
         result,
-        transcript: [...context.transcript, line(context, 'system', ENDINGS[outcome], result.node)]
+        transcript: [...context.transcript, line(context, 'system', ENDINGS[ended], result.node)]
       };
     })
   },

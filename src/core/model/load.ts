@@ -97,6 +97,7 @@ function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `number ${value} (out of range)`;
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${JSON.stringify(value)}`;
@@ -190,7 +191,21 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
     }
     if (node.kind === 'menu') {
       const keys = new Map<string, number>();
+      const phrases = new Map<string, number>();
       node.options.forEach((option, optionIndex) => {
+        (option.phrases ?? []).forEach((phrase, phraseIndex) => {
+          const said = phrase.trim().toLowerCase();
+          const other = phrases.get(said);
+          if (other !== undefined && other !== optionIndex) {
+            problems.push({
+              file,
+              pointer: `/nodes/${index}/options/${optionIndex}/phrases/${phraseIndex}`,
+              message: `node ${JSON.stringify(node.id)}: the phrase ${JSON.stringify(phrase)} is already option ${other + 1}'s`
+            });
+          } else {
+            phrases.set(said, optionIndex);
+          }
+        });
         if (option.key === undefined && (option.phrases === undefined || option.phrases.length === 0)) {
           problems.push({
             file,
@@ -212,6 +227,20 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
       });
     }
   });
+  // A test call through an hours check needs a time, or it passes or fails with the clock.
+  const hours = flow.nodes.filter((node) => node.kind === 'hours').map((node) => node.id);
+  if (hours.length > 0) {
+    (flow.tests ?? []).forEach((call, index) => {
+      const env = call.environment;
+      if (env?.now !== undefined) return;
+      if (hours.every((id) => env?.outcomes !== undefined && Object.hasOwn(env.outcomes, id))) return;
+      problems.push({
+        file,
+        pointer: `/tests/${index}`,
+        message: `test call ${JSON.stringify(call.name)}: the flow checks opening hours (${hours.map((id) => JSON.stringify(id)).join(', ')}), so the call needs "environment": {"now": "…"}`
+      });
+    });
+  }
   if (flow.nodes.length === 0) {
     problems.push({ file, pointer: '/nodes', message: 'a flow needs at least one node' });
   } else if (!firstIndex.has(flow.start)) {

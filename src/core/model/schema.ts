@@ -378,13 +378,17 @@ const OpaqueNode = z
     kind: z.literal('opaque'),
     vendorType: z.string().optional(),
     prompt: PromptSchema.optional(),
-    outcomes: z.array(
-      z.strictObject({
-        name: z.string().min(1),
-        next: Target.optional(),
-        required: z.boolean().optional()
-      })
-    )
+    outcomes: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1),
+          next: Target.optional(),
+          required: z.boolean().optional().meta({
+            description: 'false when the call may end here by design (default true: an unwired outcome is a dead end).'
+          })
+        })
+      )
+      .min(1, 'an opaque step needs at least one outcome (an ending is an outcome with "required": false)')
   })
   .meta({
     id: 'OpaqueNode',
@@ -458,9 +462,17 @@ export const TestCallSchema = z
     locale: z.string().optional(),
     environment: z
       .strictObject({
-        now: z.string().optional().meta({
-          description: 'The time the call is placed (ISO 8601).'
-        }),
+        now: z
+          .string()
+          .regex(
+            /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
+            'a time is written in ISO 8601 with its offset, such as 2026-11-23T09:30:00-05:00 or 2026-11-23T14:30:00Z'
+          )
+          .optional()
+          .meta({
+            description:
+              'The time the call is placed, ISO 8601 with an offset. Needed when the flow checks opening hours.'
+          }),
         caller: z.record(z.string(), Scalar).optional(),
         variables: z.record(z.string(), Scalar).optional(),
         outcomes: z

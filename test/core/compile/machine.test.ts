@@ -251,3 +251,44 @@ describe('reprompts', () => {
     ]);
   });
 });
+
+describe('help, then more', () => {
+  it('counts a call that reached a person, even after a survey that ends the call', () => {
+    const flow = makeFlow([
+      menu('main', { '0': 'agent' }),
+      { ...agent, answered: 'survey' },
+      voicemail,
+      { id: 'survey', kind: 'prompt', prompt: 'Thanks for your feedback.', end: true }
+    ]);
+    expect(call(flow, ['0']).output).toMatchObject({ outcome: 'person', ended: 'ended', node: 'survey' });
+  });
+
+  it('a caller who hangs up after voicemail still left a voicemail', () => {
+    const flow = makeFlow([
+      menu('main', { '1': 'vm', '0': 'agent' }),
+      agent,
+      { ...voicemail, recorded: 'more' },
+      menu('more', { '1': 'main' }, { onMaxRetries: 'bye' }),
+      { id: 'bye', kind: 'hangup' }
+    ]);
+    expect(call(flow, ['1', 'h']).output).toMatchObject({ outcome: 'voicemail', ended: 'abandoned' });
+  });
+});
+
+describe('speech options', () => {
+  it('go where the option that matched goes, even when two share a first phrase', () => {
+    const flow = makeFlow([
+      {
+        ...menu('main', { '0': 'agent' }),
+        options: [
+          { phrases: ['account', 'balance'], next: 'vm' },
+          { phrases: ['account help'], next: 'agent' }
+        ]
+      },
+      agent,
+      voicemail
+    ]);
+    expect(call(flow, ['say:my balance please']).output?.outcome).toBe('voicemail');
+    expect(call(flow, ['say:account help']).output?.outcome).toBe('voicemail');
+  });
+});

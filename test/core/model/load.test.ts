@@ -85,3 +85,38 @@ describe('hours', () => {
     expect(found).toEqual(['/nodes/0/timeZone: node "hi": "Mars/Olympus_Mons" is not a time zone (use an IANA name such as "America/New_York")']);
   });
 });
+
+describe('test calls', () => {
+  const hoursFlow = {
+    ...valid,
+    start: 'open',
+    nodes: [
+      { id: 'open', kind: 'hours', timeZone: 'America/Chicago', weekly: { mon: [['08:00', '17:00']] }, open: 'bye', closed: 'bye' },
+      { id: 'bye', kind: 'hangup' }
+    ]
+  };
+  it('need a time when the flow checks opening hours', () => {
+    expect(problems({ ...hoursFlow, tests: [{ name: 'no clock', steps: [] }] })).toEqual([
+      '/tests/0: test call "no clock": the flow checks opening hours ("open"), so the call needs "environment": {"now": "…"}'
+    ]);
+    expect(problems({ ...hoursFlow, tests: [{ name: 'forced', environment: { outcomes: { open: 'closed' } }, steps: [] }] })).toEqual([]);
+  });
+  it('write the time with its offset, so the host time zone cannot change the result', () => {
+    expect(problems({ ...hoursFlow, tests: [{ name: 'local', environment: { now: '2026-11-23T09:00:00' }, steps: [] }] })[0]).toMatch(
+      /^\/tests\/0\/environment\/now: a time is written in ISO 8601 with its offset/
+    );
+    expect(problems({ ...hoursFlow, tests: [{ name: 'ok', environment: { now: '2026-11-23T09:00:00-06:00' }, steps: [] }] })).toEqual([]);
+  });
+  it('say a number is out of range rather than null', () => {
+    expect(problems('{"version":1,"id":"x","name":"x","start":"q","nodes":[{"id":"q","kind":"queue","queue":"q","expectedWaitSeconds":1e400}]}')[0]).toMatch(
+      /expected number, got number Infinity \(out of range\)/
+    );
+  });
+});
+
+describe('menus', () => {
+  it('reject a phrase that two options share', () => {
+    const found = problems({ ...valid, nodes: [{ id: 'hi', kind: 'menu', prompt: 'x', options: [{ phrases: ['Billing'], next: 'hi' }, { phrases: ['sales', 'billing'], next: 'hi' }] }] });
+    expect(found).toEqual(['/nodes/0/options/1/phrases/1: node "hi": the phrase "billing" is already option 1\'s']);
+  });
+});

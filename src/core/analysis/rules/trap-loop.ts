@@ -20,9 +20,12 @@ const rule: Rule = {
       size[c]!++;
       if (reachable[v]) entered[c] = 1;
       // A way out: an edge to another component, an unwired outcome (the call
-      // ends or drops there), a reference to a missing node, or a node that ends the call.
+      // ends or drops there), a reference to a missing node, a node that ends
+      // the call, or help.
       if (
         graph.nodes[v]!.terminal !== undefined ||
+        // Help reached: whatever follows, the caller got what they called for.
+        graph.nodes[v]!.outcomes.some((o) => o.afterHelp) ||
         graph.unwired[v]!.length > 0 ||
         graph.out[v]!.length !== graph.nodes[v]!.outcomes.length ||
         graph.out[v]!.some((edge) => of[edge.to] !== c)

@@ -41,3 +41,24 @@ describe('slow-path-to-human', () => {
     expect(findingsOf('slow-path-to-human', flow)).toHaveLength(1);
   });
 });
+
+describe('slow-path-to-human through a retry limit', () => {
+  it('counts every retry the caller sits through, as the machine does', async () => {
+    const { createActor } = await import('xstate');
+    const { createFlowMachine } = await import('../../../../src/core/compile/machine.ts');
+    const { lintFlow } = await import('../../../../src/core/analysis/engine.ts');
+    // Only silence leads to the queue: three times the prompt and the timeout, twice the reprompt.
+    const flow = makeFlow([
+      { ...menu('main', { '1': 'vm' }, { maxRetries: 2, onMaxRetries: 'agent', reprompt: 'Sorry.' }), prompt: `For voicemail, press 1. ${words(40)}` },
+      agent,
+      voicemail
+    ]);
+    const actor = createActor(createFlowMachine(flow), { input: { now: 0 } });
+    actor.start();
+    for (let i = 0; i < 3; i++) actor.send({ type: 'NO_INPUT' });
+    const machineSeconds = actor.getSnapshot().output!.seconds;
+    const analysed = lintFlow(flow).metrics.secondsToHuman!;
+    expect(Math.abs(analysed - machineSeconds)).toBeLessThan(1);
+    expect(findingsOf('slow-path-to-human', flow)).toHaveLength(1);
+  });
+});

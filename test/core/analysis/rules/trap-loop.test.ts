@@ -40,3 +40,14 @@ describe('trap-loop', () => {
     expect([...findings[0]!.nodes].sort()).toEqual(['x', 'y', 'z']);
   });
 });
+
+describe('trap-loop after help', () => {
+  it('a loop a caller enters only through a person is not a trap', () => {
+    const flow = makeFlow([
+      menu('main', { '1': 'info', '0': 'q' }, { maxRetries: undefined, onMaxRetries: undefined }),
+      { id: 'info', kind: 'prompt', prompt: 'Visit our website.', next: 'main' },
+      { id: 'q', kind: 'queue', queue: 'Support', overflow: 'main', answered: 'main' }
+    ]);
+    expect(where('trap-loop', flow)).toEqual([]);
+  });
+});
