@@ -321,6 +321,13 @@ describe('zeroout lint: unusable input', () => {
     expect(truncated).toMatch(/^cut\.ivr\.json:3:1: malformed JSON/);
   });
 
+  it('reports an unknown rule id in the flow\'s own settings, as --rule does', async () => {
+    const flow = { ...goodFlow(), lint: { rules: { 'dead-ends': 'off' } } };
+    const { code, stderr } = await lintOne('rules.ivr.json', flow);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^rules\.ivr\.json:\d+:\d+ at \/lint\/rules\/dead-ends: unknown rule "dead-ends" \(run "zeroout rules" to list them\)\n$/);
+  });
+
   it('reports a schema violation with the pointer and the place it points at', async () => {
     const flow = goodFlow();
     (flow['nodes'] as Record<string, unknown>[])[1]!['prompt'] = 42;
@@ -367,10 +374,10 @@ describe('zeroout lint: unusable input', () => {
     const text = [
       '{',
       '  "version": 1, "id": "p", "name": "p", "start": "__proto__",',
-      '  "lint": { "rules": { "__proto__": "error", "constructor": "off" } },',
+      '  "lint": { "rules": { "dead-end": "error" } },',
       '  "nodes": [',
       '    { "id": "__proto__", "kind": "lookup", "service": "crm",',
-      '      "meta": { "__proto__": { "x": 1 } }, "success": "constructor" },',
+      '      "meta": { "constructor": { "x": 1 } }, "success": "constructor" },',
       '    { "id": "constructor", "kind": "queue", "queue": "q", "expectedWaitSeconds": 5, "overflow": "toString" },',
       '    { "id": "toString", "kind": "voicemail", "mailbox": "m" }',
       '  ]',
@@ -398,6 +405,15 @@ describe('zeroout lint: unusable input', () => {
     const graph = await run(['graph', 'proto.ivr.json'], sub);
     expect(graph.code).toBe(0);
     expect(graph.stdout).toContain('n0 -->|"success"| n1');
+    // As rule settings, such names are unknown rules, not a way into the object's prototype.
+    writeFiles(sub, { 'proto-rules.ivr.json': text.replace('{ "dead-end": "error" }', '{ "__proto__": "error", "constructor": "off" }') });
+    const rules = await run(['lint', 'proto-rules.ivr.json'], sub);
+    expect(rules.code).toBe(2);
+    expect(rules.stderr).toContain('at /lint/rules/__proto__: a field may not be named "__proto__"');
+    writeFiles(sub, { 'constructor-rule.ivr.json': text.replace('{ "dead-end": "error" }', '{ "constructor": "off" }') });
+    const constructorRule = await run(['lint', 'constructor-rule.ivr.json'], sub);
+    expect(constructorRule.code).toBe(2);
+    expect(constructorRule.stderr).toContain('at /lint/rules/constructor: unknown rule "constructor"');
   });
 
   it('reports a missing file and keeps linting the others', async () => {

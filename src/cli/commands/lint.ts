@@ -10,6 +10,7 @@ import { lintFlow, ruleById, type LintOptions } from '../../core/analysis/engine
 import { subflowResolver } from '../../core/analysis/subflows.ts';
 import { DEFAULT_THRESHOLDS, type ResolvedThresholds, type SeveritySetting } from '../../core/analysis/types.ts';
 import { locateNearest } from '../../core/json/locate.ts';
+import { escapeToken } from '../../core/json/pointer.ts';
 import { formatProblem } from '../../core/model/load.ts';
 import { ThresholdsSchema } from '../../core/model/schema.ts';
 import { collect, type CommandContext } from '../context.ts';
@@ -126,6 +127,24 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       unusable = true;
       writeErrors(io, loaded.problems.map(formatProblem));
       reports.push({ ok: false, file, problems: loaded.problems });
+      continue;
+    }
+    // A flow's own rule settings are checked like --rule: a misspelt id must not go unnoticed.
+    const unknownRules = Object.keys(loaded.flow.lint?.rules ?? {}).filter((id) => ruleById(id) === undefined);
+    if (unknownRules.length > 0) {
+      const problems = unknownRules.map((id) => {
+        const pointer = `/lint/rules/${escapeToken(id)}`;
+        const where = locateNearest(loaded.locate, pointer);
+        return {
+          file: file.file,
+          pointer,
+          message: `unknown rule ${JSON.stringify(id)} (run "zeroout rules" to list them)`,
+          ...(where ? { line: where.line, column: where.column } : {})
+        };
+      });
+      unusable = true;
+      writeErrors(io, problems.map(formatProblem));
+      reports.push({ ok: false, file, problems });
       continue;
     }
     try {

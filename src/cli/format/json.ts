@@ -6,7 +6,7 @@
  */
 import type { FileReport, LintFormatter, LocatedFinding } from './report.ts';
 
-/** A finding with its keys in a fixed order; `outcome`, `line` and `column` only when known. */
+/** A finding with its keys in a fixed order; `outcome`, `line`, `column` and `data` only when known. */
 function findingJson(finding: LocatedFinding): Record<string, unknown> {
   return {
     rule: finding.rule,
@@ -16,7 +16,9 @@ function findingJson(finding: LocatedFinding): Record<string, unknown> {
     ...(finding.outcome === undefined ? {} : { outcome: finding.outcome }),
     message: finding.message,
     pointer: finding.pointer,
-    ...(finding.line === undefined ? {} : { line: finding.line, column: finding.column })
+    ...(finding.line === undefined ? {} : { line: finding.line, column: finding.column }),
+    // The figures behind the finding: seconds to a person, menu depth, keys, locales…
+    ...(finding.data === undefined ? {} : { data: finding.data })
   };
 }
 

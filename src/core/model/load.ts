@@ -76,6 +76,17 @@ export function loadFlow(document: unknown, file: string): LoadResult {
   if (!migrated.ok) {
     return { ok: false, problems: [{ file, pointer: '/version', message: migrated.message }] };
   }
+  const protoKeys = findProtoKeys(migrated.document);
+  if (protoKeys.length > 0) {
+    return {
+      ok: false,
+      problems: protoKeys.map((pointer) => ({
+        file,
+        pointer,
+        message: 'a field may not be named "__proto__" (node ids may: they are values, not field names)'
+      }))
+    };
+  }
   const result = FlowSchema.safeParse(migrated.document);
   if (!result.success) {
     return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, migrated.document)) };
@@ -83,6 +94,29 @@ export function loadFlow(document: unknown, file: string): LoadResult {
   const problems = checkIntegrity(result.data, file);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, flow: result.data, migrations: migrated.applied };
+}
+
+/**
+ * Pointers of every field named `__proto__`. JSON.parse keeps such a field,
+ * but copying it into a plain object would set the object's prototype and
+ * lose the field, so it is refused where it stands rather than dropped.
+ */
+function findProtoKeys(document: unknown): string[] {
+  const found: string[] = [];
+  const stack: [value: unknown, path: (string | number)[]][] = [[document, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => stack.push([item, [...path, index]]));
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (key === '__proto__') found.push(toPointer([...path, key]));
+      stack.push([(value as Record<string, unknown>)[key], [...path, key]]);
+    }
+  }
+  return found.sort();
 }
 
 function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {

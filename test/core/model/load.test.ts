@@ -120,3 +120,10 @@ describe('menus', () => {
     expect(found).toEqual(['/nodes/0/options/1/phrases/1: node "hi": the phrase "billing" is already option 1\'s']);
   });
 });
+
+describe('fields named __proto__', () => {
+  it('are refused where they stand, not silently dropped', () => {
+    const text = '{"version":1,"id":"x","name":"x","start":"a","nodes":[{"id":"a","kind":"set","assign":{"__proto__":1},"next":"b"},{"id":"b","kind":"hangup"}]}';
+    expect(problems(text)).toEqual(['/nodes/0/assign/__proto__: a field may not be named "__proto__" (node ids may: they are values, not field names)']);
+  });
+});

@@ -1,6 +1,9 @@
 import { nodeLabel } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
+/** How many of the menus on the way a finding lists. */
+const ROUTE_SHOWN = 8;
+
 const rule: Rule = {
   meta: {
     id: 'deep-menu',
@@ -12,9 +15,11 @@ const rule: Rule = {
     for (const g of graph.nodes) {
       const d = depth[g.index]!;
       if (g.node.kind !== 'menu' || !Number.isFinite(d) || d <= thresholds.maxMenuDepth) continue;
-      // The menus passed on the way, nearest first.
+      // The menus passed on the way, nearest first. Only the last few: a
+      // flow whose menus go a hundred deep would otherwise list them all for
+      // every menu, and the report would grow with the square of the flow.
       const menus: string[] = [];
-      for (let edge = via[g.index]; edge !== undefined && menus.length < d; edge = via[edge.from]) {
+      for (let edge = via[g.index]; edge !== undefined && menus.length < Math.min(d, ROUTE_SHOWN); edge = via[edge.from]) {
         if (edge.outcome.choice) menus.push(graph.nodes[edge.from]!.id);
       }
       report({
