@@ -150,3 +150,49 @@ describe('any flow', () => {
     );
   });
 });
+
+describe('the analysis and the machine agree', () => {
+  // Menus, prompts and endings only: a silent caller's route depends on nothing else.
+  const simpleNode = (id: string) =>
+    fc.oneof(
+      fc.record({ id: fc.constant(id), kind: fc.constant('prompt'), prompt, next: target, end: fc.option(fc.boolean(), { nil: undefined }) }),
+      fc.record({
+        id: fc.constant(id),
+        kind: fc.constant('menu'),
+        prompt,
+        options: fc.uniqueArray(fc.record({ key, next: target }), { maxLength: 3, selector: (o) => o.key }),
+        noInput: target,
+        invalid: target,
+        maxRetries: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+        onMaxRetries: target
+      }),
+      fc.record({ id: fc.constant(id), kind: fc.constant('queue'), queue: fc.constant('q'), overflow: target }),
+      fc.record({ id: fc.constant(id), kind: fc.constant('hangup') })
+    );
+  const simpleFlow = fc
+    .uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: 6 })
+    .chain((chosen) => fc.tuple(...chosen.map(simpleNode)))
+    .map((nodes) => clean({ version: 1, id: 'prop', name: 'Property', start: nodes[0]!.id, nodes }));
+
+  it('with no trap, unbounded retry, dead end or broken reference, a caller who stays silent is never stuck', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(simpleFlow, (document) => {
+        const flow = loaded(document);
+        const rules = new Set(lintFlow(flow).findings.map((f) => f.rule));
+        if (['trap-loop', 'unbounded-retry', 'dead-end', 'broken-reference'].some((r) => rules.has(r))) return;
+        checked++;
+        const actor = createActor(createFlowMachine(flow), { input: { now: 0, stepLimit: 500 } });
+        actor.start();
+        for (let i = 0; i < 200 && actor.getSnapshot().status === 'active'; i++) actor.send({ type: 'NO_INPUT' });
+        const snapshot = actor.getSnapshot();
+        expect(snapshot.status).toBe('done');
+        expect(['person', 'voicemail', 'callback', 'ended']).toContain(snapshot.output?.outcome);
+        actor.stop();
+      }),
+      { numRuns: 1500 }
+    );
+    // The property said something: enough flows passed the analysis to be called.
+    expect(checked).toBeGreaterThan(50);
+  });
+});
