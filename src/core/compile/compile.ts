@@ -41,6 +41,8 @@ export interface FlowMachineConfig {
   readonly id: string;
   readonly description?: string;
   readonly initial: string;
+  /** `subflowsNotInlined`: sub-flow nodes (as qualified ids) the call passes over, past {@link MAX_STATES}. */
+  readonly meta?: { readonly subflowsNotInlined: readonly string[] };
   readonly context: CallContext;
   readonly on: Readonly<Record<string, TransitionConfig>>;
   readonly states: Readonly<Record<string, StateConfig>>;
@@ -135,7 +137,17 @@ interface Scope {
   /** Flow ids being compiled, outermost first: a sub-flow that runs itself is not inlined again. */
   readonly stack: readonly string[];
   readonly options: CompileOptions;
+  /** Shared by every scope of one compile: states made so far, and sub-flows left out. */
+  readonly budget: { states: number; readonly notInlined: string[] };
 }
+
+/**
+ * The most states one machine gets. Sub-flows are copied into every node that
+ * runs them, so flows that run each other many times over could otherwise
+ * grow the machine exponentially; past this, a sub-flow is passed over (the
+ * call goes straight on) and named in the config's `meta.subflowsNotInlined`.
+ */
+export const MAX_STATES = 20_000;
 
 function finalTarget(scope: Scope, final: FinalState | '$return'): string {
   if (!scope.nested) return final === '$return' ? '$ended' : final;
@@ -184,7 +196,8 @@ export function compile(flow: Flow, options: CompileOptions = {}): FlowMachineCo
   const locales = localesOf(flow);
   const wordsPerMinute = flow.lint?.thresholds?.wordsPerMinute ?? DEFAULT_THRESHOLDS.wordsPerMinute;
   const machineId = flow.id.replace(/[.#]/g, '_');
-  const states = compileStates(flow, { machineId, nested: false, stack: [flow.id], options });
+  const budget = { states: flow.nodes.length + FINAL_STATES.length, notInlined: [] as string[] };
+  const states = compileStates(flow, { machineId, nested: false, stack: [flow.id], options, budget });
   for (const final of FINAL_STATES) {
     states[final] = {
       type: 'final',
@@ -219,6 +232,7 @@ export function compile(flow: Flow, options: CompileOptions = {}): FlowMachineCo
       helped: null,
       result: null
     },
+    ...(budget.notInlined.length > 0 ? { meta: { subflowsNotInlined: budget.notInlined } } : {}),
     on: {
       HANGUP: { target: '.$abandoned', actions: [{ type: 'callerEvent' }, { type: 'end', params: { reason: 'caller hung up' } }] }
     },
@@ -403,8 +417,14 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
     case 'prompt':
       return { ...base, always: [TRAPPED, go(node, outcome('next'))] };
     case 'subflow': {
-      const sub = scope.stack.includes(node.flow) ? undefined : scope.options.resolveFlow?.(node.flow);
+      let sub = scope.stack.includes(node.flow) ? undefined : scope.options.resolveFlow?.(node.flow);
+      // Its nodes, and the final state it returns through.
+      if (sub && scope.budget.states + sub.nodes.length + 1 > MAX_STATES) {
+        scope.budget.notInlined.push(node.id);
+        sub = undefined;
+      }
       if (!sub) return { ...base, always: [TRAPPED, go(node, outcome('next'))] };
+      scope.budget.states += sub.nodes.length + 1;
       const inner = qualified(sub, `${node.id}/`);
       const states = compileStates(inner, { ...scope, nested: true, stack: [...scope.stack, sub.id] });
       states['$return'] = { type: 'final', description: `Back from ${sub.name}.` };

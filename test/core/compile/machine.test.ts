@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../src/core/compile/compile.ts';
-import { createFlowMachine, type CallerEvent, type CallInput } from '../../../src/core/compile/machine.ts';
+import { createFlowMachine, machineFromConfig, type CallerEvent, type CallInput } from '../../../src/core/compile/machine.ts';
 import { stateKey, nodeIdOf } from '../../../src/core/compile/stateKey.ts';
 import type { Flow } from '../../../src/core/model/types.ts';
 import { agent, makeFlow, menu, voicemail } from '../../support/build.ts';
@@ -290,5 +290,31 @@ describe('speech options', () => {
     ]);
     expect(call(flow, ['say:my balance please']).output?.outcome).toBe('voicemail');
     expect(call(flow, ['say:account help']).output?.outcome).toBe('voicemail');
+  });
+});
+
+describe('sub-flows that run each other many times over', () => {
+  it('stop being copied in past the state budget, and say which were passed over', async () => {
+    const { MAX_STATES } = await import('../../../src/core/compile/compile.ts');
+    // Each level runs the next eight times: 8^6 copies of the last level if all were inlined.
+    const levels = Array.from({ length: 7 }, (_, level) =>
+      makeFlow(
+        [
+          ...Array.from({ length: 8 }, (_, i) => ({ id: `run${i}`, kind: 'subflow', flow: `level${level + 1}`, next: i < 7 ? `run${i + 1}` : 'done' })),
+          { id: 'done', kind: 'return' }
+        ],
+        { id: `level${level}` }
+      )
+    );
+    const byId = new Map(levels.map((f) => [f.id, f]));
+    const config = compile(levels[0]!, { resolveFlow: (id) => byId.get(id) });
+    const countStates = (states: Record<string, { states?: Record<string, unknown> }>): number =>
+      Object.values(states).reduce((n, state) => n + 1 + (state.states ? countStates(state.states as never) : 0), 0);
+    expect(countStates(config.states as never)).toBeLessThanOrEqual(MAX_STATES);
+    expect(config.meta?.subflowsNotInlined.length).toBeGreaterThan(0);
+    // The machine still builds and runs (to the step limit: the call is long).
+    const run = createActor(machineFromConfig(config), { input: { now: 0 } });
+    run.start();
+    expect(['ended', 'trapped']).toContain(run.getSnapshot().output?.outcome);
   });
 });
