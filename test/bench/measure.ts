@@ -21,13 +21,17 @@ export interface MeasureOptions {
 }
 
 /** The median milliseconds of `fn` over several runs, after a warm-up. */
-export function measure(fn: () => unknown, options: MeasureOptions = {}): number {
-  const { warmup = 3, runs = 9 } = options;
-  for (let i = 0; i < warmup; i++) fn();
+export function measure(fn: () => unknown, options?: MeasureOptions): number;
+/** The same, with an input made by `setup` before each run, outside the timing. */
+export function measure<T>(fn: (input: T) => unknown, options: MeasureOptions & { setup: () => T }): number;
+export function measure<T>(fn: (input?: T) => unknown, options: MeasureOptions & { setup?: () => T } = {}): number {
+  const { warmup = 3, runs = 9, setup } = options;
+  for (let i = 0; i < warmup; i++) fn(setup?.());
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const input = setup?.();
     const started = performance.now();
-    fn();
+    fn(input);
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);

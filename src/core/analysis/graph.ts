@@ -52,6 +52,41 @@ export interface FlowGraph {
 
 const NONE: Outcome[] = [];
 
+/** What a node is, worked out once per node object and speaking rate. */
+interface NodeFacts {
+  readonly outcomes: readonly Outcome[];
+  readonly help: HelpKind | undefined;
+  readonly input: boolean;
+  readonly terminal: UnwiredEnd | undefined;
+  readonly enterSeconds: number;
+  /** What `enterSeconds` was worked out for. */
+  readonly timing: string;
+}
+
+/**
+ * Flow nodes are never changed in place (an edit makes a new node object),
+ * so what is derived from one node alone is kept with it: after an edit in
+ * the designer, only the edited node is worked out again.
+ */
+const perNode = new WeakMap<FlowNode, NodeFacts>();
+
+function nodeFacts(node: FlowNode, locale: string, wordsPerMinute: number): NodeFacts {
+  const timing = `${wordsPerMinute} ${locale}`;
+  let facts = perNode.get(node);
+  if (facts === undefined || facts.timing !== timing) {
+    facts = {
+      outcomes: facts?.outcomes ?? outcomesOf(node),
+      help: helpKind(node),
+      input: isInputNode(node),
+      terminal: terminalEnd(node),
+      enterSeconds: enterSeconds(node, locale, locale, wordsPerMinute),
+      timing
+    };
+    perNode.set(node, facts);
+  }
+  return facts;
+}
+
 /**
  * @param endsInside Tells, for a sub-flow node, that the flow it runs never
  *   returns: the call ends inside it, so its `next` is no way on.
@@ -61,16 +96,18 @@ export function buildGraph(flow: Flow, wordsPerMinute: number, endsInside?: (flo
   const byId = new Map<string, number>();
   const nodes: GraphNode[] = flow.nodes.map((node, index) => {
     if (!byId.has(node.id)) byId.set(node.id, index);
+    const facts = nodeFacts(node, defaultLocale, wordsPerMinute);
+    const endsHere = node.kind === 'subflow' && endsInside !== undefined && endsInside(node.flow);
     return {
       index,
       id: node.id,
       node,
       pointer: indexedPointer('/nodes', index),
-      outcomes: node.kind === 'subflow' && endsInside?.(node.flow) ? [] : outcomesOf(node),
-      help: helpKind(node),
-      input: isInputNode(node),
-      enterSeconds: enterSeconds(node, defaultLocale, defaultLocale, wordsPerMinute),
-      terminal: node.kind === 'subflow' && endsInside?.(node.flow) ? 'ended' : terminalEnd(node)
+      outcomes: endsHere ? NONE : facts.outcomes,
+      help: facts.help,
+      input: facts.input,
+      enterSeconds: facts.enterSeconds,
+      terminal: endsHere ? 'ended' : facts.terminal
     };
   });
   const out: Edge[][] = nodes.map(() => []);

@@ -57,12 +57,18 @@ export function hasDynamicText(text: string): boolean {
  * spaces between words, and one space each keeps them linear.
  */
 function normalisePromptText(text: string): string {
-  let normal = text.normalize('NFKC');
+  // NFKC changes nothing in plain ASCII, the usual case, and costs the most here.
+  let normal = NON_ASCII.test(text) ? text.normalize('NFKC') : text;
   // Each scan stops at the next opener, so a text full of `<` or `{{` stays linear.
   if (normal.includes('<')) normal = normal.replace(/<[^<>]*>/g, ' ');
   if (normal.includes('{{')) normal = normal.replace(/\{\{[^{}]*\}\}/g, ' \u00a7 ');
-  return normal.replace(/\s+/g, ' ').toLowerCase();
+  if (LOOSE_SPACE.test(normal)) normal = normal.replace(/\s+/g, ' ');
+  return normal.toLowerCase();
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Two spaces in a row, or white space other than a space. */
+const LOOSE_SPACE = /\s\s|[^\S ]/;
 
 /** A phrase as quoted: trimmed, on one line, single spaces. */
 function cleanPhrase(phrase: string): string {

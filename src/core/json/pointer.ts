@@ -19,18 +19,22 @@ export function parsePointer(pointer: string): string[] {
     .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-const indexed = new Map<string, string[]>();
+const indexed = new Map<string, Map<string, string[]>>();
 
 /**
  * `${prefix}/${index}${suffix}`, kept and shared: the analysis names a
  * pointer for every node and outcome of a flow, and most are never shown.
  */
 export function indexedPointer(prefix: string, index: number, suffix = ''): string {
-  const key = `${prefix}\u0000${suffix}`;
-  let list = indexed.get(key);
-  if (!list) {
+  let bySuffix = indexed.get(prefix);
+  if (bySuffix === undefined) {
+    bySuffix = new Map();
+    indexed.set(prefix, bySuffix);
+  }
+  let list = bySuffix.get(suffix);
+  if (list === undefined) {
     list = [];
-    indexed.set(key, list);
+    bySuffix.set(suffix, list);
   }
   let pointer = list[index];
   if (pointer === undefined) {
