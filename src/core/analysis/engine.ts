@@ -89,14 +89,31 @@ export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
         const index = graph.byId.get(report.node);
         const nodes = report.nodes && report.nodes.length > 0 ? [...report.nodes] : [report.node];
         if (nodes[0] !== report.node) nodes.unshift(report.node);
+        let outcome = report.outcome;
+        let pointer = report.pointer ?? (index === undefined ? '' : graph.nodes[index]!.pointer);
+        let message = report.message;
+        // An imported node speaks the vendor's language: its outcome names and
+        // the place in the vendor file.
+        const source = index === undefined ? undefined : graph.nodes[index]!.node.source;
+        if (source !== undefined) {
+          const vendor =
+            outcome !== undefined && source.outcomes !== undefined && Object.hasOwn(source.outcomes, outcome)
+              ? source.outcomes[outcome]
+              : undefined;
+          if (vendor !== undefined && vendor.name !== outcome) {
+            message = message.split(`"${outcome}"`).join(`"${vendor.name}"`);
+            outcome = vendor.name;
+          }
+          pointer = vendor?.pointer ?? source.pointer;
+        }
         findings.push({
           rule: id,
           severity: setting,
           node: report.node,
           nodes,
-          ...(report.outcome === undefined ? {} : { outcome: report.outcome }),
-          message: report.message,
-          pointer: report.pointer ?? (index === undefined ? '' : graph.nodes[index]!.pointer),
+          ...(outcome === undefined ? {} : { outcome }),
+          message,
+          pointer,
           ...(report.data === undefined ? {} : { data: report.data })
         });
       }

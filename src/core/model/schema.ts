@@ -56,6 +56,27 @@ const base = {
     .meta({
       description:
         'Data kept verbatim for tools (an importer keeps the vendor widget here).'
+    }),
+  source: z
+    .strictObject({
+      type: z.string().min(1).meta({ description: 'The vendor widget or action type (say-play, TransferContactToQueue, …).' }),
+      pointer: z.string().meta({ description: 'JSON pointer of the widget or action in the vendor file.' }),
+      outcomes: z
+        .record(
+          z.string(),
+          z.strictObject({
+            name: z.string().min(1).meta({ description: 'The vendor name of the outcome (timeout, noMatch, QueueAtCapacity, …).' }),
+            pointer: z.string().optional().meta({ description: 'JSON pointer of the place in the vendor file that wires it.' })
+          })
+        )
+        .optional()
+        .meta({ description: 'This node\'s outcomes (noInput, invalid, failure, …) as the vendor names them.' })
+    })
+    .optional()
+    .meta({
+      id: 'NodeSource',
+      description:
+        'Where an imported node came from: findings about it name the vendor outcome and point into the vendor file.'
     })
 };
 

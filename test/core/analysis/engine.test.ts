@@ -61,3 +61,26 @@ describe('lintFlow', () => {
     ]));
   });
 });
+
+describe('imported nodes', () => {
+  it('are reported with the vendor outcome name and the place in the vendor file', () => {
+    const flow = makeFlow([
+      {
+        ...menu('main_menu', { '0': 'agent' }, { noInput: undefined }),
+        source: {
+          type: 'gather-input-on-call',
+          pointer: '/states/1',
+          outcomes: { noInput: { name: 'timeout', pointer: '/states/1/transitions/2' } }
+        }
+      },
+      agent,
+      voicemail
+    ]);
+    const dead = lintFlow(flow).findings.find((f) => f.rule === 'dead-end')!;
+    expect(dead).toMatchObject({ node: 'main_menu', outcome: 'timeout', pointer: '/states/1/transitions/2' });
+    expect(dead.message).toContain('"timeout" has no transition');
+    // A finding about the whole node points at the widget.
+    const flow2 = makeFlow([{ ...menu('m', { '1': 'm' }), source: { type: 'gather-input-on-call', pointer: '/states/4' } }, agent, voicemail]);
+    expect(lintFlow(flow2).findings.find((f) => f.rule === 'no-agent-option')?.pointer).toBe('/states/4');
+  });
+});

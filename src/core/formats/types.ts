@@ -1,0 +1,33 @@
+/** What every vendor format module provides. */
+import type { Problem } from '../model/load.ts';
+import type { Flow } from '../model/types.ts';
+
+/** The formats a file can be in. `native` is Zero Out's own `.ivr.json`. */
+export type FlowFormatId = 'native' | 'twilio-studio' | 'amazon-connect';
+
+/** Something an import could not carry over exactly, and what it did instead. */
+export interface ImportNote {
+  /** The node concerned, by its (vendor) id, when there is one. */
+  readonly node?: string;
+  /** JSON pointer into the vendor file. */
+  readonly pointer: string;
+  readonly message: string;
+}
+
+export type ImportResult =
+  | { readonly ok: true; readonly flow: Flow; readonly notes: readonly ImportNote[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+export interface VendorFormat {
+  readonly id: Exclude<FlowFormatId, 'native'>;
+  /** For messages: "Twilio Studio". */
+  readonly name: string;
+  /** Whether a parsed document is in this format (by its content, never its file name). */
+  detect(document: unknown): boolean;
+  /**
+   * A native flow with the vendor's ids, positions and outcome names
+   * (`node.source`). Never throws: a document it cannot use gives problems
+   * that name the file and a JSON pointer.
+   */
+  import(document: unknown, file: string): ImportResult;
+}
