@@ -4,19 +4,28 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { FlowFormatId } from '../core/formats/types.ts';
 import type { Problem } from '../core/model/load.ts';
 
-/** The formats the CLI reads. Vendor formats (Twilio Studio, Amazon Connect, …) will join `native`. */
-export type FlowFormat = 'native';
+/**
+ * A file's format as far as its name tells: `native` for `*.ivr.json`, and
+ * `detect` for any other JSON, whose content says whether it is a vendor flow.
+ */
+export type FlowFormat = FlowFormatId | 'detect';
+
+/** Other JSON files in a folder that are certainly not flows. */
+const NOT_FLOWS = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'jsconfig.json', 'composer.json']);
 
 /** The format of a file found in a folder, or undefined when the file is not a flow. */
 export function flowFormatOf(fileName: string): FlowFormat | undefined {
-  if (fileName.toLowerCase().endsWith('.ivr.json')) return 'native';
+  const name = path.basename(fileName).toLowerCase();
+  if (name.endsWith('.ivr.json')) return 'native';
+  if (name.endsWith('.json') && !name.endsWith('.schema.json') && !NOT_FLOWS.has(name)) return 'detect';
   return undefined;
 }
 
 /** A description of what folders are searched for, for messages. */
-export const FLOW_FILE_PATTERN = '*.ivr.json';
+export const FLOW_FILE_PATTERN = '*.ivr.json, or Twilio Studio and Amazon Connect *.json';
 
 export interface FlowFile {
   /** The name to show: as the user typed it, or the typed folder joined with the relative path. */
@@ -24,6 +33,8 @@ export interface FlowFile {
   /** Absolute path. */
   readonly path: string;
   readonly format: FlowFormat;
+  /** Found in a folder: a JSON file that turns out to be no flow is passed over quietly. */
+  readonly optional?: boolean;
 }
 
 export interface Collected {
@@ -46,10 +57,10 @@ export async function collectFlowFiles(inputs: readonly string[], cwd: string): 
   const files: FlowFile[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  const add = (file: string, absolute: string, format: FlowFormat): void => {
+  const add = (file: string, absolute: string, format: FlowFormat, optional = false): void => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    files.push({ file, path: absolute, format });
+    files.push({ file, path: absolute, format, ...(optional ? { optional } : {}) });
   };
 
   const walk = async (display: string, absolute: string): Promise<void> => {
@@ -72,7 +83,7 @@ export async function collectFlowFiles(inputs: readonly string[], cwd: string): 
         if (!skipFolder(entry.name)) await walk(childDisplay, childAbsolute);
       } else if (isFile) {
         const format = flowFormatOf(entry.name);
-        if (format) add(childDisplay, childAbsolute, format);
+        if (format) add(childDisplay, childAbsolute, format, format === 'detect');
       }
     }
   };
@@ -86,7 +97,7 @@ export async function collectFlowFiles(inputs: readonly string[], cwd: string): 
       // Reported when the file is read, with the reason.
     }
     if (isFolder) await walk(input.replace(/(?<=.)[\\/]+$/, ''), absolute);
-    else add(input, absolute, flowFormatOf(input) ?? 'native');
+    else add(input, absolute, flowFormatOf(input) === 'native' ? 'native' : 'detect');
   }
   return { files, problems };
 }

@@ -4,24 +4,44 @@
  */
 import path from 'node:path';
 import { locateNearest, locatePointers, locateSyntaxError, type Locate } from '../core/json/locate.ts';
-import { formatProblem, loadFlowText, type Problem } from '../core/model/load.ts';
+import { loadAnyFlow, type ImportNote } from '../core/formats/index.ts';
+import { formatProblem, loadFlowText, parseJson, type Problem } from '../core/model/load.ts';
 import type { Flow } from '../core/model/types.ts';
-import { flowFormatOf, readText, type FlowFile } from './files.ts';
+import { UsageError } from './errors.ts';
+import { collectFlowFiles, FLOW_FILE_PATTERN, flowFormatOf, readText, type FlowFile } from './files.ts';
 import { writeErrors, type CliIo } from './io.ts';
 
 export type LoadedFile =
-  | { readonly ok: true; readonly file: FlowFile; readonly flow: Flow; readonly locate: Locate }
-  | { readonly ok: false; readonly file: FlowFile; readonly problems: readonly Problem[] };
+  | {
+      readonly ok: true;
+      /** With the format its content was found to be in. */
+      readonly file: FlowFile;
+      readonly flow: Flow;
+      readonly locate: Locate;
+      /** What an import could not carry over exactly. */
+      readonly notes: readonly ImportNote[];
+    }
+  | { readonly ok: false; readonly file: FlowFile; readonly problems: readonly Problem[] }
+  /** A JSON file found in a folder that is no flow: passed over. */
+  | { readonly ok: 'skip'; readonly file: FlowFile };
 
 export async function loadFile(file: FlowFile): Promise<LoadedFile> {
   const read = await readText(file);
   if (!read.ok) return { ok: false, file, problems: [read.problem] };
   const locate = locatePointers(read.text);
-  const result = loadFlowText(read.text, file.file);
-  if (!result.ok) {
-    return { ok: false, file, problems: result.problems.map((problem) => locateProblem(problem, read.text, locate)) };
+  const located = (problems: readonly Problem[]) => problems.map((problem) => locateProblem(problem, read.text, locate));
+  if (file.format === 'native') {
+    const result = loadFlowText(read.text, file.file);
+    if (!result.ok) return { ok: false, file, problems: located(result.problems) };
+    return { ok: true, file, flow: result.flow, locate, notes: [] };
   }
-  return { ok: true, file, flow: result.flow, locate };
+  const parsed = parseJson(read.text, file.file);
+  if (!parsed.ok) return file.optional ? { ok: 'skip', file } : { ok: false, file, problems: located(parsed.problems) };
+  const result = loadAnyFlow(parsed.value, file.file);
+  if (result.format === undefined && file.optional) return { ok: 'skip', file };
+  const found: FlowFile = { ...file, format: result.format ?? file.format };
+  if (!result.ok) return { ok: false, file: found, problems: located(result.problems) };
+  return { ok: true, file: found, flow: result.flow, locate, notes: result.notes };
 }
 
 /** Adds the line and column of a problem's pointer (or of the syntax error) when the loader had none. */
@@ -38,9 +58,39 @@ function locateProblem(problem: Problem, text: string, locate: Locate): Problem 
  * and returns undefined when it cannot be used.
  */
 export async function loadSingleFlow(input: string, io: CliIo): Promise<Flow | undefined> {
-  const file: FlowFile = { file: input, path: path.resolve(io.cwd, input), format: flowFormatOf(input) ?? 'native' };
+  const file: FlowFile = { file: input, path: path.resolve(io.cwd, input), format: flowFormatOf(input) === 'native' ? 'native' : 'detect' };
   const loaded = await loadFile(file);
+  if (loaded.ok === 'skip') return undefined;
   if (loaded.ok) return loaded.flow;
   writeErrors(io, loaded.problems.map(formatProblem));
   return undefined;
+}
+
+export type UsableFile = Exclude<LoadedFile, { ok: 'skip' }>;
+
+/**
+ * Loads every flow in the files and folders given, in order. Files that
+ * cannot be read are reported on stderr and marked `unusable`; JSON found in
+ * a folder that is no flow is passed over; no flow at all is a usage error.
+ */
+export async function loadPaths(paths: readonly string[], io: CliIo): Promise<{ files: UsableFile[]; unusable: boolean }> {
+  const collected = await collectFlowFiles(paths, io.cwd);
+  const unusable = collected.problems.length > 0;
+  writeErrors(io, collected.problems.map(formatProblem));
+  const files: UsableFile[] = [];
+  for (const file of collected.files) {
+    const loaded = await loadFile(file);
+    if (loaded.ok !== 'skip') files.push(loaded);
+  }
+  if (files.length === 0 && !unusable) {
+    throw new UsageError(`no flow files (${FLOW_FILE_PATTERN}) found in ${paths.join(', ')}`);
+  }
+  return { files, unusable };
+}
+
+/** The flows that could be used, each once per flow id (the first file wins), to run or resolve sub-flows by id. */
+export function flowsById(files: readonly UsableFile[]): Map<string, Flow> {
+  const byId = new Map<string, Flow>();
+  for (const file of files) if (file.ok === true && !byId.has(file.flow.id)) byId.set(file.flow.id, file.flow);
+  return byId;
 }

@@ -8,20 +8,20 @@
 import { Option, type Command } from 'commander';
 import { lintFlow, ruleById, type LintOptions } from '../../core/analysis/engine.ts';
 import { subflowResolver } from '../../core/analysis/subflows.ts';
-import { DEFAULT_THRESHOLDS, type ResolvedThresholds, type SeveritySetting } from '../../core/analysis/types.ts';
+import { DEFAULT_THRESHOLDS, type Finding, type ResolvedThresholds, type SeveritySetting } from '../../core/analysis/types.ts';
 import { locateNearest } from '../../core/json/locate.ts';
 import { escapeToken } from '../../core/json/pointer.ts';
 import { formatProblem } from '../../core/model/load.ts';
 import { ThresholdsSchema } from '../../core/model/schema.ts';
 import { collect, type CommandContext } from '../context.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
-import { collectFlowFiles, FLOW_FILE_PATTERN } from '../files.ts';
+import { FLOW_FILE_PATTERN } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
 import { formatJson } from '../format/json.ts';
 import type { FileReport, LintFormatter } from '../format/report.ts';
 import { formatSarif } from '../format/sarif.ts';
 import { formatStylish } from '../format/stylish.ts';
-import { loadFile } from '../source.ts';
+import { flowsById, loadPaths } from '../source.ts';
 
 const FORMATTERS = { stylish: formatStylish, json: formatJson, sarif: formatSarif } satisfies Record<
   string,
@@ -30,6 +30,9 @@ const FORMATTERS = { stylish: formatStylish, json: formatJson, sarif: formatSari
 type LintFormat = keyof typeof FORMATTERS;
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+/** The rule id under which an import's notes are reported (as information). */
+export const IMPORT_NOTE = 'import-note';
 
 type ThresholdKey = keyof ResolvedThresholds;
 
@@ -107,23 +110,15 @@ export function parseLintOptions(options: Pick<LintCommandOptions, 'rule' | 'thr
 
 export async function runLint(paths: readonly string[], options: LintCommandOptions, io: CliIo): Promise<number> {
   const lintOptions = parseLintOptions(options);
-  const collected = await collectFlowFiles(paths, io.cwd);
-  let unusable = collected.problems.length > 0;
-  writeErrors(io, collected.problems.map(formatProblem));
-  if (collected.files.length === 0) {
-    if (unusable) return EXIT_USAGE;
-    throw new UsageError(`no flow files (${FLOW_FILE_PATTERN}) found in ${paths.join(', ')}`);
-  }
-
-  const loadedFiles = [];
-  for (const file of collected.files) loadedFiles.push(await loadFile(file));
+  const { files: loadedFiles, unusable: unreadable } = await loadPaths(paths, io);
+  let unusable = unreadable;
   // Sub-flows are resolved among the flows linted together.
-  const resolveSubflow = subflowResolver(loadedFiles.flatMap((loaded) => (loaded.ok ? [loaded.flow] : [])));
+  const resolveSubflow = subflowResolver(flowsById(loadedFiles).values());
 
   const reports: FileReport[] = [];
   for (const loaded of loadedFiles) {
     const file = loaded.file;
-    if (!loaded.ok) {
+    if (loaded.ok !== true) {
       unusable = true;
       writeErrors(io, loaded.problems.map(formatProblem));
       reports.push({ ok: false, file, problems: loaded.problems });
@@ -149,7 +144,16 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     }
     try {
       const result = lintFlow(loaded.flow, { ...lintOptions, resolveSubflow });
-      const findings = result.findings.map((finding) => {
+      // What an import could not carry over exactly is said too, as information.
+      const notes: Finding[] = loaded.notes.map((note) => ({
+        rule: IMPORT_NOTE,
+        severity: 'info',
+        node: note.node ?? loaded.flow.start,
+        nodes: [note.node ?? loaded.flow.start],
+        message: note.message,
+        pointer: note.pointer
+      }));
+      const findings = [...result.findings, ...notes].map((finding) => {
         const where = locateNearest(loaded.locate, finding.pointer);
         return where ? { ...finding, line: where.line, column: where.column } : finding;
       });

@@ -10,10 +10,10 @@ import { runTestCalls, type TestCallRun } from '../../core/calls/run.ts';
 import { formatProblem } from '../../core/model/load.ts';
 import type { Flow } from '../../core/model/types.ts';
 import type { CommandContext } from '../context.ts';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
-import { collectFlowFiles, FLOW_FILE_PATTERN } from '../files.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.ts';
+import { FLOW_FILE_PATTERN } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
-import { loadFile } from '../source.ts';
+import { flowsById, loadPaths } from '../source.ts';
 
 type TestFormat = 'text' | 'json';
 
@@ -68,25 +68,19 @@ function formatJson(results: readonly FlowRuns[]): string {
 }
 
 export async function runTest(paths: readonly string[], options: { format: TestFormat }, io: CliIo): Promise<number> {
-  const collected = await collectFlowFiles(paths, io.cwd);
-  let unusable = collected.problems.length > 0;
-  writeErrors(io, collected.problems.map(formatProblem));
-  if (collected.files.length === 0) {
-    if (unusable) return EXIT_USAGE;
-    throw new UsageError(`no flow files (${FLOW_FILE_PATTERN}) found in ${paths.join(', ')}`);
-  }
+  const { files, unusable: unreadable } = await loadPaths(paths, io);
+  let unusable = unreadable;
   const loaded: { file: string; flow: Flow }[] = [];
-  for (const file of collected.files) {
-    const result = await loadFile(file);
-    if (result.ok) {
-      loaded.push({ file: file.file, flow: result.flow });
+  for (const file of files) {
+    if (file.ok) {
+      loaded.push({ file: file.file.file, flow: file.flow });
     } else {
       unusable = true;
-      writeErrors(io, result.problems.map(formatProblem));
+      writeErrors(io, file.problems.map(formatProblem));
     }
   }
   // Sub-flows run inside the calling flow when their files are tested together.
-  const byId = new Map(loaded.map(({ flow }) => [flow.id, flow]));
+  const byId = flowsById(files);
   const resolveFlow = (id: string) => byId.get(id);
   const results: FlowRuns[] = loaded.map(({ file, flow }) => ({ file, flow: flow.id, runs: runTestCalls(flow, { resolveFlow }) }));
   io.stdout.write(options.format === 'json' ? formatJson(results) : formatText(results));
