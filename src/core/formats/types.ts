@@ -18,6 +18,19 @@ export type ImportResult =
   | { readonly ok: true; readonly flow: Flow; readonly notes: readonly ImportNote[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
+export interface ExportOptions {
+  /**
+   * The environment a design ships to: names used in the flow (queue names,
+   * flow ids, mailbox names) mapped to the account's own references (a Connect
+   * queue ARN, a TaskRouter workflow SID), so one design ships to dev and prod.
+   */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export type ExportResult =
+  | { readonly ok: true; readonly document: unknown; readonly notes: readonly ImportNote[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
 export interface VendorFormat {
   readonly id: Exclude<FlowFormatId, 'native'>;
   /** For messages: "Twilio Studio". */
@@ -30,4 +43,11 @@ export interface VendorFormat {
    * that name the file and a JSON pointer.
    */
   import(document: unknown, file: string): ImportResult;
+  /**
+   * The flow as this vendor's document. A node imported from this format
+   * (its `meta.vendor` kept) is written back as it came, so vendor → native →
+   * vendor loses nothing; other nodes are built from the native model.
+   * `file` names the flow in problems.
+   */
+  export?(flow: Flow, options: ExportOptions, file: string): ExportResult;
 }
