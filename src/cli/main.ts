@@ -8,6 +8,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerCompile } from './commands/compile.ts';
+import { registerExport } from './commands/export.ts';
 import { registerGraph } from './commands/graph.ts';
 import { registerLint } from './commands/lint.ts';
 import { registerRules } from './commands/rules.ts';
@@ -39,7 +40,7 @@ export function createProgram(context: CommandContext): Command {
     .helpCommand('help [command]', 'show help for a command')
     .showHelpAfterError('Run "zeroout --help" for usage.');
 
-  for (const register of [registerLint, registerTest, registerCompile, registerGraph, registerSchema, registerRules]) {
+  for (const register of [registerLint, registerTest, registerCompile, registerExport, registerGraph, registerSchema, registerRules]) {
     const command = register(program, context);
     command.showHelpAfterError(
       `Usage: zeroout ${command.name()} ${command.usage()}\nRun "zeroout ${command.name()} --help" for details.`

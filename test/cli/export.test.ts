@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { machineFromConfig } from '../../src/core/compile/machine.ts';
+import { cleanup, expectCleanErrors, goodFlow, run, tempDir, writeFiles } from './helpers.ts';
+
+let dir: string;
+
+beforeAll(() => {
+  dir = tempDir();
+  writeFiles(dir, {
+    'good.ivr.json': goodFlow(),
+    'env-list.json': ['not', 'a', 'map'],
+    'env-number.json': { Support: 42 },
+    'env.json': { Support: 'arn:aws:connect:us-east-1:123456789012:instance/x/queue/y' }
+  });
+});
+
+afterAll(cleanup);
+
+describe('zeroout export', () => {
+  it('writes Mermaid to standard output', async () => {
+    const result = await run(['export', 'good.ivr.json', '--to', 'mermaid'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^flowchart LR\n/);
+  });
+
+  it('writes the XState machine as JSON, or as a TypeScript module when the file ends in .ts', async () => {
+    expect((await run(['export', 'good.ivr.json', '--to', 'xstate', '-o', 'machine.json'], dir)).code).toBe(0);
+    const config = JSON.parse(readFileSync(path.join(dir, 'machine.json'), 'utf8'));
+    const actor = createActor(machineFromConfig(config), { input: { now: 0 } });
+    actor.start();
+    actor.send({ type: 'KEY', key: '0' });
+    expect(actor.getSnapshot().output?.outcome).toBe('person');
+
+    expect((await run(['export', 'good.ivr.json', '--to', 'xstate', '-o', 'machine.ts'], dir)).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'machine.ts'), 'utf8')).toContain("import { createMachine } from 'xstate';");
+  });
+
+  it('needs --to, and names the formats it knows', async () => {
+    const missing = await run(['export', 'good.ivr.json'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("required option '--to <format>' not specified");
+    const unknown = await run(['export', 'good.ivr.json', '--to', 'genesys'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('twilio-studio, amazon-connect, xstate, mermaid');
+  });
+
+  it('says what is wrong with an environment map, and where', async () => {
+    const list = await run(['export', 'good.ivr.json', '--to', 'mermaid', '--env', 'env-list.json'], dir);
+    expect(list.code).toBe(2);
+    expectCleanErrors(list.stderr);
+    expect(list.stderr).toMatch(/^env-list\.json: an environment map is a JSON object/);
+    const number = await run(['export', 'good.ivr.json', '--to', 'mermaid', '--env', 'env-number.json'], dir);
+    expect(number.stderr).toBe('env-number.json at /Support: the reference for "Support" must be a string\n');
+    const gone = await run(['export', 'good.ivr.json', '--to', 'mermaid', '--env', 'nope.json'], dir);
+    expect(gone.stderr).toBe('nope.json: cannot read the file: no such file or directory\n');
+  });
+
+  it('says when the output cannot be written, and leaves nothing half written', async () => {
+    const result = await run(['export', 'good.ivr.json', '--to', 'mermaid', '-o', 'no/such/folder/out.mmd'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('no/such/folder/out.mmd: cannot write the file: no such file or directory\n');
+  });
+});
