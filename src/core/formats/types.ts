@@ -44,7 +44,7 @@ export interface VendorFormat {
    */
   import(document: unknown, file: string): ImportResult;
   /**
-   * The flow as this vendor's document. A node imported from this format
+   * The flow in this vendor's format. A node imported from this format
    * (its `meta.vendor` kept) is written back as it came, so vendor → native →
    * vendor loses nothing; other nodes are built from the native model.
    * `file` names the flow in problems.

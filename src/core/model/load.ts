@@ -67,7 +67,7 @@ export function loadFlowText(text: string, file: string): LoadResult {
   return loadFlow(parsed.value, file);
 }
 
-/** Validates and migrates an already parsed document. */
+/** Validates and migrates parsed JSON. */
 export function loadFlow(document: unknown, file: string): LoadResult {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     return { ok: false, problems: [{ file, pointer: '', message: 'a flow is a JSON object' }] };
