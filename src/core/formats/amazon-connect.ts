@@ -15,6 +15,7 @@ import { DTMF_KEYS } from '../model/schema.ts';
 import type { Condition, FlowNode, MenuOption, Scalar } from '../model/types.ts';
 import type { ImportNote, ImportResult, VendorFormat } from './types.ts';
 import { isLegacyExport, readLegacy } from './amazon-connect-legacy.ts';
+import { exportAmazonConnect } from './amazon-connect-export.ts';
 
 /** An edge of a step: where it goes and where the file says so. */
 export interface StepEdge {
@@ -976,7 +977,8 @@ const amazonConnect: VendorFormat = {
         problems: [{ file, pointer: '', message: `could not read the flow: ${error instanceof Error ? error.message : String(error)}` }]
       };
     }
-  }
+  },
+  export: exportAmazonConnect
 };
 
 export default amazonConnect;
