@@ -13,7 +13,10 @@ beforeAll(() => {
     'good.ivr.json': goodFlow(),
     'env-list.json': ['not', 'a', 'map'],
     'env-number.json': { Support: 42 },
-    'env.json': { Support: 'arn:aws:connect:us-east-1:123456789012:instance/x/queue/y' }
+    'env.json': {
+      support: 'arn:aws:connect:us-east-1:123456789012:instance/x/queue/support',
+      main: 'arn:aws:connect:us-east-1:123456789012:instance/x/contact-flow/voicemail-main'
+    }
   });
 });
 
@@ -63,4 +66,18 @@ describe('zeroout export', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('no/such/folder/out.mmd: cannot write the file: no such file or directory\n');
   });
+
+  it('ships a design to Amazon Connect with the account references from --env, and the result lints as Connect', async () => {
+    const missing = await run(['export', 'good.ivr.json', '--to', 'amazon-connect'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no queue ARN for "support"');
+    const result = await run(['export', 'good.ivr.json', '--to', 'amazon-connect', '--env', 'env.json', '-o', 'good.connect.json'], dir);
+    expect(result.code).toBe(0);
+    const exported = JSON.parse(readFileSync(path.join(dir, 'good.connect.json'), 'utf8'));
+    expect(exported.Version).toBe('2019-10-30');
+    expect(JSON.stringify(exported)).toContain('instance/x/queue/support');
+    const lint = await run(['lint', 'good.connect.json', '--format', 'json'], dir);
+    expect(JSON.parse(lint.stdout).files[0].format).toBe('amazon-connect');
+  });
 });
+
