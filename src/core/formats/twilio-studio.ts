@@ -38,6 +38,7 @@
  *   with its events as outcomes.
  */
 import { loadFlow, type Problem } from '../model/load.ts';
+import { exportStudio } from './twilio-studio-export.ts';
 import type { ImportNote, ImportResult, VendorFormat } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -949,7 +950,8 @@ const twilioStudio: VendorFormat = {
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, problems: [{ file, pointer: '', message: `could not import the Twilio Studio flow: ${message}` }] };
     }
-  }
+  },
+  export: exportStudio
 };
 
 export default twilioStudio;
