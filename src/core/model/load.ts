@@ -102,18 +102,41 @@ export function loadFlow(document: unknown, file: string): LoadResult {
  * lose the field, so it is refused where it stands rather than dropped.
  */
 function findProtoKeys(document: unknown): string[] {
+  // Paths as linked lists, turned into pointers only for what is found.
+  interface Step {
+    readonly parent: Step | undefined;
+    readonly key: string | number;
+  }
+  const pointerOf = (step: Step | undefined): string => {
+    const keys: (string | number)[] = [];
+    for (let s = step; s !== undefined; s = s.parent) keys.push(s.key);
+    return toPointer(keys.reverse());
+  };
   const found: string[] = [];
-  const stack: [value: unknown, path: (string | number)[]][] = [[document, []]];
-  while (stack.length > 0) {
-    const [value, path] = stack.pop()!;
+  const values: unknown[] = [document];
+  const paths: (Step | undefined)[] = [undefined];
+  while (values.length > 0) {
+    const value = values.pop();
+    const path = paths.pop();
     if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push([item, [...path, index]]));
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          paths.push({ parent: path, key: i });
+        }
+      }
       continue;
     }
-    for (const key of Object.keys(value)) {
-      if (key === '__proto__') found.push(toPointer([...path, key]));
-      stack.push([(value as Record<string, unknown>)[key], [...path, key]]);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (key === '__proto__') found.push(pointerOf({ parent: path, key }));
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item === 'object' && item !== null) {
+        values.push(item);
+        paths.push({ parent: path, key });
+      }
     }
   }
   return found.sort();
