@@ -4,10 +4,11 @@
  */
 import lint from './lint.ts';
 import lintHard from './lint-hard.ts';
+import importBench from './import.ts';
 import load from './load.ts';
 import { formatFigure, type Benchmark } from './measure.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [lint, lintHard, load];
+const BENCHMARKS: readonly Benchmark[] = [lint, lintHard, load, importBench];
 
 for (const benchmark of BENCHMARKS) {
   for (const figure of await benchmark.run()) console.log(formatFigure(figure));

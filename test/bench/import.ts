@@ -1,0 +1,110 @@
+/**
+ * Importing and linting vendor files: what `zeroout lint` does with a Twilio
+ * Studio or Amazon Connect export. The files are made by exporting generated
+ * flows, so they have the shapes those tools write.
+ */
+import { lintFlow } from '../../src/core/analysis/engine.ts';
+import { loadAnyFlow, VENDOR_FORMATS } from '../../src/core/formats/index.ts';
+import type { FlowFormatId } from '../../src/core/formats/types.ts';
+import type { Flow } from '../../src/core/model/types.ts';
+import { generateFlow } from '../support/generate.ts';
+import { measure, type Benchmark, type Figure } from './measure.ts';
+
+/** Made-up account references for every name a flow uses, so it can be exported. */
+function envFor(flow: Flow): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const node of flow.nodes) {
+    for (const [field, value] of Object.entries(node)) {
+      if (['queue', 'service', 'flow', 'mailbox'].includes(field) && typeof value === 'string') {
+        env[value] = `arn:aws:connect:us-east-1:000000000000:instance/bench/${field}/${value}`;
+      }
+    }
+  }
+  return env;
+}
+
+/** The text of a vendor file exported from a generated flow of `nodes` nodes, and how many steps it has. */
+function vendorFile(format: Exclude<FlowFormatId, 'native'>, nodes: number): { text: string; steps: number } {
+  const flow = generateFlow(nodes, 3);
+  const vendor = VENDOR_FORMATS.find((f) => f.id === format)!;
+  const result = vendor.export!(flow, { env: envFor(flow) }, `${format}.json`);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('; '));
+  const document = result.document as { states?: unknown[]; Actions?: unknown[] };
+  return { text: JSON.stringify(result.document), steps: (document.states ?? document.Actions ?? []).length };
+}
+
+/** Parse, import and lint, as the CLI does for one file. */
+function importAndLint(text: string, file: string): void {
+  const loaded = loadAnyFlow(JSON.parse(text), file);
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
+  lintFlow(loaded.flow);
+}
+
+/** The largest generated flow (in nodes, by steps of five) whose export stays within `limit` steps. */
+function largestWithin(format: Exclude<FlowFormatId, 'native'>, limit: number, start: number): { nodes: number; text: string; steps: number } {
+  let best = { nodes: start, ...vendorFile(format, start) };
+  for (let nodes = start + 10; ; nodes += 10) {
+    let next: { text: string; steps: number };
+    try {
+      next = vendorFile(format, nodes);
+    } catch {
+      return best; // past what the format takes in one flow
+    }
+    if (next.steps > limit) return best;
+    best = { nodes, ...next };
+  }
+}
+
+interface StudioState {
+  name: string;
+  type: string;
+  transitions: { event: string; next?: string }[];
+}
+
+/**
+ * A Studio definition of about `widgets` widgets: Studio itself takes at
+ * most 1,000 in a flow, so copies of a 1,000-widget export are joined, the
+ * trigger wired to the first (the others are there for the importer and the
+ * rules to get through).
+ */
+function studioFile(widgets: number): { text: string; steps: number } {
+  const one = vendorFile('twilio-studio', largestWithin('twilio-studio', 1_000, 150).nodes);
+  const definition = JSON.parse(one.text) as { states: StudioState[] };
+  const [trigger, ...body] = definition.states;
+  const copies = Math.max(1, Math.round((widgets - 1) / body.length));
+  const states: StudioState[] = [trigger!];
+  for (let copy = 0; copy < copies; copy++) {
+    const rename = (name: string): string => (copy === 0 ? name : `${name}_${copy}`);
+    for (const state of body) {
+      states.push({
+        ...state,
+        name: rename(state.name),
+        transitions: state.transitions.map((t) => (t.next === undefined ? t : { ...t, next: rename(t.next) }))
+      });
+    }
+  }
+  return { text: JSON.stringify({ ...definition, states }), steps: states.length };
+}
+
+const importBench: Benchmark = {
+  name: 'import',
+  run() {
+    const studio = studioFile(5_000);
+    const connect = largestWithin('amazon-connect', 250, 100);
+    const figures: Figure[] = [
+      {
+        name: `import + lint ${studio.steps}-widget Studio flow`,
+        value: measure(() => importAndLint(studio.text, 'studio.json'), { warmup: 3, runs: 9 }),
+        unit: 'ms'
+      },
+      {
+        name: `import + lint ${connect.steps}-action Connect flow`,
+        value: measure(() => importAndLint(connect.text, 'connect.json'), { warmup: 10, runs: 51 }),
+        unit: 'ms'
+      }
+    ];
+    return figures;
+  }
+};
+
+export default importBench;
