@@ -6,28 +6,15 @@
 import { lintFlow } from '../../src/core/analysis/engine.ts';
 import { loadAnyFlow, VENDOR_FORMATS } from '../../src/core/formats/index.ts';
 import type { FlowFormatId } from '../../src/core/formats/types.ts';
-import type { Flow } from '../../src/core/model/types.ts';
+import { exportEnvFor } from '../support/env.ts';
 import { generateFlow } from '../support/generate.ts';
 import { measure, type Benchmark, type Figure } from './measure.ts';
-
-/** Made-up account references for every name a flow uses, so it can be exported. */
-function envFor(flow: Flow): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const node of flow.nodes) {
-    for (const [field, value] of Object.entries(node)) {
-      if (['queue', 'service', 'flow', 'mailbox'].includes(field) && typeof value === 'string') {
-        env[value] = `arn:aws:connect:us-east-1:000000000000:instance/bench/${field}/${value}`;
-      }
-    }
-  }
-  return env;
-}
 
 /** The text of a vendor file exported from a generated flow of `nodes` nodes, and how many steps it has. */
 function vendorFile(format: Exclude<FlowFormatId, 'native'>, nodes: number): { text: string; steps: number } {
   const flow = generateFlow(nodes, 3);
   const vendor = VENDOR_FORMATS.find((f) => f.id === format)!;
-  const result = vendor.export!(flow, { env: envFor(flow) }, `${format}.json`);
+  const result = vendor.export!(flow, { env: exportEnvFor(flow) }, `${format}.json`);
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('; '));
   const document = result.document as { states?: unknown[]; Actions?: unknown[] };
   return { text: JSON.stringify(result.document), steps: (document.states ?? document.Actions ?? []).length };

@@ -1,0 +1,38 @@
+/**
+ * Golden files: the example flows exported to each vendor format, checked in
+ * under test/golden/, so any change to what a team ships is seen in review.
+ * After an intended change, regenerate them with
+ * `UPDATE_GOLDEN=1 npx vitest run test/formats-golden.test.ts` and read the diff.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VENDOR_FORMATS } from '../src/core/formats/index.ts';
+import { loadFlowText } from '../src/core/model/load.ts';
+import { exportEnvFor } from './support/env.ts';
+
+const flows = join(import.meta.dirname, '..', 'flows');
+const golden = join(import.meta.dirname, 'golden');
+const update = process.env['UPDATE_GOLDEN'] === '1';
+
+const cases = readdirSync(flows)
+  .filter((f) => f.endsWith('.ivr.json'))
+  .sort()
+  .flatMap((file) => VENDOR_FORMATS.map((format) => [file, format.id] as const));
+
+describe('exports of the example flows', () => {
+  it.each(cases)('%s as %s matches its golden file', (file, formatId) => {
+    const loaded = loadFlowText(readFileSync(join(flows, file), 'utf8'), file);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const format = VENDOR_FORMATS.find((f) => f.id === formatId)!;
+    const result = format.export!(loaded.flow, { env: exportEnvFor(loaded.flow) }, file);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const text = `${JSON.stringify(result.document, null, 2)}\n`;
+    const goldenFile = join(golden, `${file.replace(/\.ivr\.json$/, '')}.${formatId}.json`);
+    if (update || !existsSync(goldenFile)) {
+      if (!update) throw new Error(`no golden file ${goldenFile}: run with UPDATE_GOLDEN=1 to write it`);
+      writeFileSync(goldenFile, text);
+    }
+    expect(text).toBe(readFileSync(goldenFile, 'utf8'));
+  });
+});
