@@ -17,6 +17,7 @@ import type { Problem } from '../model/load.ts';
 import type { Condition, Flow, FlowNode, Prompt } from '../model/types.ts';
 import { outcomesOf, type Outcome } from '../model/outcomes.ts';
 import { localesOf, promptText } from '../model/prompt.ts';
+import { spokenSettings } from './ship.ts';
 import type { ExportOptions, ExportResult, ImportNote } from './types.ts';
 
 export const MAX_ACTIONS = 250;
@@ -839,7 +840,7 @@ export function exportAmazonConnectDetailed(flow: Flow, options: ExportOptions, 
 
 export function exportAmazonConnect(flow: Flow, options: ExportOptions, file: string): ExportResult {
   try {
-    const result = exportAmazonConnectDetailed(flow, options, file);
+    const result = exportAmazonConnectDetailed(spokenSettings(flow), options, file);
     return result.ok ? { ok: true, document: result.document, notes: result.notes } : result;
   } catch (error) {
     return { ok: false, problems: [{ file, pointer: '', message: `could not export the flow: ${error instanceof Error ? error.message : String(error)}` }] };

@@ -28,6 +28,7 @@
 import type { Problem } from '../model/load.ts';
 import { outcomesOf } from '../model/outcomes.ts';
 import type { Condition, Flow, FlowNode, NodeOfKind, Prompt } from '../model/types.ts';
+import { spokenSettings } from './ship.ts';
 import type { ExportOptions, ExportResult, ImportNote } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -880,7 +881,7 @@ function variableKey(name: string): string {
 
 export function exportStudio(flow: Flow, options: ExportOptions, file: string): ExportResult {
   try {
-    return new Exporter(flow, options, file).run();
+    return new Exporter(spokenSettings(flow), options, file).run();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [{ file, pointer: '', message: `could not export the flow to Twilio Studio: ${message}` }] };

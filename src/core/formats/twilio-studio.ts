@@ -131,6 +131,20 @@ function plain(value: unknown, depth = 0): unknown {
   );
 }
 
+/** Whether Flex task attributes (a JSON string or object) mark a callback. */
+function isCallbackTask(attributes: unknown): boolean {
+  let value = attributes;
+  if (typeof value === 'string') {
+    if (!/callback/i.test(value)) return false;
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return false;
+    }
+  }
+  return isObject(value) && (value.callback === true || value.type === 'callback');
+}
+
 /** An object without its undefined fields. */
 function compact(object: Json): Json {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
@@ -431,10 +445,25 @@ class Importer {
       );
     }
     const p = widget.properties;
+    const queue = text(p.queue_name) ?? text(p.workflow_sid) ?? text(p.workflow) ?? widget.name;
+    // A task marked as a callback (Flex's callback attributes) schedules a call
+    // back rather than waiting for an agent now: deferred help.
+    if (isCallbackTask(p.attributes) || isCallbackTask(p.task_attributes)) {
+      const callback: SourceOutcome[] = [];
+      const scheduled = this.wire(widget, 'scheduled', 'callComplete', callback);
+      if (chosen !== undefined) callback.push(['failed', chosen.event, chosen.pointer]);
+      return compact({
+        ...this.common(widget, callback),
+        kind: 'callback',
+        queue,
+        scheduled,
+        failed: chosen?.next
+      });
+    }
     return compact({
       ...this.common(widget, outcomes),
       kind: 'queue',
-      queue: text(p.queue_name) ?? text(p.workflow_sid) ?? text(p.workflow) ?? widget.name,
+      queue,
       maxWaitSeconds: seconds(p.timeout),
       answered,
       overflow: chosen?.next
