@@ -676,6 +676,12 @@ class Importer {
         this.note(choice.transition.pointer, `split ${JSON.stringify(split.name)} matches a phrase more than once; Studio takes the first`, gather.name);
       }
       if (fresh.length > 0) {
+        // Phrases that go where a key goes are that key's choice said aloud (one option, as a caller sees it).
+        const keyed = options.find((option) => option.key !== undefined && option.phrases === undefined && option.next === choice.transition.next);
+        if (keyed !== undefined) {
+          keyed.phrases = fresh;
+          continue;
+        }
         const name = `say:${fresh[0]!}`;
         outcomes.push([name, name, choice.transition.pointer]);
         options.push(compact({ phrases: fresh, label: choice.label, next: choice.transition.next }));

@@ -250,10 +250,10 @@ describe('Twilio Studio: mapping', () => {
     expect(flow.start).toBe('menu');
     const menu = node(flow, 'menu', 'menu');
     expect(menu).toMatchObject({ prompt: 'For sales press 1. For an agent press 0.', timeoutSeconds: 7, position: { x: 10, y: 20 } });
+    // Saying "agent" goes where key 0 goes: one choice, by key or by voice.
     expect(menu.options).toEqual([
       { key: '1', label: 'sales', next: 'sales' },
-      { key: '0', label: 'agent', next: 'agent' },
-      { phrases: ['agent', 'representative'], label: 'said agent', next: 'agent' }
+      { key: '0', label: 'agent', next: 'agent', phrases: ['agent', 'representative'] }
     ]);
     expect(menu.noInput).toBeUndefined();
     expect(menu.invalid).toBeUndefined();
