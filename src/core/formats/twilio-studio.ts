@@ -174,13 +174,13 @@ function scalarText(value: unknown): string | undefined {
 }
 
 /** The definition inside a document, with the pointer it sits at. */
-function unwrap(document: unknown): { definition: Json; base: string; envelope: Json | undefined; stringDefinition: boolean } | undefined {
-  if (!isObject(document)) return undefined;
-  if (has(document, 'states') || has(document, 'initial_state')) {
-    return { definition: document, base: '', envelope: undefined, stringDefinition: false };
+function unwrap(input: unknown): { definition: Json; base: string; envelope: Json | undefined; stringDefinition: boolean } | undefined {
+  if (!isObject(input)) return undefined;
+  if (has(input, 'states') || has(input, 'initial_state')) {
+    return { definition: input, base: '', envelope: undefined, stringDefinition: false };
   }
-  if (!has(document, 'definition')) return undefined;
-  let definition = document.definition;
+  if (!has(input, 'definition')) return undefined;
+  let definition = input.definition;
   let stringDefinition = false;
   if (typeof definition === 'string') {
     try {
@@ -191,7 +191,7 @@ function unwrap(document: unknown): { definition: Json; base: string; envelope: 
     }
   }
   if (!isObject(definition)) return undefined;
-  return { definition, base: '/definition', envelope: document, stringDefinition };
+  return { definition, base: '/definition', envelope: input, stringDefinition };
 }
 
 function looksLikeDefinition(definition: Json): boolean {
@@ -202,9 +202,9 @@ function looksLikeDefinition(definition: Json): boolean {
   );
 }
 
-function detect(document: unknown): boolean {
+function detect(input: unknown): boolean {
   try {
-    const found = unwrap(document);
+    const found = unwrap(input);
     return found !== undefined && looksLikeDefinition(found.definition);
   } catch {
     return false;
@@ -775,18 +775,18 @@ class Importer {
   }
 }
 
-function importStudio(document: unknown, file: string): ImportResult {
-  if (!isObject(document)) {
+function importStudio(input: unknown, file: string): ImportResult {
+  if (!isObject(input)) {
     return { ok: false, problems: [{ file, pointer: '', message: 'a Twilio Studio flow is a JSON object' }] };
   }
   let envelope: Json | undefined;
-  let definition: unknown = document;
+  let definition: unknown = input;
   let base = '';
   const notes: ImportNote[] = [];
-  if (!has(document, 'states') && has(document, 'definition')) {
-    envelope = document;
+  if (!has(input, 'states') && has(input, 'definition')) {
+    envelope = input;
     base = '/definition';
-    definition = document.definition;
+    definition = input.definition;
     if (typeof definition === 'string') {
       try {
         definition = JSON.parse(definition);
@@ -978,9 +978,9 @@ const twilioStudio: VendorFormat = {
   id: 'twilio-studio',
   name: 'Twilio Studio',
   detect,
-  import(document: unknown, file: string): ImportResult {
+  import(input: unknown, file: string): ImportResult {
     try {
-      return importStudio(document, file);
+      return importStudio(input, file);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, problems: [{ file, pointer: '', message: `could not import the Twilio Studio flow: ${message}` }] };
