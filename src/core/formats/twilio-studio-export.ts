@@ -69,8 +69,8 @@ const KINDS: Readonly<Record<string, readonly string[]>> = {
   'set-variables': ['set'],
   'run-function': ['lookup'],
   'make-http-request': ['lookup'],
-  'enqueue-call': ['queue'],
-  'send-to-flex': ['queue'],
+  'enqueue-call': ['queue', 'callback'],
+  'send-to-flex': ['queue', 'callback'],
   'connect-call-to': ['transfer'],
   'record-voicemail': ['voicemail'],
   'run-subflow': ['subflow']

@@ -470,6 +470,38 @@ class Importer {
     });
   }
 
+  /**
+   * A transfer whose callCompleted goes to a split on its own DialCallStatus
+   * (the way to tell a failed call from a finished one in Studio, and what
+   * the exporter writes): one transfer node, connected on the split's noMatch,
+   * failed on its match. Undefined when the widget is not followed so.
+   */
+  transferWithStatus(widget: Widget, split: Widget | undefined): Json | undefined {
+    if (split === undefined || split.type !== 'split-based-on') return undefined;
+    if (liquidExpression(text(split.properties.input) ?? '') !== `widgets.${widget.name}.DialCallStatus`) return undefined;
+    const noMatch = this.event(split, 'noMatch');
+    const matches = split.transitions.filter((t) => t.event === 'match');
+    if (noMatch === undefined || matches.length !== 1) return undefined;
+    const failed = matches[0]!;
+    this.hangupNote(widget, [this.event(widget, 'callCompleted')?.next]);
+    const p = widget.properties;
+    return compact({
+      ...this.common(
+        widget,
+        [
+          ['connected', 'noMatch', noMatch.pointer],
+          ['failed', 'match', failed.pointer]
+        ],
+        { split: { name: split.name, pointer: split.pointer, vendor: plain(split.raw) } }
+      ),
+      kind: 'transfer',
+      number: text(p.to) ?? text(p.noun) ?? widget.name,
+      reachesPerson: true,
+      connected: noMatch.next,
+      failed: failed.next
+    });
+  }
+
   transfer(widget: Widget): Json {
     const outcomes: SourceOutcome[] = [];
     const completed = this.event(widget, 'callCompleted');
@@ -920,9 +952,21 @@ function importStudio(input: unknown, file: string): ImportResult {
       case 'send-to-flex':
         built.set(widget.name, importer.queue(widget));
         break;
-      case 'connect-call-to':
-        built.set(widget.name, importer.transfer(widget));
+      case 'connect-call-to': {
+        // A split on the dial status right after it is part of the transfer, when nothing else goes there.
+        const next = importer.event(widget, 'callCompleted')?.next;
+        const split = next === undefined ? undefined : importer.widgets.find((w) => w.name === next);
+        const others = split === undefined ? [] : [...(referrers.get(split.name) ?? [])].filter((ref) => ref !== `${widget.name}\u0000callCompleted`);
+        const folded = others.length === 0 && split !== undefined && start !== split.name ? importer.transferWithStatus(widget, split) : undefined;
+        if (folded !== undefined && split !== undefined) {
+          built.set(widget.name, folded);
+          dropped.add(split.name);
+          importer.note(split.pointer, `split ${JSON.stringify(split.name)} on the dial status is read as transfer ${JSON.stringify(widget.name)} connecting or failing`, widget.name);
+        } else {
+          built.set(widget.name, importer.transfer(widget));
+        }
         break;
+      }
       case 'record-voicemail':
         built.set(widget.name, importer.voicemail(widget));
         break;
