@@ -1,10 +1,21 @@
 import { nodeLabel } from '../describe.ts';
-import type { GraphNode } from '../graph.ts';
+import type { FlowGraph, GraphNode } from '../graph.ts';
 import type { Rule } from '../types.ts';
 
-/** A goodbye by design: a hang-up node, or a prompt marked as the end. */
-function isDesignedEnding(g: GraphNode): boolean {
-  return g.node.kind === 'hangup' || (g.node.kind === 'prompt' && g.node.end === true && g.node.next === undefined);
+/**
+ * A goodbye by design: a hang-up node, a prompt marked as the end, or a
+ * prompt followed only by a silent hang-up (the message, then the disconnect:
+ * how platforms without an "end" mark say goodbye).
+ */
+function isDesignedEnding(graph: FlowGraph, g: GraphNode): boolean {
+  const node = g.node;
+  if (node.kind === 'hangup') return true;
+  if (node.kind !== 'prompt') return false;
+  if (node.next === undefined) return node.end === true;
+  const after = graph.out[g.index]![0];
+  if (after === undefined) return false;
+  const next = graph.nodes[after.to]!.node;
+  return next.kind === 'hangup' && next.prompt === undefined;
 }
 
 const rule: Rule = {
@@ -27,7 +38,7 @@ const rule: Rule = {
         for (const edge of graph.in[v]!) {
           if (edge.outcome.afterHelp || !before[edge.from] || !help[edge.from]) continue;
           // A caller who chooses to end the call has not lost anything.
-          if (edge.outcome.choice && isDesignedEnding(g)) continue;
+          if (edge.outcome.choice && isDesignedEnding(graph, g)) continue;
           lostFrom = graph.nodes[edge.from]!;
           break;
         }

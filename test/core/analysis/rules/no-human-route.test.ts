@@ -39,8 +39,23 @@ describe('no-human-route', () => {
     const flow = makeFlow([
       menu('main', { '1': 'info', '0': 'agent' }), agent, voicemail,
       { id: 'info', kind: 'prompt', prompt: 'Visit us online.', next: 'bye' },
-      { id: 'bye', kind: 'hangup' }
+      { id: 'bye', kind: 'hangup', prompt: 'Goodbye.' }
     ]);
     expect(findingsOf('no-human-route', flow)[0]?.nodes).toEqual(['info', 'main']);
+  });
+});
+
+describe('no-human-route: goodbyes in two steps', () => {
+  it.each([
+    ['choosing a goodbye message followed by a silent hang-up', [
+      menu('main', { '9': 'bye', '0': 'agent' }), agent, voicemail,
+      { id: 'bye', kind: 'prompt', prompt: 'Goodbye.', next: 'off' }, { id: 'off', kind: 'hangup' }
+    ], []],
+    ['information followed by a hang-up that says its own goodbye is still a lost caller', [
+      menu('main', { '1': 'info', '0': 'agent' }), agent, voicemail,
+      { id: 'info', kind: 'prompt', prompt: 'We are at 1 Main Street.', next: 'off' }, { id: 'off', kind: 'hangup', prompt: 'Goodbye.' }
+    ], ['info']]
+  ])('%s', (_, nodes, expected) => {
+    expect(where('no-human-route', makeFlow(nodes))).toEqual(expected);
   });
 });
