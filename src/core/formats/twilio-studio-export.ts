@@ -33,13 +33,15 @@ import type { ExportOptions, ExportResult, ImportNote } from './types.ts';
 
 type Json = Record<string, unknown>;
 
-interface Transition {
+/** A Studio transition as written in a definition. */
+export interface Transition {
   event: string;
   next?: string;
   conditions?: Json[];
 }
 
-interface State {
+/** A Studio widget (a "state") as written in a definition. */
+export interface State {
   name: string;
   type: string;
   transitions: Transition[];

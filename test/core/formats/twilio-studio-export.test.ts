@@ -7,6 +7,7 @@ import { lintFlow } from '../../../src/core/analysis/engine.ts';
 import { loadFlow } from '../../../src/core/model/load.ts';
 import { outcomesOf } from '../../../src/core/model/outcomes.ts';
 import type { Flow, FlowNode } from '../../../src/core/model/types.ts';
+import type { State } from '../../../src/core/formats/twilio-studio-export.ts';
 
 const CORPUS = path.join(import.meta.dirname, '../../../../shared/corpus/twilio-studio');
 const FLOWS = path.join(import.meta.dirname, '../../../flows');
@@ -14,18 +15,6 @@ const FORMATS = path.join(import.meta.dirname, '../../../../shared/formats/FORMA
 
 type Json = Record<string, unknown>;
 
-interface Transition {
-  event: string;
-  next?: string;
-  conditions?: Json[];
-}
-
-interface State {
-  name: string;
-  type: string;
-  transitions: Transition[];
-  properties: Json;
-}
 
 interface Definition {
   description: string;
