@@ -76,8 +76,8 @@ export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
   for (const rule of RULES) {
     const id = rule.meta.id;
     const setting =
-      (options.rules && Object.prototype.hasOwnProperty.call(options.rules, id) ? options.rules[id] : undefined) ??
-      (flow.lint?.rules && Object.prototype.hasOwnProperty.call(flow.lint.rules, id) ? flow.lint.rules[id] : undefined) ??
+      (options.rules && Object.hasOwn(options.rules, id) ? options.rules[id] : undefined) ??
+      (flow.lint?.rules && Object.hasOwn(flow.lint.rules, id) ? flow.lint.rules[id] : undefined) ??
       rule.meta.severity;
     if (setting === 'off') continue;
     rule.check({

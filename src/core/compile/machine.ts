@@ -36,7 +36,7 @@ export interface CallInput {
 type Params = Record<string, unknown>;
 
 const own = (record: Readonly<Record<string, unknown>>, key: string): boolean =>
-  Object.prototype.hasOwnProperty.call(record, key);
+  Object.hasOwn(record, key);
 
 /** A copy of a record with one key set; safe for keys like `__proto__`. */
 function withKey<T>(record: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {

@@ -267,7 +267,7 @@ class Exporter {
   private ref(node: FlowNode, what: string, name: string): string {
     // Already a reference Connect resolves: an ARN, a JSONPath or a deployment template.
     if (!Object.hasOwn(this.env, name) && (/^arn:/.test(name) || name.startsWith('$.') || /\$\{|\{\{/.test(name))) return name;
-    const value = Object.prototype.hasOwnProperty.call(this.env, name) ? this.env[name] : undefined;
+    const value = Object.hasOwn(this.env, name) ? this.env[name] : undefined;
     if (value === undefined || value === '') {
       this.problems.push({
         file: this.file,

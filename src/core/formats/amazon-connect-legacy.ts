@@ -179,7 +179,7 @@ function parametersOf(type: string, list: unknown[]): Record<string, unknown> {
       set('QueueId', get('Queue'));
       break;
     default:
-      for (const [name, value] of byName) if (!Object.prototype.hasOwnProperty.call(out, name)) out[name] = value;
+      for (const [name, value] of byName) if (!Object.hasOwn(out, name)) out[name] = value;
   }
   return out;
 }
@@ -254,7 +254,7 @@ export function readLegacy(document: Json, pointer: (p: string) => string): Read
         }
         const operator = typeof conditionType === 'string' ? (OPERATORS[conditionType] ?? conditionType) : 'Equals';
         conditions.push({ ...edge, operator, value: text, name: text });
-      } else if (Object.prototype.hasOwnProperty.call(CONDITION_BRANCHES, condition)) {
+      } else if (Object.hasOwn(CONDITION_BRANCHES, condition)) {
         conditions.push({ ...edge, operator: 'Equals', value: CONDITION_BRANCHES[condition]!, name: condition });
       } else {
         errors.push({ ...edge, type: ERROR_TYPES[condition] ?? condition, name: condition });

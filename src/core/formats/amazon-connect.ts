@@ -77,7 +77,7 @@ export function isObject(value: unknown): value is Json {
 }
 
 export function own(object: Json, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
 export function describeValue(value: unknown): string {
@@ -109,7 +109,7 @@ function isFlowLanguage(document: unknown): boolean {
 function wrapperContent(document: unknown): { content: unknown; base: string } | undefined {
   if (!isObject(document)) return undefined;
   const contactFlow = own(document, 'ContactFlow');
-  if (isObject(contactFlow) && Object.prototype.hasOwnProperty.call(contactFlow, 'Content')) {
+  if (isObject(contactFlow) && Object.hasOwn(contactFlow, 'Content')) {
     return { content: own(contactFlow, 'Content'), base: '/ContactFlow/Content' };
   }
   if (own(document, 'Content') !== undefined && own(document, 'Version') === undefined && own(document, 'modules') === undefined) {

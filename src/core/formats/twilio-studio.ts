@@ -107,7 +107,7 @@ function isObject(value: unknown): value is Json {
 }
 
 function has(object: Json, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
+  return Object.hasOwn(object, key);
 }
 
 function text(value: unknown): string | undefined {

@@ -4,7 +4,7 @@ import type { Condition, Scalar } from './types.ts';
 export type Variables = Readonly<Record<string, Scalar | undefined>>;
 
 function lookup(vars: Variables, name: string): Scalar | undefined {
-  return Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined;
+  return Object.hasOwn(vars, name) ? vars[name] : undefined;
 }
 
 function compare(a: Scalar | undefined, b: Scalar | undefined): number | undefined {

@@ -146,7 +146,7 @@ function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = document;
   for (const key of path) {
     if (typeof current !== 'object' || current === null) return undefined;
-    if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    if (!Object.hasOwn(current, key)) return undefined;
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;

@@ -11,10 +11,17 @@ export function localesOf(flow: Pick<Flow, 'locales'>): string[] {
 export function promptText(prompt: Prompt | undefined, locale: string, defaultLocale: string): string | undefined {
   if (prompt === undefined) return undefined;
   if (typeof prompt === 'string') return prompt;
-  if (Object.prototype.hasOwnProperty.call(prompt, locale)) return prompt[locale];
-  if (Object.prototype.hasOwnProperty.call(prompt, defaultLocale)) return prompt[defaultLocale];
+  if (Object.hasOwn(prompt, locale)) return prompt[locale];
+  if (Object.hasOwn(prompt, defaultLocale)) return prompt[defaultLocale];
   const first = Object.keys(prompt)[0];
   return first === undefined ? undefined : prompt[first];
+}
+
+/** A prompt's text in exactly this locale, with no fallback: plain text is the default locale's only. */
+export function promptTextIn(prompt: Prompt | undefined, locale: string, defaultLocale: string): string | undefined {
+  if (prompt === undefined) return undefined;
+  if (typeof prompt === 'string') return locale === defaultLocale ? prompt : undefined;
+  return Object.hasOwn(prompt, locale) ? prompt[locale] : undefined;
 }
 
 /** Every text of a prompt with its locale (plain text counts as the default locale). */

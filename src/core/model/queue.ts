@@ -1,4 +1,5 @@
 /** Wait announcements: how a flow tells the caller how long they will wait. */
+import { promptTextIn } from './prompt.ts';
 import type { NodeOfKind, Prompt } from './types.ts';
 
 /** The wait in words, per language: "about 4 minutes". */
@@ -34,8 +35,7 @@ export function promptWithWait(node: NodeOfKind<'queue'>, locales: readonly stri
   if (!node.announceWait) return node.prompt;
   const texts: Record<string, string> = {};
   for (const locale of locales) {
-    const text =
-      node.prompt === undefined ? '' : typeof node.prompt === 'string' ? (locale === locales[0] ? node.prompt : '') : (node.prompt[locale] ?? '');
+    const text = promptTextIn(node.prompt, locale, locales[0]!) ?? '';
     texts[locale] = mentionsWait(text) ? text : `${text}${text === '' ? '' : ' '}${phrase(locale, node.expectedWaitSeconds)}`;
   }
   return locales.length === 1 && (node.prompt === undefined || typeof node.prompt === 'string') ? texts[locales[0]!] : texts;

@@ -3,7 +3,7 @@
  * a prompt has no text in some of them. Plain text is the first locale's.
  */
 import { promptsOf } from '../../model/outcomes.ts';
-import { localesOf } from '../../model/prompt.ts';
+import { localesOf, promptTextIn } from '../../model/prompt.ts';
 import type { Rule } from '../types.ts';
 
 const rule: Rule = {
@@ -21,11 +21,8 @@ const rule: Rule = {
       let pointer: string | undefined;
       for (const { field, prompt } of promptsOf(g.node)) {
         let fieldMisses = false;
-        for (const [index, locale] of locales.entries()) {
-          const text =
-            typeof prompt === 'string'
-              ? index === 0 ? prompt : undefined
-              : Object.prototype.hasOwnProperty.call(prompt, locale) ? prompt[locale] : undefined;
+        for (const locale of locales) {
+          const text = promptTextIn(prompt, locale, locales[0]!);
           // A blank text is a translation still to be written.
           if (text !== undefined && text.trim() !== '') continue;
           (missing ??= new Set()).add(locale);

@@ -4,7 +4,7 @@
  * so a translation that forgets a key is found too.
  */
 import { escapeToken } from '../../json/pointer.ts';
-import { localesOf, promptTexts } from '../../model/prompt.ts';
+import { localesOf, promptTextIn, promptTexts } from '../../model/prompt.ts';
 import { promptsOf } from '../../model/outcomes.ts';
 import { DTMF_KEYS } from '../../model/schema.ts';
 import type { NodeOfKind, Prompt } from '../../model/types.ts';
@@ -38,19 +38,12 @@ class Reader {
   }
 }
 
-/** A prompt's text in a locale, without falling back to another locale. */
-function textIn(prompt: Prompt | undefined, locale: string, defaultLocale: string): string | undefined {
-  if (prompt === undefined) return undefined;
-  if (typeof prompt === 'string') return locale === defaultLocale ? prompt : undefined;
-  return Object.prototype.hasOwnProperty.call(prompt, locale) ? prompt[locale] : undefined;
-}
-
 /** Whether a locale's texts name exactly the keys (`keyMask`) of the menu. */
 function localeFits(prompts: readonly { prompt: Prompt }[], locale: string, defaultLocale: string, keyMask: number, reader: Reader): boolean {
   let mask = 0;
   let dynamic = false;
   for (const { prompt } of prompts) {
-    const text = textIn(prompt, locale, defaultLocale);
+    const text = promptTextIn(prompt, locale, defaultLocale);
     if (text === undefined) continue;
     const reading = reader.read(text);
     mask |= reading.mask;
