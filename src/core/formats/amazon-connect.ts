@@ -10,9 +10,9 @@
  * value, …) so findings speak Connect.
  */
 import type { Problem } from '../model/load.ts';
-import { loadFlow } from '../model/load.ts';
 import { DTMF_KEYS } from '../model/schema.ts';
 import type { Condition, FlowNode, MenuOption, Scalar } from '../model/types.ts';
+import { finishImport } from './finish.ts';
 import type { ImportNote, ImportResult, VendorFormat } from './types.ts';
 import { isLegacyExport, readLegacy } from './amazon-connect-legacy.ts';
 import { exportAmazonConnect } from './amazon-connect-export.ts';
@@ -944,18 +944,7 @@ function importDocument(document: unknown, file: string): ImportResult {
     start,
     nodes
   };
-  const loaded = loadFlow(flow, file);
-  if (!loaded.ok) {
-    return {
-      ok: false,
-      problems: loaded.problems.map((p) => ({
-        file,
-        pointer: wrapper?.base ?? '',
-        message: `the flow could not be converted (${p.pointer === '' ? 'flow' : p.pointer}: ${p.message})`
-      }))
-    };
-  }
-  return { ok: true, flow: loaded.flow, notes };
+  return finishImport(flow, file, notes, wrapper?.base ?? '');
 }
 
 const amazonConnect: VendorFormat = {

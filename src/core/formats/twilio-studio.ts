@@ -37,7 +37,8 @@
  * - anything else (messaging, outbound calls, bots, unknown types) → opaque
  *   with its events as outcomes.
  */
-import { loadFlow, type Problem } from '../model/load.ts';
+import type { Problem } from '../model/load.ts';
+import { finishImport } from './finish.ts';
 import { exportStudio } from './twilio-studio-export.ts';
 import type { ImportNote, ImportResult, VendorFormat } from './types.ts';
 
@@ -1001,21 +1002,7 @@ function importStudio(input: unknown, file: string): ImportResult {
     start,
     nodes
   });
-  const loaded = loadFlow(flow, file);
-  if (!loaded.ok) {
-    return {
-      ok: false,
-      problems: loaded.problems.map((problem) => ({ ...problem, message: `the imported flow is not valid (${problem.pointer}): ${problem.message}`, pointer: '' }))
-    };
-  }
-  const seen = new Set<string>();
-  const unique = importer.notes.filter((note) => {
-    const key = `${note.pointer}\u0000${note.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { ok: true, flow: loaded.flow, notes: unique };
+  return finishImport(flow, file, importer.notes);
 }
 
 const twilioStudio: VendorFormat = {

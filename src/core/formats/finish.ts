@@ -1,0 +1,31 @@
+/** The last step of every import: the native flow it made must be a valid one. */
+import { loadFlow } from '../model/load.ts';
+import type { ImportNote, ImportResult } from './types.ts';
+
+/**
+ * Validates what an importer built, as any native file is validated. A
+ * problem here is the importer's, not the user's: it is reported at
+ * `pointer` in the vendor file (the flow, or the wrapper's content) with
+ * the native place it concerns. Repeated notes are said once.
+ */
+export function finishImport(document: Record<string, unknown>, file: string, notes: readonly ImportNote[], pointer = ''): ImportResult {
+  const loaded = loadFlow(document, file);
+  if (!loaded.ok) {
+    return {
+      ok: false,
+      problems: loaded.problems.map((problem) => ({
+        file,
+        pointer,
+        message: `the imported flow is not valid (${problem.pointer === '' ? 'the flow' : problem.pointer}: ${problem.message})`
+      }))
+    };
+  }
+  const seen = new Set<string>();
+  const unique = notes.filter((note) => {
+    const key = `${note.node ?? ''}\u0000${note.pointer}\u0000${note.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ok: true, flow: loaded.flow, notes: unique };
+}
