@@ -17,19 +17,25 @@ const target = fc.option(fc.constantFrom(...ids, 'missing'), { nil: undefined })
 const prompt = fc.constantFrom('Welcome.', 'For billing, press 1. For an agent, press 0.', 'Goodbye.', '');
 const key = fc.constantFrom('0', '1', '2', '3', '9', '*', '#');
 
+const promptNode = (id: string) =>
+  fc.record({ id: fc.constant(id), kind: fc.constant('prompt'), prompt, next: target, end: fc.option(fc.boolean(), { nil: undefined }) });
+const menuNode = (id: string, maxOptions: number, maxRetries: number) =>
+  fc.record({
+    id: fc.constant(id),
+    kind: fc.constant('menu'),
+    prompt,
+    options: fc.uniqueArray(fc.record({ key, next: target }), { maxLength: maxOptions, selector: (o) => o.key }),
+    noInput: target,
+    invalid: target,
+    maxRetries: fc.option(fc.integer({ min: 0, max: maxRetries }), { nil: undefined }),
+    onMaxRetries: target
+  });
+const hangupNode = (id: string) => fc.record({ id: fc.constant(id), kind: fc.constant('hangup') });
+
 const node = (id: string) =>
   fc.oneof(
-    fc.record({ id: fc.constant(id), kind: fc.constant('prompt'), prompt, next: target, end: fc.option(fc.boolean(), { nil: undefined }) }),
-    fc.record({
-      id: fc.constant(id),
-      kind: fc.constant('menu'),
-      prompt,
-      options: fc.uniqueArray(fc.record({ key, next: target }), { maxLength: 7, selector: (o) => o.key }),
-      noInput: target,
-      invalid: target,
-      maxRetries: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
-      onMaxRetries: target
-    }),
+    promptNode(id),
+    menuNode(id, 7, 3),
     fc.record({ id: fc.constant(id), kind: fc.constant('input'), prompt, variable: fc.constantFrom('account', 'pin'), maxDigits: fc.constant(4), next: target, noInput: target, invalid: target }),
     fc.record({ id: fc.constant(id), kind: fc.constant('lookup'), service: fc.constant('crm'), success: target, failure: target }),
     fc.record({ id: fc.constant(id), kind: fc.constant('queue'), queue: fc.constant('q'), expectedWaitSeconds: fc.nat(900), overflow: target, answered: target }),
@@ -37,16 +43,20 @@ const node = (id: string) =>
     fc.record({ id: fc.constant(id), kind: fc.constant('voicemail'), mailbox: fc.constant('m'), recorded: target }),
     fc.record({ id: fc.constant(id), kind: fc.constant('set'), increment: fc.constant(['n']), next: target }),
     fc.record({ id: fc.constant(id), kind: fc.constant('branch'), cases: fc.array(fc.record({ when: fc.constant({ var: 'n', op: 'ge' as const, value: 2 }), next: target }), { maxLength: 2 }), otherwise: target }),
-    fc.record({ id: fc.constant(id), kind: fc.constant('hangup') })
+    hangupNode(id)
   );
 
 /** Drops undefined fields, as JSON would. */
 const clean = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
-const flowArbitrary = fc
-  .uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: ids.length })
-  .chain((chosen) => fc.tuple(...chosen.map(node)))
-  .map((nodes) => clean({ version: 1, id: 'prop', name: 'Property', start: nodes[0]!.id, nodes }));
+/** Flows of up to `maxNodes` nodes made by `makeNode`, starting at the first. */
+const flowOf = (makeNode: (id: string) => fc.Arbitrary<{ id: string }>, maxNodes: number) =>
+  fc
+    .uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: maxNodes })
+    .chain((chosen) => fc.tuple(...chosen.map(makeNode)))
+    .map((nodes) => clean({ version: 1, id: 'prop', name: 'Property', start: nodes[0]!.id, nodes }));
+
+const flowArbitrary = flowOf(node, ids.length);
 
 const loaded = (document: unknown): Flow => {
   const result = loadFlow(document, 'prop.ivr.json');
@@ -155,24 +165,12 @@ describe('the analysis and the machine agree', () => {
   // Menus, prompts and endings only: a silent caller's route depends on nothing else.
   const simpleNode = (id: string) =>
     fc.oneof(
-      fc.record({ id: fc.constant(id), kind: fc.constant('prompt'), prompt, next: target, end: fc.option(fc.boolean(), { nil: undefined }) }),
-      fc.record({
-        id: fc.constant(id),
-        kind: fc.constant('menu'),
-        prompt,
-        options: fc.uniqueArray(fc.record({ key, next: target }), { maxLength: 3, selector: (o) => o.key }),
-        noInput: target,
-        invalid: target,
-        maxRetries: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
-        onMaxRetries: target
-      }),
+      promptNode(id),
+      menuNode(id, 3, 2),
       fc.record({ id: fc.constant(id), kind: fc.constant('queue'), queue: fc.constant('q'), overflow: target }),
-      fc.record({ id: fc.constant(id), kind: fc.constant('hangup') })
+      hangupNode(id)
     );
-  const simpleFlow = fc
-    .uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: 6 })
-    .chain((chosen) => fc.tuple(...chosen.map(simpleNode)))
-    .map((nodes) => clean({ version: 1, id: 'prop', name: 'Property', start: nodes[0]!.id, nodes }));
+  const simpleFlow = flowOf(simpleNode, 6);
 
   it('with no trap, unbounded retry, dead end or broken reference, a caller who stays silent is never stuck', () => {
     let checked = 0;
