@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeDotHtml, toDot } from '../../../src/core/export/dot.ts';
-import type { Flow } from '../../../src/core/model/types.ts';
-import { HOSTILE_EDGES, MISSING_IDS, arbitraryFlow, hostileFlow } from './fixtures.ts';
+import { HOSTILE_EDGES, MISSING_IDS, arbitraryFlow, hostileFlow, tinyFlow } from './fixtures.ts';
 
 const NODE_LINE = /^ {2}([nm]\d+) \[((?:[a-z]+=(?:[\w.]+|"[\w#.,]+") )+)label=<(.*)>\];$/;
 const EDGE_LINE = /^ {2}([nm]\d+) -> ([nm]\d+) \[label=<(.*)>\];$/;
@@ -56,17 +55,7 @@ function parseDot(text: string): Parsed {
 
 describe('toDot', () => {
   it('draws a small flow', () => {
-    const flow: Flow = {
-      version: 1,
-      id: 'tiny',
-      name: 'Tiny',
-      start: 'main',
-      nodes: [
-        { id: 'main', name: 'Main menu', kind: 'menu', prompt: 'Press 0.', options: [{ key: '0', next: 'agent' }] },
-        { id: 'agent', kind: 'queue', queue: 'support' }
-      ]
-    };
-    expect(toDot(flow)).toMatchInlineSnapshot(`
+    expect(toDot(tinyFlow())).toMatchInlineSnapshot(`
       "digraph flow {
         rankdir=LR;
         node [fontname="Helvetica" fontsize=11];

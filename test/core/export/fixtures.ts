@@ -20,6 +20,20 @@ export const HOSTILE_IDS = [
 ] as const;
 
 /** A flow touching every hostile id, every node kind, a missing target and unwired outcomes. */
+/** A menu whose key 0 goes to a queue: the smallest drawing. */
+export function tinyFlow(): Flow {
+  return {
+    version: 1,
+    id: 'tiny',
+    name: 'Tiny',
+    start: 'main',
+    nodes: [
+      { id: 'main', name: 'Main menu', kind: 'menu', prompt: 'Press 0.', options: [{ key: '0', next: 'agent' }] },
+      { id: 'agent', kind: 'queue', queue: 'support' }
+    ]
+  };
+}
+
 export function hostileFlow(): Flow {
   const [proto, dotted, quoted, end, img, brackets, backslash, pipe, percent, entity, newline, tick, arrow, unicode] =
     HOSTILE_IDS;

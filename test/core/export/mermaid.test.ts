@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeMermaid, toMermaid } from '../../../src/core/export/mermaid.ts';
 import type { Flow } from '../../../src/core/model/types.ts';
-import { HOSTILE_EDGES, MISSING_IDS, arbitraryFlow, hostileFlow } from './fixtures.ts';
+import { HOSTILE_EDGES, MISSING_IDS, arbitraryFlow, hostileFlow, tinyFlow } from './fixtures.ts';
 
 const NODE_LINE =
   /^ {2}([nm]\d+)(\(\(\(|\(\[|\[\[|\[\(|\[\/|\{\{|\(\(|\{|\(|\[|>)"([^"]*)"(\)\)\)|\]\)|\]\]|\)\]|\/\]|\\\]|\}\}|\)\)|\}|\)|\])$/;
@@ -48,17 +48,7 @@ function parseMermaid(text: string): Parsed {
 
 describe('toMermaid', () => {
   it('draws a small flow', () => {
-    const flow: Flow = {
-      version: 1,
-      id: 'tiny',
-      name: 'Tiny',
-      start: 'main',
-      nodes: [
-        { id: 'main', name: 'Main menu', kind: 'menu', prompt: 'Press 0.', options: [{ key: '0', next: 'agent' }] },
-        { id: 'agent', kind: 'queue', queue: 'support' }
-      ]
-    };
-    expect(toMermaid(flow)).toMatchInlineSnapshot(`
+    expect(toMermaid(tinyFlow())).toMatchInlineSnapshot(`
       "flowchart LR
         n0{{"Main menu<br/>menu"}}
         n1(["agent<br/>queue"])
