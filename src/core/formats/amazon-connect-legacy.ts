@@ -5,7 +5,9 @@
  * its branches (`Success`, `Error`, `Timeout`, `NoMatch`, `AtCapacity`, …).
  */
 import type { ReadResult, Step, StepCondition, StepEdge, StepError } from './amazon-connect.ts';
-import { describeValue, isObject, own, readPosition } from './amazon-connect.ts';
+import { describeValue, isObject, own, readPosition, readStepHead, type StepWords } from './amazon-connect.ts';
+
+const MODULE_WORDS: StepWords = { list: 'modules', noun: 'module', id: 'id', type: 'type', duplicate: 'module id' };
 
 type Json = Record<string, unknown>;
 
@@ -194,28 +196,10 @@ export function readLegacy(document: Json, pointer: (p: string) => string): Read
     problems.push({ pointer: '/start', message: `"start" must be the id of the first module, got ${describeValue(start)}` });
   }
   const seen = new Map<string, number>();
-  modules.forEach((module: unknown, index) => {
-    const at = `/modules/${index}`;
-    if (!isObject(module)) {
-      problems.push({ pointer: at, message: `a module is an object, got ${describeValue(module)}` });
-      return;
-    }
-    const id = own(module, 'id');
-    if (typeof id !== 'string' || id === '') {
-      problems.push({ pointer: `${at}/id`, message: `a module needs an "id" (a non-empty string), got ${describeValue(id)}` });
-      return;
-    }
-    const first = seen.get(id);
-    if (first !== undefined) {
-      problems.push({ pointer: `${at}/id`, message: `duplicate module id ${JSON.stringify(id)} (first used at /modules/${first})` });
-      return;
-    }
-    seen.set(id, index);
-    const type = own(module, 'type');
-    if (typeof type !== 'string' || type === '') {
-      problems.push({ pointer: `${at}/type`, message: `module ${JSON.stringify(id)} needs a "type" (a string), got ${describeValue(type)}` });
-      return;
-    }
+  modules.forEach((value: unknown, index) => {
+    const head = readStepHead(value, index, MODULE_WORDS, seen, problems);
+    if (head === undefined) return;
+    const { object: module, id, type, at } = head;
     const branches = own(module, 'branches');
     if (branches !== undefined && !Array.isArray(branches)) {
       problems.push({ pointer: `${at}/branches`, message: `"branches" must be an array, got ${describeValue(branches)}` });

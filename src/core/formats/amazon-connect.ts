@@ -89,6 +89,53 @@ export function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+const ACTION_WORDS: StepWords = { list: 'Actions', noun: 'action', id: 'Identifier', type: 'Type', duplicate: 'Identifier' };
+
+/** The words for the steps of one Connect format: actions (flow language) or modules (legacy). */
+export interface StepWords {
+  readonly list: string; // "Actions"
+  readonly noun: string; // "action"
+  readonly id: string; // "Identifier"
+  readonly type: string; // "Type"
+  readonly duplicate: string; // "Identifier" in "duplicate Identifier …"
+}
+
+/**
+ * The object, id and type of the step at `index`, or undefined with the
+ * problem said: not an object, no id, an id used before, no type. Both
+ * Connect formats read their steps through this.
+ */
+export function readStepHead(
+  value: unknown,
+  index: number,
+  words: StepWords,
+  seen: Map<string, number>,
+  problems: { pointer: string; message: string }[]
+): { object: Json; id: string; type: string; at: string } | undefined {
+  const at = `/${words.list}/${index}`;
+  if (!isObject(value)) {
+    problems.push({ pointer: at, message: `${words.noun === 'action' ? 'an' : 'a'} ${words.noun} is an object, got ${describeValue(value)}` });
+    return undefined;
+  }
+  const id = own(value, words.id);
+  if (typeof id !== 'string' || id === '') {
+    problems.push({ pointer: `${at}/${words.id}`, message: `${words.noun === 'action' ? 'an' : 'a'} ${words.noun} needs an "${words.id}" (a non-empty string), got ${describeValue(id)}` });
+    return undefined;
+  }
+  const first = seen.get(id);
+  if (first !== undefined) {
+    problems.push({ pointer: `${at}/${words.id}`, message: `duplicate ${words.duplicate} ${JSON.stringify(id)} (first used at /${words.list}/${first})` });
+    return undefined;
+  }
+  seen.set(id, index);
+  const type = own(value, words.type);
+  if (typeof type !== 'string' || type === '') {
+    problems.push({ pointer: `${at}/${words.type}`, message: `${words.noun} ${JSON.stringify(id)} needs a "${words.type}" (a string), got ${describeValue(type)}` });
+    return undefined;
+  }
+  return { object: value, id, type, at };
+}
+
 export function readPosition(value: unknown): { x: number; y: number } | undefined {
   if (!isObject(value)) return undefined;
   const x = own(value, 'x');
@@ -167,28 +214,10 @@ function readFlowLanguage(document: Json, pointer: (p: string) => string): ReadR
     problems.push({ pointer: '/StartAction', message: `"StartAction" must be the Identifier of the first action, got ${describeValue(start)}` });
   }
   const seen = new Map<string, number>();
-  (Array.isArray(actions) ? actions : []).forEach((action: unknown, index) => {
-    const at = `/Actions/${index}`;
-    if (!isObject(action)) {
-      problems.push({ pointer: at, message: `an action is an object, got ${describeValue(action)}` });
-      return;
-    }
-    const id = own(action, 'Identifier');
-    if (typeof id !== 'string' || id === '') {
-      problems.push({ pointer: `${at}/Identifier`, message: `an action needs an "Identifier" (a non-empty string), got ${describeValue(id)}` });
-      return;
-    }
-    const first = seen.get(id);
-    if (first !== undefined) {
-      problems.push({ pointer: `${at}/Identifier`, message: `duplicate Identifier ${JSON.stringify(id)} (first used at /Actions/${first})` });
-      return;
-    }
-    seen.set(id, index);
-    const type = own(action, 'Type');
-    if (typeof type !== 'string' || type === '') {
-      problems.push({ pointer: `${at}/Type`, message: `action ${JSON.stringify(id)} needs a "Type" (a string), got ${describeValue(type)}` });
-      return;
-    }
+  (Array.isArray(actions) ? actions : []).forEach((value: unknown, index) => {
+    const head = readStepHead(value, index, ACTION_WORDS, seen, problems);
+    if (head === undefined) return;
+    const { object: action, id, type, at } = head;
     let parameters = own(action, 'Parameters');
     if (parameters !== undefined && !isObject(parameters)) {
       notes.push({ node: id, pointer: `${at}/Parameters`, message: `"Parameters" should be an object, got ${describeValue(parameters)}: ignored` });
