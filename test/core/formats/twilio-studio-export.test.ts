@@ -121,6 +121,25 @@ function next(s: State, event: string, index = 0): string | undefined {
 
 const flowOf = (nodes: unknown[], extra: Json = {}): Flow => native({ version: 1, id: 'test', name: 'Test', start: (nodes[0] as Json).id, nodes, ...extra });
 
+
+/** A Studio definition whose trigger starts a call at `start`, with these widgets after it. */
+function studioDefinition(description: string, start: string, states: Json[]) {
+  return {
+    description,
+    flags: { allow_concurrent_calls: true },
+    initial_state: 'Trigger',
+    states: [
+      {
+        name: 'Trigger',
+        type: 'trigger',
+        transitions: TRIGGER_EVENTS.map((event) => (event === 'incomingCall' ? { event, next: start } : { event })),
+        properties: { offset: { x: 0, y: 0 } }
+      },
+      ...states
+    ]
+  };
+}
+
 describe('Twilio Studio export: widgets from the native model', () => {
   it('writes the envelope and a trigger first with every entry event', () => {
     const { document } = exported(flowOf([{ id: 'hello', kind: 'prompt', prompt: 'Hello', end: true, position: { x: 10, y: 300 } }], { description: 'Greets' }));
@@ -488,21 +507,10 @@ describe('Twilio Studio export: widgets imported from Studio', () => {
   });
 
   it('builds anew an imported node whose kind changed, or whose widget another node also claims', () => {
-    const def = {
-      description: 'copied',
-      flags: { allow_concurrent_calls: true },
-      initial_state: 'Trigger',
-      states: [
-        {
-          name: 'Trigger',
-          type: 'trigger',
-          transitions: TRIGGER_EVENTS.map((event) => (event === 'incomingCall' ? { event, next: 'hi' } : { event })),
-          properties: { offset: { x: 0, y: 0 } }
-        },
+    const def = studioDefinition('copied', 'hi', [
         { name: 'hi', type: 'say-play', transitions: [{ event: 'audioComplete', next: 'bye' }], properties: { say: 'Hi', offset: { x: 0, y: 200 } } },
         { name: 'bye', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'Bye', offset: { x: 0, y: 400 } } }
-      ]
-    };
+    ]);
     const flow = reimported(def);
     const hi = flow.nodes.find((n) => n.id === 'hi')!;
     const edited: Flow = {
@@ -531,20 +539,9 @@ describe('Twilio Studio export: widgets imported from Studio', () => {
   });
 
   it('writes an imported widget next to native ones, both wired to each other', () => {
-    const def = {
-      description: 'mixed',
-      flags: { allow_concurrent_calls: true },
-      initial_state: 'Trigger',
-      states: [
-        {
-          name: 'Trigger',
-          type: 'trigger',
-          transitions: TRIGGER_EVENTS.map((event) => (event === 'incomingCall' ? { event, next: 'hi' } : { event })),
-          properties: { offset: { x: 0, y: 0 } }
-        },
+    const def = studioDefinition('mixed', 'hi', [
         { name: 'hi', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'Hi', voice: 'Polly.Joanna', offset: { x: 0, y: 200 } } }
-      ]
-    };
+    ]);
     const flow = reimported(def);
     const added: Flow = {
       ...flow,
