@@ -508,8 +508,8 @@ describe('Twilio Studio export: widgets imported from Studio', () => {
 
   it('builds anew an imported node whose kind changed, or whose widget another node also claims', () => {
     const def = studioDefinition('copied', 'hi', [
-        { name: 'hi', type: 'say-play', transitions: [{ event: 'audioComplete', next: 'bye' }], properties: { say: 'Hi', offset: { x: 0, y: 200 } } },
-        { name: 'bye', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'Bye', offset: { x: 0, y: 400 } } }
+      { name: 'hi', type: 'say-play', transitions: [{ event: 'audioComplete', next: 'bye' }], properties: { say: 'Hi', offset: { x: 0, y: 200 } } },
+      { name: 'bye', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'Bye', offset: { x: 0, y: 400 } } }
     ]);
     const flow = reimported(def);
     const hi = flow.nodes.find((n) => n.id === 'hi')!;
@@ -540,7 +540,7 @@ describe('Twilio Studio export: widgets imported from Studio', () => {
 
   it('writes an imported widget next to native ones, both wired to each other', () => {
     const def = studioDefinition('mixed', 'hi', [
-        { name: 'hi', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'Hi', voice: 'Polly.Joanna', offset: { x: 0, y: 200 } } }
+      { name: 'hi', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'Hi', voice: 'Polly.Joanna', offset: { x: 0, y: 200 } } }
     ]);
     const flow = reimported(def);
     const added: Flow = {
