@@ -303,7 +303,7 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
 
   switch (node.kind) {
     case 'menu': {
-      const retry = retryTransitions(node, go);
+      const retry = retryTransitions(node, outcome, go);
       const keyed = node.options
         .map((option, index) => ({ option, index }))
         .filter(({ option }) => option.key !== undefined);
@@ -339,7 +339,7 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
       };
     }
     case 'input': {
-      const retry = retryTransitions(node, go);
+      const retry = retryTransitions(node, outcome, go);
       const spec = {
         node: node.id,
         minDigits: node.minDigits ?? 1,
@@ -475,10 +475,10 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
 /** No-input and invalid transitions of a menu or input, with its retry limit. */
 function retryTransitions(
   node: Extract<FlowNode, { kind: 'menu' | 'input' }>,
+  outcome: (name: string) => Outcome,
   go: Go
 ): { noInput: TransitionConfig[]; invalid: TransitionConfig[] } {
-  const outcomes = outcomesOf(node);
-  const find = (name: string) => outcomes.find((o) => o.name === name)!;
+
   const timeout = node.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const build = (kind: 'noInput' | 'invalid'): TransitionConfig[] => {
     const seconds = kind === 'noInput' ? timeout : INVALID_SECONDS;
@@ -490,13 +490,13 @@ function retryTransitions(
     const list: TransitionConfig[] = [];
     if (node.maxRetries !== undefined) {
       list.push(
-        go(node, find('maxRetries'), [{ type: 'callerEvent' }, { type: 'giveUp', params: { node: node.id, seconds } }], {
+        go(node, outcome('maxRetries'), [{ type: 'callerEvent' }, { type: 'giveUp', params: { node: node.id, seconds } }], {
           type: 'retriesExhausted',
           params: { node: node.id, maxRetries: node.maxRetries }
         })
       );
     }
-    list.push(go(node, find(kind), [{ type: 'callerEvent' }, retry]));
+    list.push(go(node, outcome(kind), [{ type: 'callerEvent' }, retry]));
     return list;
   };
   return { noInput: build('noInput'), invalid: build('invalid') };
