@@ -478,7 +478,6 @@ function retryTransitions(
   outcome: (name: string) => Outcome,
   go: Go
 ): { noInput: TransitionConfig[]; invalid: TransitionConfig[] } {
-
   const timeout = node.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const build = (kind: 'noInput' | 'invalid'): TransitionConfig[] => {
     const seconds = kind === 'noInput' ? timeout : INVALID_SECONDS;
