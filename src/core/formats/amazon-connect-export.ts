@@ -126,6 +126,19 @@ function vendorAction(node: FlowNode): ConnectAction | undefined {
   return raw as unknown as ConnectAction;
 }
 
+/**
+ * The key, in an action's editor metadata, under which the export records
+ * what the native design says that the action cannot (a transfer to a flow
+ * that is a voicemail). The Connect editor keeps metadata it does not know.
+ */
+export const DESIGN_KEY = 'zeroOut';
+
+/** The editor metadata of an imported action other than its position, kept to be written back. */
+function vendorMetadata(node: FlowNode): Record<string, unknown> | undefined {
+  const kept = node.meta?.vendorMetadata;
+  return isObject(kept) ? clone(kept) : undefined;
+}
+
 /** The Identifier of the imported action a helper node belongs to, when it is one. */
 function helperOwner(node: FlowNode): string | undefined {
   const errorsOf = node.meta?.errorsOf;
@@ -164,6 +177,8 @@ class Exporter {
   readonly actions: ConnectAction[] = [];
   readonly positions = new Map<string, { x: number; y: number }>();
   readonly origins = new Map<string, string>();
+  /** Editor metadata beside an action's position: what the native design says that Connect cannot. */
+  readonly metadata = new Map<string, Record<string, unknown>>();
   private readonly byId = new Map<string, FlowNode>();
   private readonly index = new Map<string, number>();
   private readonly locale: string;
@@ -340,6 +355,8 @@ class Exporter {
     this.actions.push(action);
     this.origins.set(action.Identifier, node.id);
     if (node.position) this.positions.set(action.Identifier, node.position);
+    const metadata = vendorMetadata(node);
+    if (metadata !== undefined) this.metadata.set(action.Identifier, metadata);
     const helperIds = new Set(helpers.map((h) => h.id));
     for (const member of [node, ...helpers]) {
       for (const o of outcomesOf(member)) {
@@ -555,6 +572,10 @@ class Exporter {
           Parameters: { ContactFlowId: this.ref(node, 'voicemail flow ARN', node.mailbox) },
           Transitions: { NextAction: recorded, Errors: [{ NextAction: failed, ErrorType: 'NoMatchingError' }] }
         }, node.prompt === undefined ? 0 : 1);
+        // The editor metadata says it is a voicemail, so the flow reads back as designed.
+        this.metadata.set(main, {
+          [DESIGN_KEY]: { kind: 'voicemail', mailbox: node.mailbox, ...(node.maxSeconds === undefined ? {} : { maxSeconds: node.maxSeconds }) }
+        });
         this.withPrompt(node, node.prompt, main);
         return;
       }
@@ -802,7 +823,9 @@ class Exporter {
   }
 }
 
-export function exportAmazonConnectDetailed(flow: Flow, options: ExportOptions, file: string): DetailedExportResult {
+/** The export with the map from each action back to its native node (for tests and tools). */
+export function exportAmazonConnectDetailed(design: Flow, options: ExportOptions, file: string): DetailedExportResult {
+  const flow = spokenSettings(design);
   const exporter = new Exporter(flow, options.env ?? {}, file);
   exporter.run();
   if (exporter.problems.length > 0) return { ok: false, problems: exporter.problems };
@@ -819,10 +842,10 @@ export function exportAmazonConnectDetailed(flow: Flow, options: ExportOptions, 
   }
   const raw = vendorAction(startNode);
   const start = raw?.Identifier ?? actionIdentifier(flow.id, startNode.id);
-  const actionMetadata: Record<string, { position: { x: number; y: number } }> = {};
+  const actionMetadata: Record<string, Record<string, unknown>> = {};
   actions.forEach((action, i) => {
     const position = exporter.positions.get(action.Identifier) ?? { x: 240 + (i % 6) * 480, y: 40 + Math.floor(i / 6) * 320 };
-    actionMetadata[action.Identifier] = { position: { x: position.x, y: position.y } };
+    actionMetadata[action.Identifier] = { position: { x: position.x, y: position.y }, ...exporter.metadata.get(action.Identifier) };
   });
   const document = {
     Version: FLOW_LANGUAGE_VERSION,
@@ -840,7 +863,7 @@ export function exportAmazonConnectDetailed(flow: Flow, options: ExportOptions, 
 
 export function exportAmazonConnect(flow: Flow, options: ExportOptions, file: string): ExportResult {
   try {
-    const result = exportAmazonConnectDetailed(spokenSettings(flow), options, file);
+    const result = exportAmazonConnectDetailed(flow, options, file);
     return result.ok ? { ok: true, document: result.document, notes: result.notes } : result;
   } catch (error) {
     return { ok: false, problems: [{ file, pointer: '', message: `could not export the flow: ${error instanceof Error ? error.message : String(error)}` }] };

@@ -15,7 +15,7 @@ import type { Condition, FlowNode, MenuOption, Scalar } from '../model/types.ts'
 import { finishImport } from './finish.ts';
 import type { ImportNote, ImportResult, VendorFormat } from './types.ts';
 import { isLegacyExport, readLegacy } from './amazon-connect-legacy.ts';
-import { exportAmazonConnect } from './amazon-connect-export.ts';
+import { DESIGN_KEY, exportAmazonConnect } from './amazon-connect-export.ts';
 
 /** An edge of a step: where it goes and where the file says so. */
 export interface StepEdge {
@@ -57,6 +57,8 @@ export interface Step {
   readonly errors: readonly StepError[];
   readonly position: { x: number; y: number } | undefined;
   readonly raw: unknown;
+  /** The action's editor metadata other than its position (flow language only). */
+  readonly metadata?: Json;
   /** Legacy export: names of missing edges use the legacy words. */
   readonly legacy: boolean;
 }
@@ -279,7 +281,9 @@ function readFlowLanguage(document: Json, pointer: (p: string) => string): ReadR
     });
     const meta = isObject(actionMetadata) ? own(actionMetadata, id) : undefined;
     const position = isObject(meta) ? readPosition(own(meta, 'position') ?? own(meta, 'Position')) : undefined;
+    const kept = isObject(meta) ? Object.keys(meta).filter((key) => key !== 'position' && key !== 'Position') : [];
     steps.push({
+      ...(kept.length === 0 ? {} : { metadata: Object.fromEntries(kept.map((key) => [key, (meta as Json)[key]])) }),
       id,
       type,
       vendorType: type,
@@ -381,6 +385,12 @@ function promptOf(parameters: Readonly<Record<string, unknown>>): string | undef
   return undefined;
 }
 
+/** What the export recorded in an action's editor metadata about the native design, if anything. */
+function designOf(step: Step): Json | undefined {
+  const design = step.metadata === undefined ? undefined : own(step.metadata, DESIGN_KEY);
+  return isObject(design) ? design : undefined;
+}
+
 /** Copies vendor JSON for `meta`, leaving out fields named `__proto__`. */
 function cleanCopy(value: unknown, depth = 0): unknown {
   if (depth > 64) return null;
@@ -465,6 +475,7 @@ class Converter {
 
   private base(step: Step, outcomes: Outcomes, id = step.id): Record<string, unknown> {
     const meta: Record<string, unknown> = { vendor: cleanCopy(step.raw) };
+    if (step.metadata !== undefined) meta.vendorMetadata = cleanCopy(step.metadata);
     if (this.wrapperNote) meta.contentPointer = step.at;
     return {
       id,
@@ -652,6 +663,8 @@ class Converter {
         ];
       }
       case 'TransferToFlow': {
+        const design = designOf(step);
+        if (design?.kind === 'voicemail') return [this.voicemail(step, design)];
         const outcomes: Outcomes = {};
         const back = step.errors.length > 0 || step.next === undefined ? errorEdge(step) : step.next;
         const next = this.outcome(outcomes, 'next', back);
@@ -691,6 +704,26 @@ class Converter {
     if (step.type.startsWith('Update') || step.type === 'SetContactFlow') return [this.setLike(step)];
     this.note(step, `${step.vendorType} is not modelled: kept as a step with its branches as outcomes`);
     return [this.generic(step)];
+  }
+
+  /** A transfer to a voicemail flow that the export marked as a native voicemail. */
+  private voicemail(step: Step, design: Json): FlowNode {
+    const outcomes: Outcomes = {};
+    const recorded = nextEdge(step);
+    const failed = errorEdge(step);
+    const r = this.outcome(outcomes, 'recorded', recorded);
+    const f = this.outcome(outcomes, 'failed', failed);
+    this.unmodelled(step, 'voicemail', [recorded, failed]);
+    const mailbox = str(design.mailbox) ?? str(step.parameters.ContactFlowId) ?? '';
+    const maxSeconds = design.maxSeconds;
+    return {
+      ...this.base(step, outcomes),
+      kind: 'voicemail',
+      mailbox: mailbox === '' ? 'the voicemail flow' : mailbox,
+      ...(typeof maxSeconds === 'number' && Number.isFinite(maxSeconds) && maxSeconds >= 0 ? { maxSeconds } : {}),
+      ...(r === undefined ? {} : { recorded: r }),
+      ...(f === undefined ? {} : { failed: f })
+    } as FlowNode;
   }
 
   private lookup(step: Step): FlowNode {

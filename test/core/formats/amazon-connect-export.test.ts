@@ -130,6 +130,9 @@ describe('Connect → native → Connect: the corpus', () => {
     for (const [id, meta] of Object.entries(originalMeta)) {
       const position = (meta.position ?? meta.Position) as Json | undefined;
       if (position && typeof position.x === 'number' && exportedMeta[id]) expect(exportedMeta[id]!.position).toEqual({ x: position.x, y: position.y });
+      // The editor's other metadata (friendly names, display hints) is kept as it came.
+      const { position: _p, Position: _P, ...rest } = meta;
+      if (exportedMeta[id]) expect(exportedMeta[id]).toMatchObject(rest);
     }
     // And it imports again to the same native flow.
     const again = importOk(exported, file);
@@ -225,18 +228,29 @@ describe('native → Connect → native', () => {
     const kindOf = (id: string | undefined) => flow.nodes.find((n) => n.id === id)?.kind;
     for (const key of after) {
       const [rule, node] = key.split(' ') as [string, string];
-      // Documented additions, each from something a Connect flow cannot say:
-      // - no-human-route on the DisconnectParticipant added for an unwired branch or a
-      //   goodbye prompt (Connect needs an explicit hang-up action; natively the call just ended);
-      if (rule === 'no-human-route' && (node === '#unwired' || kindOf(node) === 'prompt')) continue;
-      // - unannounced-wait on queues: the expected wait and its announcement live in
-      //   Connect's customer queue flow, so the re-imported queue does not carry them;
-      if (rule === 'unannounced-wait' && kindOf(node) === 'queue') continue;
-      // - unresolved-subflow on voicemail: Connect has no voicemail action, so it becomes
-      //   TransferToFlow to a voicemail flow, which re-imports as a sub-flow by ARN.
-      if (rule === 'unresolved-subflow' && kindOf(node) === 'voicemail') continue;
+      // Nothing else is new: announced waits are spoken in the prompt before the
+      // queue, and a voicemail reads back as a voicemail from the editor metadata.
       expect(before, `${name}: new ${key}`).toContain(key);
     }
+  });
+});
+
+describe('what Connect cannot say', () => {
+  it('a voicemail ships as a transfer to the voicemail flow and reads back as the voicemail it was', () => {
+    const flow = nativeFlow('bank');
+    const voicemail = flow.nodes.find((n) => n.id === 'loans-voicemail')!;
+    const result = exportOk(flow, envFor(flow));
+    const action = (result.document.Actions as Action[]).find(
+      (a) => a.Type === 'TransferToFlow' && result.origins.get(a.Identifier) === voicemail.id
+    )!;
+    expect(action.Parameters!.ContactFlowId).toBe(envFor(flow)['consumer-loans']);
+    const back = importOk(result.document, 'bank.json');
+    const node = back.nodes.find((n) => n.id === action.Identifier)!;
+    expect(node).toMatchObject({ kind: 'voicemail', mailbox: 'consumer-loans', maxSeconds: 120 });
+    // Without the marker it is an ordinary transfer to another flow.
+    const plain = structuredClone(result.document) as Json;
+    delete ((plain.Metadata as Json).ActionMetadata as Record<string, Json>)[action.Identifier]!.zeroOut;
+    expect(importOk(plain, 'bank.json').nodes.find((n) => n.id === action.Identifier)!.kind).toBe('subflow');
   });
 });
 
