@@ -13,6 +13,7 @@ import type { CommandContext } from '../context.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { FLOW_FILE_PATTERN } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
+import { flowFinder } from '../../core/model/references.ts';
 import { flowsById, loadPaths } from '../source.ts';
 
 type TestFormat = 'text' | 'json';
@@ -80,8 +81,7 @@ export async function runTest(paths: readonly string[], options: { format: TestF
     }
   }
   // Sub-flows run inside the calling flow when their files are tested together.
-  const byId = flowsById(files);
-  const resolveFlow = (id: string) => byId.get(id);
+  const resolveFlow = flowFinder(flowsById(files).values());
   const results: FlowRuns[] = loaded.map(({ file, flow }) => ({ file, flow: flow.id, runs: runTestCalls(flow, { resolveFlow }) }));
   io.stdout.write(options.format === 'json' ? formatJson(results) : formatText(results));
   if (unusable) return EXIT_USAGE;

@@ -3,22 +3,23 @@
  * reached inside each, computed once per flow. A cycle of sub-flows (A runs B
  * runs A) is cut by assuming help inside the flow already being summarised.
  */
+import { flowFinder } from '../model/references.ts';
 import type { Flow } from '../model/types.ts';
 import { computeFacts, type SubflowInfo, type SubflowResolver } from './facts.ts';
 import { buildGraph } from './graph.ts';
 import { DEFAULT_THRESHOLDS } from './types.ts';
 
 export function subflowResolver(flows: Iterable<Flow>): SubflowResolver {
-  const byId = new Map<string, Flow>();
-  for (const flow of flows) if (!byId.has(flow.id)) byId.set(flow.id, flow);
+  const find = flowFinder(flows);
   const summaries = new Map<string, SubflowInfo>();
   const inProgress = new Set<string>();
 
-  const resolve: SubflowResolver = (flowId) => {
+  const resolve: SubflowResolver = (reference) => {
+    const flow = find(reference);
+    if (!flow) return undefined;
+    const flowId = flow.id;
     const known = summaries.get(flowId);
     if (known) return known;
-    const flow = byId.get(flowId);
-    if (!flow) return undefined;
     if (inProgress.has(flowId)) return { resolved: true, reachesHelp: true, returns: true };
     inProgress.add(flowId);
     const graph = buildGraph(flow, DEFAULT_THRESHOLDS.wordsPerMinute, (id) => resolve(id)?.returns === false);

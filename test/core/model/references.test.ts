@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { subflowResolver } from '../../../src/core/analysis/subflows.ts';
+import { flowFinder } from '../../../src/core/model/references.ts';
+import { findingsOf, makeFlow } from '../../support/build.ts';
+
+const ARN = 'arn:aws:connect:us-east-1:111122223333:instance/0000/contact-flow/5a1e-77';
+
+const caller = makeFlow([{ id: 'hand-off', kind: 'subflow', flow: ARN }], { id: 'main' });
+const sales = makeFlow([{ id: 'q', kind: 'queue', queue: 'sales', expectedWaitSeconds: 10 }], { id: '5a1e-77' });
+const salesByArn = { ...sales, id: ARN };
+const other = { ...sales, id: 'arn:aws:connect:us-east-1:111122223333:instance/0000/contact-flow/other' };
+
+describe('finding the flow a sub-flow names', () => {
+  it('finds a flow by its id, or by the resource id an ARN ends with', () => {
+    expect(flowFinder([sales])(ARN)).toBe(sales);
+    expect(flowFinder([salesByArn])(ARN)).toBe(salesByArn);
+    expect(flowFinder([salesByArn])('5a1e-77')).toBeUndefined();
+    expect(flowFinder([other])(ARN)).toBeUndefined();
+  });
+
+  it('a transfer by ARN to a flow linted alongside is resolved, not assumed', () => {
+    expect(findingsOf('unresolved-subflow', caller).map((f) => f.node)).toEqual(['hand-off']);
+    expect(findingsOf('unresolved-subflow', caller, { resolveSubflow: subflowResolver([caller, sales]) })).toEqual([]);
+  });
+});
