@@ -9,22 +9,17 @@
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { compile } from '../../core/compile/compile.ts';
-import { toMermaid } from '../../core/export/mermaid.ts';
-import { VENDOR_FORMATS } from '../../core/formats/index.ts';
+import { EXPORT_TARGETS, exportFlow, type ExportTarget } from '../../core/export/index.ts';
 import type { ExportOptions } from '../../core/formats/types.ts';
 import { escapeToken } from '../../core/json/pointer.ts';
 import { formatProblem, parseJson, type Problem } from '../../core/model/load.ts';
-import type { Flow } from '../../core/model/types.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { describeFsError, readText } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
 import { loadSingleFlow } from '../source.ts';
-import { machineModule } from './compile.ts';
 
-export const EXPORT_TARGETS = ['twilio-studio', 'amazon-connect', 'xstate', 'mermaid'] as const;
-export type ExportTarget = (typeof EXPORT_TARGETS)[number];
+export { EXPORT_TARGETS, type ExportTarget };
 
 export interface ExportCommandOptions {
   readonly to: ExportTarget;
@@ -55,36 +50,6 @@ async function readEnv(file: string, io: CliIo): Promise<{ ok: true; env: Record
 }
 
 /** The text of the flow in the target format, or the problems that stop it. */
-function render(
-  flow: Flow,
-  input: string,
-  target: ExportTarget,
-  options: ExportOptions,
-  asModule: boolean
-): { ok: true; text: string; notes: readonly string[] } | { ok: false; problems: readonly Problem[] } {
-  switch (target) {
-    case 'mermaid':
-      return { ok: true, text: toMermaid(flow), notes: [] };
-    case 'xstate': {
-      const json = JSON.stringify(compile(flow), null, 2);
-      return { ok: true, text: asModule ? machineModule(json, input) : `${json}\n`, notes: [] };
-    }
-    default: {
-      const vendor = VENDOR_FORMATS.find((f) => f.id === target)!;
-      if (vendor.export === undefined) {
-        return { ok: false, problems: [{ file: input, pointer: '', message: `export to ${vendor.name} is not available in this build` }] };
-      }
-      const result = vendor.export(flow, options, input);
-      if (!result.ok) return result;
-      return {
-        ok: true,
-        text: `${JSON.stringify(result.document, null, 2)}\n`,
-        notes: result.notes.map((note) => `${input}${note.node === undefined ? '' : ` (${JSON.stringify(note.node)})`}: note: ${note.message}`)
-      };
-    }
-  }
-}
-
 /** Writes a file whole or not at all: a temporary file beside it, then a rename. */
 async function writeAtomically(file: string, text: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -105,7 +70,7 @@ export async function runExport(input: string, options: ExportCommandOptions, io
   const flow = await loadSingleFlow(input, io);
   if (!flow) return EXIT_USAGE;
   const asModule = options.output !== undefined && /\.m?ts$/i.test(options.output);
-  const rendered = render(flow, input, options.to, env === undefined ? {} : { env }, asModule);
+  const rendered = exportFlow(flow, input, options.to, env === undefined ? {} : { env }, asModule);
   if (!rendered.ok) {
     writeErrors(io, rendered.problems.map(formatProblem));
     return EXIT_USAGE;
