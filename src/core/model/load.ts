@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { toPointer } from '../json/pointer.ts';
 import { migrate } from './migrations.ts';
 import { isTimeZone } from './hours.ts';
-import { FlowSchema, NODE_KINDS } from './schema.ts';
+import { FlowSchema, FORMAT_VERSION, NodeSchema, NODE_KINDS } from './schema.ts';
 import type { Flow } from './types.ts';
 
 export interface Problem {
@@ -94,6 +94,57 @@ export function loadFlow(document: unknown, file: string): LoadResult {
   const problems = checkIntegrity(result.data, file);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, flow: result.data, migrations: migrated.applied };
+}
+
+/**
+ * Validation for a flow that is edited in place, as the designer does: each
+ * node object is checked once and its problems kept, so after an edit only
+ * the nodes that changed are checked again. It finds what `loadFlow` finds
+ * for a current-version flow; a valid flow comes back as the very objects it
+ * was given, which keeps the analysis' per-node caches warm. Documents of an
+ * older version go through `loadFlow` and its migrations.
+ */
+export function createFlowChecker(): (document: unknown, file: string) => LoadResult {
+  const checked = new WeakMap<object, readonly { readonly pointer: string; readonly message: string }[]>();
+  const checkNode = (node: object) => {
+    let found = checked.get(node);
+    if (found === undefined) {
+      const proto = findProtoKeys(node);
+      if (proto.length > 0) {
+        found = proto.map((pointer) => ({ pointer, message: 'a field may not be named "__proto__" (node ids may: they are values, not field names)' }));
+      } else {
+        const result = NodeSchema.safeParse(node);
+        found = result.success ? [] : result.error.issues.map((issue) => issueToProblem(issue, '', node));
+      }
+      checked.set(node, found);
+    }
+    return found;
+  };
+  return (document, file) => {
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) return loadFlow(document, file);
+    const flow = document as Record<string, unknown>;
+    const nodes = flow['nodes'];
+    if (flow['version'] !== FORMAT_VERSION || !Array.isArray(nodes) || nodes.some((n) => typeof n !== 'object' || n === null || Array.isArray(n))) {
+      return loadFlow(document, file);
+    }
+    const rest = { ...flow, nodes: [] };
+    const problems: Problem[] = findProtoKeys(rest).map((pointer) => ({
+      file,
+      pointer,
+      message: 'a field may not be named "__proto__" (node ids may: they are values, not field names)'
+    }));
+    if (problems.length === 0) {
+      const top = FlowSchema.safeParse(rest);
+      if (!top.success) problems.push(...top.error.issues.map((issue) => issueToProblem(issue, file, rest)));
+    }
+    (nodes as object[]).forEach((node, index) => {
+      for (const p of checkNode(node)) problems.push({ file, pointer: `/nodes/${index}${p.pointer}`, message: p.message });
+    });
+    if (problems.length > 0) return { ok: false, problems };
+    const integrity = checkIntegrity(flow as unknown as Flow, file);
+    if (integrity.length > 0) return { ok: false, problems: integrity };
+    return { ok: true, flow: flow as unknown as Flow, migrations: [] };
+  };
 }
 
 /**
