@@ -13,6 +13,7 @@ import { registerGraph } from './commands/graph.ts';
 import { registerLint } from './commands/lint.ts';
 import { registerRules } from './commands/rules.ts';
 import { registerSchema } from './commands/schema.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerTest } from './commands/test.ts';
 import type { CommandContext } from './context.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
@@ -40,7 +41,7 @@ export function createProgram(context: CommandContext): Command {
     .helpCommand('help [command]', 'show help for a command')
     .showHelpAfterError('Run "zeroout --help" for usage.');
 
-  for (const register of [registerLint, registerTest, registerCompile, registerExport, registerGraph, registerSchema, registerRules]) {
+  for (const register of [registerLint, registerTest, registerCompile, registerExport, registerGraph, registerSchema, registerRules, registerServe]) {
     const command = register(program, context);
     command.showHelpAfterError(
       `Usage: zeroout ${command.name()} ${command.usage()}\nRun "zeroout ${command.name()} --help" for details.`

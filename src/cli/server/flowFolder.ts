@@ -1,0 +1,246 @@
+/**
+ * The flows folder the designer edits: lists, reads, saves and deletes the
+ * `<id>.ivr.json` files directly inside one folder, and no other file.
+ *
+ * Every save and delete names the version the browser last loaded, so an
+ * edit made elsewhere in the meantime (another tab, a text editor, git) is
+ * refused rather than overwritten. Saves replace the file atomically: a
+ * reader sees the old content or the new, never half of it.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { formatProblem, parseJson } from '../../core/model/load.ts';
+import { describeFsError } from '../files.ts';
+
+/** What a flow's file name ends with; the id is the rest. */
+export const FLOW_SUFFIX = '.ivr.json';
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** What a flow id may be, for messages. */
+export const FLOW_ID_RULE =
+  'letters, digits, ".", "_" and "-", starting with a letter or digit, at most 128 characters, without ".."';
+
+/** Whether `id` can name a flow file: it then cannot point outside the folder. */
+export function isFlowId(id: string): boolean {
+  return ID_PATTERN.test(id) && !id.includes('..');
+}
+
+/** A file's version: the first 16 hex digits of the SHA-256 of its bytes. */
+export function versionOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+}
+
+/** The file name of a flow id. */
+export function fileNameOf(id: string): string {
+  return `${id}${FLOW_SUFFIX}`;
+}
+
+/** A flow as listed. */
+export interface FlowSummary {
+  readonly id: string;
+  /** The flow's `name`, or its id when it has none or cannot be read. */
+  readonly name: string;
+  /** The file name, relative to the flows folder. */
+  readonly file: string;
+  /** Null only when the file cannot be read at all. */
+  readonly version: string | null;
+  /** Why the file is no usable flow (not JSON, unreadable, a file name that is no flow id). */
+  readonly error?: string;
+}
+
+/** A flow's file as it is on disk now. */
+export interface FlowContent {
+  readonly id: string;
+  readonly file: string;
+  readonly version: string;
+  /** The file's text (without a UTF-8 byte order mark). */
+  readonly text: string;
+}
+
+/** What is on disk when a write was refused: null when the file does not exist. */
+export type Current = { readonly version: string; readonly text: string } | null;
+
+export type SaveResult =
+  | { readonly status: 'saved'; readonly version: string }
+  | { readonly status: 'conflict'; readonly current: Current };
+
+export type RemoveResult =
+  | { readonly status: 'removed' }
+  | { readonly status: 'absent' }
+  | { readonly status: 'conflict'; readonly current: Current };
+
+export interface FlowFolder {
+  /** The folder, as an absolute path. */
+  readonly dir: string;
+  /** Every `*.ivr.json` directly in the folder, sorted by id. */
+  list(): Promise<FlowSummary[]>;
+  /** The flow's file, or undefined when there is none. */
+  read(id: string): Promise<FlowContent | undefined>;
+  /**
+   * Writes `text` as the flow's file when its version on disk is still
+   * `baseVersion` (null: when it does not exist yet).
+   */
+  save(id: string, text: string, baseVersion: string | null): Promise<SaveResult>;
+  /** Deletes the flow's file when its version on disk is still `version`. */
+  remove(id: string, version: string): Promise<RemoveResult>;
+  /** Resolves once every save and delete under way has finished. */
+  settled(): Promise<void>;
+}
+
+/** Decodes a file's bytes, dropping a UTF-8 byte order mark as the CLI does. */
+function decode(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
+}
+
+/**
+ * The flows in `dir` (an existing folder). Saves and deletes of the same id
+ * are run one after the other, so of two saves from the same version only
+ * the first succeeds.
+ */
+export function createFlowFolder(dir: string): FlowFolder {
+  const folder = path.resolve(dir);
+  // The tail of each id's queue of saves and deletes; it never rejects.
+  const queues = new Map<string, Promise<void>>();
+
+  const exclusive = <T>(id: string, task: () => Promise<T>): Promise<T> => {
+    // Lower case: on a case-insensitive disk, "Bank" and "bank" are the same file.
+    const key = id.toLowerCase();
+    const result = (queues.get(key) ?? Promise.resolve()).then(task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined
+    );
+    queues.set(key, tail);
+    void tail.then(() => {
+      if (queues.get(key) === tail) queues.delete(key);
+    });
+    return result;
+  };
+
+  const pathOf = (id: string): string => {
+    if (!isFlowId(id)) throw new Error(`not a flow id: ${JSON.stringify(id)}`);
+    const target = path.resolve(folder, fileNameOf(id));
+    // Cannot happen for a valid id; checked all the same, as this guards the user's disk.
+    if (path.dirname(target) !== folder) throw new Error(`${JSON.stringify(id)} leads outside the flows folder`);
+    return target;
+  };
+
+  const readCurrent = async (target: string): Promise<{ bytes: Buffer; mode: number } | undefined> => {
+    try {
+      const [bytes, stats] = await Promise.all([readFile(target), stat(target)]);
+      return { bytes, mode: stats.mode & 0o7777 };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  };
+
+  const currentOf = (found: { bytes: Buffer } | undefined): Current =>
+    found === undefined ? null : { version: versionOf(found.bytes), text: decode(found.bytes) };
+
+  /** Writes a temporary file beside the target, flushes it to disk, then renames it over the target. */
+  const writeAtomically = async (target: string, bytes: Buffer, mode: number | undefined): Promise<void> => {
+    const temp = path.join(folder, `.${path.basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
+    try {
+      const handle = await open(temp, 'wx');
+      try {
+        if (mode !== undefined) await handle.chmod(mode);
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, target);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    // So that the rename itself survives a crash. Folders cannot be opened this way on Windows.
+    const handle = await open(folder, 'r').catch(() => undefined);
+    if (handle) await handle.sync().catch(() => undefined).finally(() => handle.close());
+  };
+
+  const summarize = async (fileName: string): Promise<FlowSummary> => {
+    const id = fileName.slice(0, -FLOW_SUFFIX.length);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path.join(folder, fileName));
+    } catch (error) {
+      return { id, name: id, file: fileName, version: null, error: `cannot read the file: ${describeFsError(error)}` };
+    }
+    const version = versionOf(bytes);
+    if (!isFlowId(id)) {
+      const error = `the file name cannot be a flow id (${FLOW_ID_RULE}): rename the file`;
+      return { id, name: id, file: fileName, version, error };
+    }
+    const parsed = parseJson(decode(bytes), fileName);
+    if (!parsed.ok) {
+      const [problem] = parsed.problems;
+      return { id, name: id, file: fileName, version, error: problem ? formatProblem(problem) : 'malformed JSON' };
+    }
+    const value = parsed.value;
+    const name =
+      typeof value === 'object' && value !== null && !Array.isArray(value) && 'name' in value && typeof value.name === 'string'
+        ? value.name
+        : id;
+    return { id, name, file: fileName, version };
+  };
+
+  return {
+    dir: folder,
+
+    async list() {
+      const entries = await readdir(folder, { withFileTypes: true });
+      const names: string[] = [];
+      for (const entry of entries) {
+        // Hidden files are passed over, and with them this module's own temporary files.
+        if (!entry.name.endsWith(FLOW_SUFFIX) || entry.name.startsWith('.')) continue;
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) isFile = await stat(path.join(folder, entry.name)).then((s) => s.isFile(), () => true);
+        if (isFile) names.push(entry.name);
+      }
+      const flows = await Promise.all(names.map(summarize));
+      return flows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+
+    async read(id) {
+      const found = await readCurrent(pathOf(id));
+      if (found === undefined) return undefined;
+      return { id, file: fileNameOf(id), version: versionOf(found.bytes), text: decode(found.bytes) };
+    },
+
+    save(id, text, baseVersion) {
+      const target = pathOf(id);
+      return exclusive(id, async (): Promise<SaveResult> => {
+        const found = await readCurrent(target);
+        const current = currentOf(found);
+        if ((current?.version ?? null) !== baseVersion) return { status: 'conflict', current };
+        const bytes = Buffer.from(text, 'utf8');
+        await writeAtomically(target, bytes, found?.mode);
+        return { status: 'saved', version: versionOf(bytes) };
+      });
+    },
+
+    remove(id, version) {
+      const target = pathOf(id);
+      return exclusive(id, async (): Promise<RemoveResult> => {
+        const current = currentOf(await readCurrent(target));
+        if (current === null) return { status: 'absent' };
+        if (current.version !== version) return { status: 'conflict', current };
+        await unlink(target);
+        return { status: 'removed' };
+      });
+    },
+
+    async settled() {
+      while (queues.size > 0) await Promise.all(queues.values());
+    }
+  };
+}

@@ -1,0 +1,401 @@
+/**
+ * The local HTTP server the browser designer talks to: the flows API under
+ * `/api/` and the designer's build for everything else.
+ *
+ * It listens on the loopback address by default and answers only requests
+ * addressed to it by a loopback name, so a web page elsewhere cannot reach
+ * the user's flows through DNS rebinding; writes must come from its own
+ * origin.
+ *
+ * API (JSON in and out):
+ * - `GET /api/flows` → `{ flows: [{ id, name, file, version, error? }] }`
+ * - `GET /api/flows/:id` → `{ id, file, version, text }`
+ * - `PUT /api/flows/:id` with `{ text, baseVersion }` → `{ id, file, version }`;
+ *   409 `{ error, current }` when the file is no longer at `baseVersion`,
+ *   422 `{ error, problems }` when `text` is no valid flow with that id
+ * - `DELETE /api/flows/:id?version=<version>` → 204; 409 when changed, 404 when absent
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { locateNearest, locatePointers, locateSyntaxError } from '../../core/json/locate.ts';
+import { formatProblem, loadFlowText, type Problem } from '../../core/model/load.ts';
+import { createFlowFolder, fileNameOf, FLOW_ID_RULE, isFlowId, type FlowFolder } from './flowFolder.ts';
+import { serveStatic } from './staticFiles.ts';
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 5178;
+/** The largest request body accepted. */
+export const BODY_LIMIT = 5 * 1024 * 1024;
+/** Past this much, an oversized body is no longer read to the end: the connection is dropped. */
+const DRAIN_LIMIT = 8 * BODY_LIMIT;
+
+export interface ServerOptions {
+  /** The folder of `*.ivr.json` files to edit; it must exist. */
+  readonly flowsDir: string;
+  /** The designer's build; it must hold an `index.html`. */
+  readonly distDir: string;
+  /** The address to listen on: `127.0.0.1` by default. */
+  readonly host?: string;
+  /** The port to listen on: 5178 by default; 0 picks a free one. */
+  readonly port?: number;
+  /** Told about errors answered with a 500 (bugs, disk failures). */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface RunningServer {
+  /** Where to open the designer, e.g. `http://127.0.0.1:5178/`. */
+  readonly url: string;
+  /** The port actually bound (useful with port 0). */
+  readonly port: number;
+  /** Stops listening, lets requests under way finish (saves always do), and resolves when all is closed. */
+  close(): Promise<void>;
+}
+
+export type ServerStartFailure = 'no-build' | 'no-flows' | 'port-in-use' | 'cannot-listen';
+
+/** Why the server could not start: something the user can fix. */
+export class ServerStartError extends Error {
+  readonly reason: ServerStartFailure;
+
+  constructor(reason: ServerStartFailure, message: string) {
+    super(message);
+    this.name = 'ServerStartError';
+    this.reason = reason;
+  }
+}
+
+/** An answer other than 2xx, with fields to add beside `error`. */
+class HttpError extends Error {
+  readonly status: number;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    status: number,
+    message: string,
+    fields: Record<string, unknown> = {},
+    headers: Record<string, string> = {}
+  ) {
+    super(message);
+    this.status = status;
+    this.fields = fields;
+    this.headers = headers;
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
+
+/** `::1` → `[::1]`, as in a URL or a Host header. */
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * The Host headers accepted when listening on a loopback address, or
+ * undefined (any) when the user chose to listen on another address.
+ */
+function allowedHostHeaders(host: string, port: number): ReadonlySet<string> | undefined {
+  if (!LOOPBACK_HOSTS.has(host)) return undefined;
+  const names = ['127.0.0.1', 'localhost', '[::1]'];
+  const allowed = new Set(names.map((name) => `${name}:${port}`));
+  // Browsers leave the default port out of the Host header.
+  if (port === 80) for (const name of names) allowed.add(name);
+  return allowed;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = `${JSON.stringify(body)}\n`;
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers
+  });
+  res.end(text);
+}
+
+/** Reads the request body as JSON, refusing more than `BODY_LIMIT` bytes. */
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > DRAIN_LIMIT) {
+      req.destroy();
+      break;
+    }
+    // Past the limit the rest is read and dropped, so that the client gets the 413 rather than a broken pipe.
+    if (size <= BODY_LIMIT) chunks.push(chunk);
+  }
+  if (size > BODY_LIMIT) {
+    throw new HttpError(413, `the request body is larger than ${BODY_LIMIT / (1024 * 1024)} MB`, {}, { Connection: 'close' });
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch (error) {
+    throw new HttpError(400, `the request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** `{ text, baseVersion }`, checked. */
+async function readSaveRequest(req: IncomingMessage): Promise<{ text: string; baseVersion: string | null }> {
+  const body = await readJsonBody(req);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'the request body must be a JSON object: { "text": string, "baseVersion": string | null }');
+  }
+  const { text, baseVersion } = body as Record<string, unknown>;
+  if (typeof text !== 'string') throw new HttpError(400, '"text" must be a string: the flow file\'s content');
+  if (baseVersion !== null && typeof baseVersion !== 'string') {
+    throw new HttpError(
+      400,
+      '"baseVersion" must be a string (the version last loaded) or null (to create a new flow)'
+    );
+  }
+  return { text, baseVersion };
+}
+
+/** Gives each problem the line and column it points at, as the CLI does. */
+function locateProblems(problems: readonly Problem[], text: string): Problem[] {
+  const locate = locatePointers(text);
+  return problems.map((problem) => {
+    if (problem.line !== undefined) return problem;
+    const where = problem.message.startsWith('malformed JSON')
+      ? locateSyntaxError(text)
+      : locateNearest(locate, problem.pointer);
+    return where ? { ...problem, line: where.line, column: where.column } : problem;
+  });
+}
+
+/** The problems that keep `text` from being saved as flow `id`, or none. */
+function problemsToSave(id: string, text: string): Problem[] {
+  const file = fileNameOf(id);
+  const loaded = loadFlowText(text, file);
+  if (!loaded.ok) return locateProblems(loaded.problems, text);
+  if (loaded.flow.id === id) return [];
+  const message = `the flow's id ${JSON.stringify(loaded.flow.id)} does not match its file name: expected ${JSON.stringify(id)}`;
+  return locateProblems([{ file, pointer: '/id', message }], text);
+}
+
+function unprocessable(problems: readonly Problem[]): HttpError {
+  const [first] = problems;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  const error = `not saved: ${first ? formatProblem(first) : 'not a valid flow'}${more}`;
+  return new HttpError(422, error, { problems });
+}
+
+function conflictMessage(file: string, baseVersion: string | null, current: unknown): string {
+  if (baseVersion === null) return `${file} already exists: load it, or choose another id`;
+  if (current === null) return `${file} no longer exists: it was deleted or renamed elsewhere`;
+  return `${file} was changed elsewhere since it was loaded: reload it before saving`;
+}
+
+/** The handlers of the flows API. */
+function createApi(folder: FlowFolder) {
+  const checkOrigin = (req: IncomingMessage): void => {
+    const origin = req.headers.origin;
+    if (origin === undefined) return;
+    if (origin.toLowerCase() !== `http://${(req.headers.host ?? '').toLowerCase()}`) {
+      throw new HttpError(403, `a change from another origin (${origin}) is refused`);
+    }
+  };
+
+  const flowId = (segment: string): string => {
+    let id: string;
+    try {
+      id = decodeURIComponent(segment);
+    } catch {
+      throw new HttpError(400, `malformed percent-encoding in the flow id ${JSON.stringify(segment)}`);
+    }
+    if (!isFlowId(id)) throw new HttpError(400, `${JSON.stringify(id)} is not a flow id: use ${FLOW_ID_RULE}`);
+    return id;
+  };
+
+  const notFound = (id: string): HttpError =>
+    new HttpError(404, `no flow ${JSON.stringify(id)}: there is no ${fileNameOf(id)} in the flows folder`);
+
+  return async (req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams): Promise<void> => {
+    const method = req.method ?? 'GET';
+    const segments = pathname.split('/').slice(1); // ['api', 'flows', id]
+    if (segments[1] !== 'flows' || segments.length > 3 || (segments.length === 3 && segments[2] === '')) {
+      throw new HttpError(404, `no such API route: ${method} ${pathname}`);
+    }
+
+    if (segments.length === 2) {
+      if (method !== 'GET') throw new HttpError(405, `${method} is not allowed on ${pathname}`, {}, { Allow: 'GET' });
+      sendJson(res, 200, { flows: await folder.list() });
+      return;
+    }
+
+    if (method !== 'GET' && method !== 'PUT' && method !== 'DELETE') {
+      throw new HttpError(405, `${method} is not allowed on a flow`, {}, { Allow: 'GET, PUT, DELETE' });
+    }
+    const id = flowId(segments[2] ?? '');
+    const file = fileNameOf(id);
+
+    if (method === 'GET') {
+      const content = await folder.read(id);
+      if (content === undefined) throw notFound(id);
+      sendJson(res, 200, content);
+      return;
+    }
+
+    checkOrigin(req);
+    if (method === 'PUT') {
+      const { text, baseVersion } = await readSaveRequest(req);
+      const problems = problemsToSave(id, text);
+      if (problems.length > 0) throw unprocessable(problems);
+      const result = await folder.save(id, text, baseVersion);
+      if (result.status === 'conflict') {
+        throw new HttpError(409, conflictMessage(file, baseVersion, result.current), { current: result.current });
+      }
+      sendJson(res, 200, { id, file, version: result.version });
+      return;
+    }
+
+    const version = query.get('version');
+    if (version === null) {
+      throw new HttpError(400, `say which version to delete: DELETE /api/flows/${id}?version=<version>`);
+    }
+    const result = await folder.remove(id, version);
+    if (result.status === 'absent') throw notFound(id);
+    if (result.status === 'conflict') {
+      throw new HttpError(409, `${file} was changed elsewhere since it was loaded: not deleted`, {
+        current: result.current
+      });
+    }
+    res.writeHead(204, { 'Cache-Control': 'no-store' });
+    res.end();
+  };
+}
+
+async function checkFolders(flowsDir: string, distDir: string): Promise<void> {
+  const index = path.join(distDir, 'index.html');
+  const built = await stat(index).then(
+    (stats) => stats.isFile(),
+    () => false
+  );
+  if (!built) {
+    throw new ServerStartError(
+      'no-build',
+      `the designer is not built: ${index} is missing. Run "npm run build" first ("npm start" builds first)`
+    );
+  }
+  const flows = await stat(flowsDir).then(
+    (stats) => (stats.isDirectory() ? 'folder' : 'file'),
+    () => 'missing'
+  );
+  if (flows !== 'folder') {
+    throw new ServerStartError(
+      'no-flows',
+      flows === 'missing' ? `the flows folder ${flowsDir} does not exist` : `${flowsDir} is not a folder of flows`
+    );
+  }
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      const where = `${hostForUrl(host)}:${port}`;
+      if (error.code === 'EADDRINUSE') {
+        reject(new ServerStartError('port-in-use', `port ${port} is already in use on ${host}`));
+      } else if (error.code === 'EACCES') {
+        reject(new ServerStartError('cannot-listen', `not allowed to listen on ${where} (ports below 1024 need privileges)`));
+      } else {
+        reject(new ServerStartError('cannot-listen', `cannot listen on ${where}: ${error.code ?? error.message}`));
+      }
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/**
+ * Starts the designer's server.
+ *
+ * @throws ServerStartError when the build or the flows folder is missing, or
+ *   the port cannot be used.
+ * @example
+ * const server = await startServer({ flowsDir: 'flows', distDir: 'dist', port: 0 });
+ * console.log(server.url); // http://127.0.0.1:40123/
+ * await server.close();
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const flowsDir = path.resolve(options.flowsDir);
+  const distDir = path.resolve(options.distDir);
+  const host = (options.host ?? DEFAULT_HOST).replace(/^\[(.*)\]$/, '$1');
+  await checkFolders(flowsDir, distDir);
+
+  const folder = createFlowFolder(flowsDir);
+  const api = createApi(folder);
+  let allowedHosts: ReadonlySet<string> | undefined;
+  let url = '';
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const target = req.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const pathname = queryAt === -1 ? target : target.slice(0, queryAt);
+    const query = new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1));
+    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    try {
+      if (!pathname.startsWith('/')) throw new HttpError(400, 'the request path must start with "/"');
+      const hostHeader = (req.headers.host ?? '').toLowerCase();
+      if (allowedHosts !== undefined && !allowedHosts.has(hostHeader)) {
+        throw new HttpError(403, `requests for host ${JSON.stringify(hostHeader)} are refused: open ${url}`);
+      }
+      if (isApi) await api(req, res, pathname, query);
+      else await serveStatic(req, res, distDir, pathname);
+    } catch (error) {
+      if (res.headersSent || res.destroyed) {
+        if (!res.destroyed) res.destroy();
+        return;
+      }
+      if (error instanceof HttpError) {
+        if (isApi) sendJson(res, error.status, { error: error.message, ...error.fields }, error.headers);
+        else {
+          const text = `${error.message}\n`;
+          res.writeHead(error.status, {
+            'Content-Type': 'text/plain; charset=utf-8',
+            'Content-Length': Buffer.byteLength(text),
+            ...error.headers
+          });
+          res.end(text);
+        }
+        return;
+      }
+      // A client that went away mid-request needs no answer and is no error.
+      if (req.destroyed) return;
+      options.onError?.(error);
+      sendJson(res, 500, { error: `internal error: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+  const port = await listen(server, host, options.port ?? DEFAULT_PORT);
+  allowedHosts = allowedHostHeaders(host, port);
+  url = `http://${hostForUrl(WILDCARD_HOSTS.has(host) ? DEFAULT_HOST : host)}:${port}/`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        // Requests under way get a moment to finish; a browser's kept-alive connection does not hold the exit.
+        const timer = setTimeout(() => server.closeAllConnections(), 1000);
+        await closed;
+        clearTimeout(timer);
+        await folder.settled();
+      })();
+      return closing;
+    }
+  };
+}
