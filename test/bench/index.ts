@@ -6,9 +6,10 @@ import lint from './lint.ts';
 import lintHard from './lint-hard.ts';
 import importBench from './import.ts';
 import load from './load.ts';
+import designer from './designer.ts';
 import { formatFigure, type Benchmark } from './measure.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [lint, lintHard, load, importBench];
+const BENCHMARKS: readonly Benchmark[] = [lint, lintHard, load, importBench, designer];
 
 for (const benchmark of BENCHMARKS) {
   for (const figure of await benchmark.run()) console.log(formatFigure(figure));

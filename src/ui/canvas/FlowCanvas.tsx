@@ -1,0 +1,164 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import type { NodeKind } from '../../core/model/types.ts';
+import type { DraftAnalysis } from '../model/analysis.ts';
+import type { Draft, XY } from '../model/edit.ts';
+import { NodeCard } from './NodeCard.tsx';
+import { canvasEdges, canvasNodes, type CanvasNode } from './view.ts';
+
+const nodeTypes = { flowNode: NodeCard };
+
+export const KIND_MIME = 'application/x-zeroout-kind';
+
+export interface CanvasActions {
+  add(kind: NodeKind, at: XY): void;
+  connect(source: string, handle: string, target: string | undefined): void;
+  move(positions: Map<string, XY>): void;
+  remove(ids: Set<string>): void;
+  select(ids: string[]): void;
+}
+
+interface Props {
+  draft: Draft;
+  analysis: DraftAnalysis;
+  selected: ReadonlySet<string>;
+  showTimes: boolean;
+  callAt: string | null;
+  callRoute: readonly string[];
+  actions: CanvasActions;
+  /** Changed to ask for the whole flow to be fitted in view once the nodes are drawn where they now are. */
+  fitRequest: number;
+}
+
+export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callRoute, actions, fitRequest }: Props) {
+  const flow = useReactFlow();
+  const derived = useMemo(
+    () => canvasNodes(draft, analysis, { selected, showTimes, callAt, callRoute }),
+    [draft, analysis, selected, showTimes, callAt, callRoute]
+  );
+  const edges = useMemo(() => canvasEdges(draft, analysis, { callRoute }), [draft, analysis, callRoute]);
+  // React Flow moves nodes while they are dragged; the draft takes the positions when the drag ends.
+  const [nodes, setNodes] = useState<CanvasNode[]>(derived);
+  useEffect(() => {
+    setNodes(derived);
+  }, [derived]);
+  useEffect(() => {
+    if (fitRequest === 0) return;
+    // Two frames: React Flow takes the new positions, then measures them.
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200 }));
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [fitRequest, flow]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const removed = new Set<string>();
+      let selection: Set<string> | undefined;
+      for (const change of changes) {
+        if (change.type === 'remove') removed.add(change.id);
+        if (change.type === 'select') {
+          selection ??= new Set(selected);
+          if (change.selected) selection.add(change.id);
+          else selection.delete(change.id);
+        }
+      }
+      setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), current));
+      if (removed.size > 0) actions.remove(removed);
+      if (selection !== undefined) actions.select([...selection]);
+    },
+    [actions, selected]
+  );
+
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: CanvasNode, dragged: CanvasNode[]) => {
+      actions.move(new Map(dragged.map((n) => [n.id, n.position])));
+    },
+    [actions]
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      for (const change of changes) {
+        if (change.type !== 'remove') continue;
+        const edge = edges.find((e) => e.id === change.id);
+        if (edge?.sourceHandle) actions.connect(edge.source, edge.sourceHandle, undefined);
+      }
+    },
+    [actions, edges]
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      if (connection.sourceHandle) actions.connect(connection.source, connection.sourceHandle, connection.target);
+    },
+    [actions]
+  );
+
+  // Dragging an edge's end to another node rewires that outcome.
+  const onReconnect = useCallback(
+    (old: Edge, connection: Connection) => {
+      if (old.sourceHandle) actions.connect(old.source, old.sourceHandle, connection.target);
+    },
+    [actions]
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(KIND_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(KIND_MIME);
+      if (kind === '') return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      actions.add(kind as NodeKind, { x: at.x - 110, y: at.y - 40 });
+    },
+    [actions, flow]
+  );
+
+  return (
+    <section className="canvas" aria-label="Flow canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<CanvasNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onReconnect={onReconnect}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        fitView
+        minZoom={0.05}
+        maxZoom={2}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={3} />
+      </ReactFlow>
+    </section>
+  );
+}

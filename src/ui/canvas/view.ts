@@ -1,0 +1,195 @@
+/**
+ * The canvas picture of a draft: one React Flow node per flow node with a
+ * source handle per outcome (its id is the outcome's field pointer, unique
+ * within the node), one edge per wired outcome, labelled with the key or
+ * outcome name. Findings colour it: badges, trap-loop edges in red, nodes
+ * with no route to help shaded.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import { helpKind } from '../../core/model/outcomes.ts';
+import { promptText } from '../../core/model/prompt.ts';
+import type { FlowNode } from '../../core/model/types.ts';
+import type { DraftAnalysis } from '../model/analysis.ts';
+import { outcomesOfDraft, paletteEntry, type Draft } from '../model/edit.ts';
+
+export interface HandleView {
+  readonly id: string;
+  readonly label: string;
+  readonly wired: boolean;
+}
+
+export interface NodeView extends Record<string, unknown> {
+  readonly node: FlowNode;
+  readonly icon: string;
+  readonly kindLabel: string;
+  readonly title: string;
+  readonly excerpt: string;
+  readonly handles: readonly HandleView[];
+  readonly isStart: boolean;
+  readonly badges: { error: number; warning: number; info: number } | undefined;
+  /** Seconds of caller time to a person; null when none can be reached; undefined when not analysed. */
+  readonly secondsToHuman: number | null | undefined;
+  /** Reached before any help, and no help can be reached from here. */
+  readonly noRouteToHelp: boolean;
+  readonly showTimes: boolean;
+  /** Where a simulated call is now, and where it has been. */
+  readonly current: boolean;
+  readonly visited: boolean;
+}
+
+export type CanvasNode = Node<NodeView, 'flowNode'>;
+
+/** A short label for an outcome on an edge or beside its handle. */
+function outcomeLabel(name: string): string {
+  if (name.startsWith('say:')) return `“${name.slice(4)}”`;
+  return name;
+}
+
+function excerptOf(node: FlowNode, locale: string): string {
+  const prompt = 'prompt' in node ? node.prompt : undefined;
+  const text = promptText(prompt, locale, locale) ?? '';
+  if (text !== '') return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+  switch (node.kind) {
+    case 'queue':
+    case 'callback':
+      return `Queue: ${node.queue}`;
+    case 'transfer':
+      return `Dials ${node.number}`;
+    case 'voicemail':
+      return `Mailbox: ${node.mailbox}`;
+    case 'subflow':
+      return `Runs ${node.flow}`;
+    case 'lookup':
+      return `Calls ${node.service}`;
+    case 'hours':
+      return node.timeZone;
+    case 'opaque':
+      return node.vendorType ?? '';
+    default:
+      return '';
+  }
+}
+
+export interface ViewOptions {
+  readonly selected: ReadonlySet<string>;
+  readonly showTimes: boolean;
+  readonly callAt: string | null;
+  readonly callRoute: readonly string[];
+}
+
+export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: ViewOptions): CanvasNode[] {
+  const locale = draft.locales?.[0] ?? 'en-US';
+  const perNode = new Map(analysis.lint?.metrics.perNode.map((m) => [m.node, m]) ?? []);
+  const visited = new Set(options.callRoute);
+  const helpless = helplessNodes(draft);
+  return draft.nodes.map((node, index) => {
+    const entry = paletteEntry(node.kind);
+    const metric = perNode.get(node.id);
+    const handles = outcomesOfDraft(node).map((o) => ({ id: o.pointer, label: outcomeLabel(o.name), wired: o.target !== undefined }));
+    return {
+      id: node.id,
+      type: 'flowNode',
+      ariaLabel: `${entry?.label ?? node.kind} ${node.name ?? node.id}`,
+      position: node.position ?? { x: (index % 6) * 280, y: Math.floor(index / 6) * 200 },
+      selected: options.selected.has(node.id),
+      data: {
+        node,
+        icon: entry?.icon ?? '◆',
+        kindLabel: entry?.label ?? node.kind,
+        title: node.name ?? node.id,
+        excerpt: excerptOf(node, locale),
+        handles,
+        isStart: draft.start === node.id,
+        badges: analysis.badges.get(node.id),
+        secondsToHuman: metric === undefined ? undefined : metric.secondsToHuman,
+        noRouteToHelp: helpless.has(node.id),
+        showTimes: options.showTimes,
+        current: options.callAt === node.id,
+        visited: visited.has(node.id)
+      }
+    };
+  });
+}
+
+export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick<ViewOptions, 'callRoute'>): Edge[] {
+  const ids = new Set(draft.nodes.map((n) => n.id));
+  const names = new Map(draft.nodes.map((n) => [n.id, n.name ?? n.id]));
+  // Trap loops: edges inside one loop's nodes are drawn in red.
+  const loops: Set<string>[] = [];
+  for (const p of analysis.problems) if (p.rule === 'trap-loop') loops.push(new Set(p.nodes));
+  const inLoop = (a: string, b: string) => loops.some((loop) => loop.has(a) && loop.has(b));
+  // The simulated call's route, as pairs of consecutive nodes.
+  const walked = new Set<string>();
+  for (let i = 1; i < options.callRoute.length; i++) walked.add(`${options.callRoute[i - 1]}\u0000${options.callRoute[i]}`);
+  const edges: Edge[] = [];
+  for (const node of draft.nodes) {
+    for (const o of outcomesOfDraft(node)) {
+      if (o.target === undefined || !ids.has(o.target)) continue;
+      const trap = inLoop(node.id, o.target);
+      const route = walked.has(`${node.id}\u0000${o.target}`);
+      edges.push({
+        id: `${node.id}${o.pointer}`,
+        source: node.id,
+        sourceHandle: o.pointer,
+        target: o.target,
+        label: outcomeLabel(o.name),
+        ariaLabel: `${outcomeLabel(o.name)} from ${node.name ?? node.id} to ${names.get(o.target) ?? o.target}`,
+        className: [trap ? 'edge-trap' : '', route ? 'edge-route' : ''].filter(Boolean).join(' '),
+        ...(trap ? { style: { stroke: '#d12f2f', strokeWidth: 2.5 }, animated: true } : {}),
+        ...(route && !trap ? { style: { stroke: '#2664d8', strokeWidth: 3 } } : {}),
+        data: { outcome: o.name, trap }
+      });
+    }
+  }
+  return edges;
+}
+
+/**
+ * Nodes a caller can reach before getting any help and from which no help
+ * (a person, voicemail or a callback) can be reached any more: two graph
+ * passes over the draft, linear in its size.
+ */
+export function helplessNodes(draft: Draft): Set<string> {
+  const byId = new Map(draft.nodes.map((n) => [n.id, n]));
+  const into = new Map<string, string[]>();
+  for (const node of draft.nodes) {
+    for (const o of outcomesOfDraft(node)) {
+      if (o.target === undefined || !byId.has(o.target)) continue;
+      const list = into.get(o.target) ?? [];
+      list.push(node.id);
+      into.set(o.target, list);
+    }
+  }
+  const isEnding = (node: FlowNode) => node.kind === 'hangup' || node.kind === 'return' || (node.kind === 'prompt' && node.end === true && node.next === undefined);
+  const isHelp = (node: FlowNode) => helpKind(node) !== undefined || node.kind === 'subflow';
+  // Backwards from every help node: the nodes that can still reach help.
+  const canReach = new Set<string>();
+  const stack = draft.nodes.filter(isHelp).map((n) => n.id);
+  for (const id of stack) canReach.add(id);
+  while (stack.length > 0) {
+    for (const from of into.get(stack.pop()!) ?? []) {
+      if (!canReach.has(from)) {
+        canReach.add(from);
+        stack.push(from);
+      }
+    }
+  }
+  // Forwards from the start, stopping at help: the nodes a caller reaches not yet helped.
+  const helpless = new Set<string>();
+  const seen = new Set<string>();
+  const queue = byId.has(draft.start) ? [draft.start] : [];
+  for (const id of queue) seen.add(id);
+  while (queue.length > 0) {
+    const node = byId.get(queue.pop()!)!;
+    if (isHelp(node)) continue;
+    // A designed ending (a goodbye, a hang-up) is where a call is meant to stop, not where a caller is stuck.
+    if (!canReach.has(node.id) && !isEnding(node)) helpless.add(node.id);
+    for (const o of outcomesOfDraft(node)) {
+      if (o.target !== undefined && byId.has(o.target) && !seen.has(o.target)) {
+        seen.add(o.target);
+        queue.push(o.target);
+      }
+    }
+  }
+  return helpless;
+}

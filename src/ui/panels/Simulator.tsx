@@ -1,0 +1,245 @@
+/**
+ * A simulated call on the flow's XState machine: a keypad, speech, silence
+ * and hang-up; the transcript as the caller would hear it, with caller time;
+ * where the call ends, said plainly. The call can be kept as a test call,
+ * and the flow's test calls run here with pass or fail.
+ */
+import { useActor } from '@xstate/react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { CallResult, TranscriptEntry } from '../../core/compile/compile.ts';
+import { createFlowMachine, type CallInput } from '../../core/compile/machine.ts';
+import { runTestCalls, type TestCallRun } from '../../core/calls/run.ts';
+import type { CallStep, Flow, TestCall } from '../../core/model/types.ts';
+import { playTone, speak, stopSpeaking } from '../services/sound.ts';
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
+
+/** How a call ended, in plain words. */
+export function describeEnding(result: CallResult, flow: Flow): string {
+  const node = flow.nodes.find((n) => n.id === result.node);
+  const at = node === undefined ? '' : ` at “${node.name ?? node.id}”`;
+  const time = `after ${Math.round(result.seconds)} s${result.waitSeconds > 0 ? ` (plus ${Math.round(result.waitSeconds)} s waiting in the queue)` : ''}`;
+  switch (result.outcome) {
+    case 'person':
+      return `Reached a person${at} ${time}.`;
+    case 'voicemail':
+      return `Left a voicemail${at} ${time}.`;
+    case 'callback':
+      return `A callback was scheduled${at} ${time}.`;
+    case 'ended':
+      return `The call ended by design${at} ${time}.`;
+    case 'dropped':
+      return `The call dropped${at}${result.reason ? `: “${result.reason}” leads nowhere` : ''} ${time}. The caller was left with nobody.`;
+    case 'abandoned':
+      return `The caller hung up${at} ${time}.`;
+    case 'trapped':
+      return `The call went round without end${at}: the caller is trapped.`;
+  }
+}
+
+function formatAt(seconds: number): string {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+interface CallProps {
+  flow: Flow;
+  input: CallInput;
+  speakPrompts: boolean;
+  onProgress(node: string | null, route: readonly string[]): void;
+  onSave(steps: CallStep[], result: CallResult | null, name: string): void;
+}
+
+function ActiveCall({ flow, input, speakPrompts, onProgress, onSave }: CallProps) {
+  const machine = useMemo(() => createFlowMachine(flow), [flow]);
+  const [snapshot, send] = useActor(machine, { input });
+  const [steps, setSteps] = useState<CallStep[]>([]);
+  const [speech, setSpeech] = useState('');
+  const [name, setName] = useState('');
+  const [saved, setSaved] = useState(false);
+  const sayId = useId();
+  const nameId = useId();
+  const spoken = useRef(0);
+  const done = snapshot.status === 'done';
+  const transcript = snapshot.context.transcript;
+  const result = done ? (snapshot.output ?? null) : null;
+
+  useEffect(() => {
+    onProgress(done ? (result?.node ?? null) : snapshot.context.node, snapshot.context.route);
+  }, [snapshot, done, result, onProgress]);
+  useEffect(() => () => onProgress(null, []), [onProgress]);
+  useEffect(() => {
+    if (!speakPrompts) {
+      spoken.current = transcript.length;
+      return;
+    }
+    for (const entry of transcript.slice(spoken.current)) if (entry.who === 'flow') speak(entry.text, snapshot.context.locale);
+    spoken.current = transcript.length;
+  }, [transcript, speakPrompts, snapshot.context.locale]);
+
+  const act = (step: CallStep) => {
+    if (done) return;
+    setSteps((list) => [...list, step]);
+    if ('press' in step) {
+      playTone(step.press);
+      send({ type: 'KEY', key: step.press });
+    } else if ('say' in step) send({ type: 'SPEECH', text: step.say });
+    else if ('silence' in step) send({ type: 'NO_INPUT' });
+    else if ('hangup' in step) {
+      stopSpeaking();
+      send({ type: 'HANGUP' });
+    }
+  };
+
+  const transcriptEnd = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    // scrollIntoView may return a promise; an effect must return nothing but a cleanup.
+    void transcriptEnd.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [transcript.length]);
+
+  return (
+    <div className="call">
+      <div className="call-log">
+        <ol className="transcript" aria-label="Transcript">
+          {transcript.map((entry: TranscriptEntry, i: number) => (
+            <li key={i} className={`line line-${entry.who}`} ref={i === transcript.length - 1 ? transcriptEnd : undefined}>
+              <span className="at">{formatAt(entry.at)}</span>
+              <span className="who">{entry.who === 'flow' ? 'IVR' : entry.who === 'caller' ? 'Caller' : '—'}</span>
+              <span className="text">{entry.text}</span>
+            </li>
+          ))}
+        </ol>
+        {result !== null && (
+          <p className={`ending ending-${result.outcome}`} role="status">
+            {describeEnding(result, flow)}
+          </p>
+        )}
+      </div>
+      <div className="call-controls">
+        <div className="keypad" role="group" aria-label="Keypad">
+          {KEYS.map((key) => (
+            <button key={key} type="button" disabled={done} onClick={() => act({ press: key })}>
+              {key}
+            </button>
+          ))}
+        </div>
+        <form
+          className="say"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (speech.trim() === '') return;
+            act({ say: speech.trim() });
+            setSpeech('');
+          }}
+        >
+          <label htmlFor={sayId}>Say…</label>
+          <input id={sayId} type="text" value={speech} disabled={done} onChange={(e) => setSpeech(e.target.value)} placeholder="agent" />
+          <button type="submit" disabled={done || speech.trim() === ''}>
+            Say
+          </button>
+        </form>
+        <div className="call-actions">
+          <button type="button" disabled={done} onClick={() => act({ silence: true })}>
+            Stay silent
+          </button>
+          <button type="button" className="danger" disabled={done} onClick={() => act({ hangup: true })}>
+            Hang up
+          </button>
+        </div>
+        {steps.length > 0 && (
+          <form
+            className="save-call"
+            onSubmit={(event) => {
+              event.preventDefault();
+              onSave(steps, result, name.trim() === '' ? `Call ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` : name.trim());
+              setSaved(true);
+            }}
+          >
+            <label htmlFor={nameId}>Test call name</label>
+            <input id={nameId} type="text" value={name} onChange={(e) => setName(e.target.value)} />
+            <button type="submit" disabled={saved}>
+              {saved ? 'Saved as a test call' : 'Save as test call'}
+            </button>
+          </form>
+        )}
+      </div>
+    </div>
+  );
+}
+
+interface SimulatorProps {
+  flow: Flow | undefined;
+  onProgress(node: string | null, route: readonly string[]): void;
+  onSaveTest(call: TestCall): void;
+}
+
+export function Simulator({ flow, onProgress, onSaveTest }: SimulatorProps) {
+  const [call, setCall] = useState<{ key: number; flow: Flow; input: CallInput } | null>(null);
+  const [speakPrompts, setSpeakPrompts] = useState(false);
+  const [runs, setRuns] = useState<TestCallRun[] | null>(null);
+  const [when, setWhen] = useState('');
+  const whenId = useId();
+  const speakId = useId();
+
+  const start = () => {
+    if (flow === undefined) return;
+    stopSpeaking();
+    const now = when === '' ? Date.now() : Date.parse(when);
+    setCall((c) => ({ key: (c?.key ?? 0) + 1, flow, input: { now: Number.isFinite(now) ? now : Date.now() } }));
+  };
+
+  const save = (steps: CallStep[], result: CallResult | null, name: string) => {
+    if (call === null) return;
+    const test: TestCall = {
+      name,
+      ...(when === '' ? {} : { environment: { now: new Date(Date.parse(when)).toISOString().replace(/\.\d{3}Z$/, 'Z') } }),
+      steps,
+      ...(result === null ? {} : { expect: { outcome: result.outcome, ...(result.node === null ? {} : { endsAt: result.node }) } })
+    };
+    onSaveTest(test);
+  };
+
+  return (
+    <section className="simulator" aria-label="Simulator">
+      <h2>Simulator</h2>
+      {flow === undefined ? (
+        <p className="muted">Calls run once the flow has no schema problems.</p>
+      ) : (
+        <>
+          <div className="call-setup">
+            <button type="button" className="primary" onClick={start}>
+              {call === null ? 'Start call' : 'Start call'}
+            </button>
+            <label htmlFor={whenId}>Call time</label>
+            <input id={whenId} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+            <span className="checkbox">
+              <input id={speakId} type="checkbox" checked={speakPrompts} onChange={(e) => setSpeakPrompts(e.target.checked)} />
+              <label htmlFor={speakId}>Speak prompts</label>
+            </span>
+          </div>
+          {call !== null && <ActiveCall key={call.key} flow={call.flow} input={call.input} speakPrompts={speakPrompts} onProgress={onProgress} onSave={save} />}
+          <div className="test-calls">
+            <h3>Test calls ({flow.tests?.length ?? 0})</h3>
+            <button type="button" disabled={(flow.tests?.length ?? 0) === 0} onClick={() => setRuns(runTestCalls(flow))}>
+              Run test calls
+            </button>
+            {runs !== null && (
+              <ul aria-label="Test call results">
+                {runs.map((run, i) => (
+                  <li key={i} className={run.passed ? 'pass' : 'fail'}>
+                    <strong>{run.passed ? 'Pass' : 'Fail'}</strong> {run.name}
+                    {run.failures.map((f, j) => (
+                      <div key={j} className="failure">
+                        {f}
+                      </div>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * End-to-end tests: the local server on a copy of the example flows, and
+ * Debian's Chromium driven by playwright-core, headless.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/cli/server/server.ts';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export interface Designer {
+  readonly url: string;
+  readonly flowsDir: string;
+  readonly browser: Browser;
+  newPage(context?: BrowserContext): Promise<Page>;
+  readFlow(id: string): Record<string, unknown>;
+  flowIds(): string[];
+  close(): Promise<void>;
+}
+
+export async function startDesigner(): Promise<Designer> {
+  const work = mkdtempSync(path.join(tmpdir(), 'zeroout-e2e-'));
+  const flowsDir = path.join(work, 'flows');
+  cpSync(path.join(root, 'flows'), flowsDir, { recursive: true });
+  const server: RunningServer = await startServer({ flowsDir, distDir: path.join(root, 'dist'), port: 0 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
+    // playwright gives every launch a fresh user-data dir of its own.
+  });
+  const pages: Page[] = [];
+  return {
+    url: server.url,
+    flowsDir,
+    browser,
+    async newPage(context) {
+      const ctx = context ?? (await browser.newContext({ viewport: { width: 1500, height: 950 }, acceptDownloads: true }));
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(10_000);
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+      pages.push(page);
+      (page as Page & { errors: string[] }).errors = errors;
+      return page;
+    },
+    readFlow(id) {
+      return JSON.parse(readFileSync(path.join(flowsDir, `${id}.ivr.json`), 'utf8')) as Record<string, unknown>;
+    },
+    flowIds() {
+      return readdirSync(flowsDir).filter((f) => f.endsWith('.ivr.json')).map((f) => f.replace(/\.ivr\.json$/, '')).sort();
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(work, { recursive: true, force: true });
+    }
+  };
+}
+
+/** Uncaught errors the page threw, for asserting there were none. */
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+/** Drags from one element's centre to another's with real mouse moves. */
+export async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  const steps = 12;
+  for (let i = 1; i <= steps; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+  await page.mouse.up();
+}
+
+/** Waits until the canvas viewport has stopped moving (fit-to-view and centring animate). */
+export async function settle(page: Page): Promise<void> {
+  let last = '';
+  let stable = 0;
+  for (let i = 0; i < 60 && stable < 3; i++) {
+    const now = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform).catch(() => '');
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The centre of an element once it has stopped moving (layout and viewport animations done). */
+export async function centreOf(page: Page, locator: ReturnType<Page['locator']>): Promise<{ x: number; y: number }> {
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    const box = await locator.boundingBox().catch(async (error: unknown) => {
+      await page.screenshot({ path: path.join(tmpdir(), 'zeroout-e2e-failure.png') });
+      throw error;
+    });
+    const now = JSON.stringify(box);
+    if (box !== null && now === last) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    last = now;
+    await page.waitForTimeout(120);
+  }
+  throw new Error('the element did not settle on the page');
+}

@@ -1,0 +1,32 @@
+/**
+ * The README's pictures of the designer: `npm run screenshots` (after a build)
+ * writes docs/designer.png and docs/simulator.png from the example flows.
+ */
+import path from 'node:path';
+import { root, settle, startDesigner } from './harness.ts';
+
+const designer = await startDesigner();
+try {
+  const page = await designer.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${designer.url}?flow=runaround`);
+  await page.getByRole('group', { name: /^Menu / }).first().waitFor();
+  await settle(page);
+  await page.getByRole('region', { name: 'Problems' }).getByRole('button').first().click();
+  await settle(page);
+  await page.screenshot({ path: path.join(root, 'docs/designer.png') });
+
+  await page.goto(`${designer.url}?flow=bank`);
+  await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
+  await settle(page);
+  const simulator = page.getByRole('region', { name: 'Simulator' });
+  await simulator.getByLabel('Call time').fill('2025-03-04T10:15');
+  await simulator.getByRole('button', { name: 'Start call' }).click();
+  await simulator.getByRole('group', { name: 'Keypad' }).getByRole('button', { name: '1', exact: true }).click();
+  for (const key of '12345678#0') await simulator.getByRole('button', { name: key, exact: true }).click();
+  await page.getByLabel('Seconds to a person').check();
+  await settle(page);
+  await page.screenshot({ path: path.join(root, 'docs/simulator.png') });
+} finally {
+  await designer.close();
+}
