@@ -43,7 +43,7 @@ export function emptyDraft(id: string, name: string): Draft {
 /** A node id not yet used in the draft, from a base like `menu`. */
 export function freshId(draft: Pick<Draft, 'nodes'>, base: string): string {
   const used = new Set(draft.nodes.map((n) => n.id));
-  const stem = base.replace(/\s+\d+$/, '');
+  const stem = base.replace(/-\d+$/, '');
   if (!used.has(stem)) return stem;
   for (let i = 2; ; i++) if (!used.has(`${stem}-${i}`)) return `${stem}-${i}`;
 }

@@ -37,6 +37,8 @@ describe('new nodes', () => {
     expect(second.id).toBe('menu-2');
     expect(second.draft.start).toBe('menu');
     expect(freshId(second.draft, 'menu')).toBe('menu-3');
+    // A copy of a copy is numbered on, not suffixed again.
+    expect(freshId(second.draft, 'menu-2')).toBe('menu-3');
   });
 
   it('a new prompt with nowhere to go is linted as a dead end, not refused', () => {
