@@ -5,6 +5,7 @@ import {
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -15,9 +16,18 @@ import type { NodeKind } from '../../core/model/types.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import type { Draft, XY } from '../model/edit.ts';
 import { NodeCard } from './NodeCard.tsx';
+import { OutcomeEdge } from './OutcomeEdge.tsx';
 import { canvasEdges, canvasNodes, type CanvasNode } from './view.ts';
 
 const nodeTypes = { flowNode: NodeCard };
+const edgeTypes = { outcome: OutcomeEdge };
+
+/** Below this zoom, edge labels are left off: they cannot be read, and measuring them costs frames. */
+const LABEL_ZOOM = 0.4;
+/** A flow with more nodes than this opens on its start rather than fitted whole (it would be too small to read). */
+const LARGE_FLOW = 150;
+/** The zoom a large flow opens at, around its start. */
+const READABLE_ZOOM = 0.75;
 
 export const KIND_MIME = 'application/x-zeroout-kind';
 
@@ -47,7 +57,8 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
     () => canvasNodes(draft, analysis, { selected, showTimes, callAt, callRoute }),
     [draft, analysis, selected, showTimes, callAt, callRoute]
   );
-  const edges = useMemo(() => canvasEdges(draft, analysis, { callRoute }), [draft, analysis, callRoute]);
+  const labels = useStore((state) => state.transform[2] >= LABEL_ZOOM);
+  const edges = useMemo(() => canvasEdges(draft, analysis, { callRoute, labels }), [draft, analysis, callRoute, labels]);
   // React Flow moves nodes while they are dragged; the draft takes the positions when the drag ends.
   const [nodes, setNodes] = useState<CanvasNode[]>(derived);
   useEffect(() => {
@@ -58,12 +69,23 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
     // Two frames: React Flow takes the new positions, then measures them.
     let second = 0;
     const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200 }));
+      second = requestAnimationFrame(() => {
+        const start = draft.nodes.length > LARGE_FLOW ? flow.getNode(draft.start) : undefined;
+        if (start === undefined) {
+          void flow.fitView({ padding: 0.15, duration: 200 });
+          return;
+        }
+        // A large flow opens on its start at a zoom that can be read; the minimap and "fit view" show the whole.
+        const pane = document.querySelector('.canvas')?.getBoundingClientRect();
+        const x = start.position.x + (pane ? (pane.width * 0.35) / READABLE_ZOOM : 300);
+        void flow.setCenter(x, start.position.y + (start.measured?.height ?? 120) / 2, { zoom: READABLE_ZOOM });
+      });
     });
     return () => {
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
     };
+    // Only a new request fits the view again, not every edit.
   }, [fitRequest, flow]);
 
   const onNodesChange = useCallback(
@@ -141,6 +163,7 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onEdgesChange={onEdgesChange}
@@ -149,7 +172,6 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"
-        fitView
         minZoom={0.05}
         maxZoom={2}
         onlyRenderVisibleElements

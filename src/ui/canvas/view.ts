@@ -111,7 +111,11 @@ export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: View
   });
 }
 
-export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick<ViewOptions, 'callRoute'>): Edge[] {
+/**
+ * `labels: false` leaves the key and outcome names off the edges (when zoomed
+ * far out they cannot be read, and measuring thousands of them costs frames).
+ */
+export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick<ViewOptions, 'callRoute'> & { labels?: boolean }): Edge[] {
   const ids = new Set(draft.nodes.map((n) => n.id));
   const names = new Map(draft.nodes.map((n) => [n.id, n.name ?? n.id]));
   // Trap loops: edges inside one loop's nodes are drawn in red.
@@ -129,10 +133,11 @@ export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick
       const route = walked.has(`${node.id}\u0000${o.target}`);
       edges.push({
         id: `${node.id}${o.pointer}`,
+        type: 'outcome',
         source: node.id,
         sourceHandle: o.pointer,
         target: o.target,
-        label: outcomeLabel(o.name),
+        ...(options.labels === false ? {} : { label: outcomeLabel(o.name) }),
         ariaLabel: `${outcomeLabel(o.name)} from ${node.name ?? node.id} to ${names.get(o.target) ?? o.target}`,
         className: [trap ? 'edge-trap' : '', route ? 'edge-route' : ''].filter(Boolean).join(' '),
         ...(trap ? { style: { stroke: '#d12f2f', strokeWidth: 2.5 }, animated: true } : {}),
