@@ -22,6 +22,7 @@ import {
 } from './model/edit.ts';
 import { record, redo, startHistory, undo, type History } from './model/history.ts';
 import { Inspector } from './panels/Inspector.tsx';
+import { ExportEnvironment, loadEnvironment } from './panels/ExportEnvironment.tsx';
 import { Problems } from './panels/Problems.tsx';
 import { Simulator } from './panels/Simulator.tsx';
 import { deleteFlow, listFlows, readFlow, saveFlow, type FlowEntry } from './services/api.ts';
@@ -76,6 +77,7 @@ function Designer() {
   const [selected, setSelected] = useState<string[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [showTimes, setShowTimes] = useState(false);
+  const [editingEnv, setEditingEnv] = useState(false);
   const [fitRequest, setFitRequest] = useState(0);
   const fitAll = useCallback(() => setFitRequest((n) => n + 1), []);
   const [call, setCall] = useState<{ at: string | null; route: readonly string[] }>({ at: null, route: [] });
@@ -355,9 +357,14 @@ function Designer() {
       setNotice({ kind: 'error', text: 'Export needs a valid flow: fix the schema problems first.' });
       return;
     }
-    const result = exportFlow(analysis.flow, `${open.id}.ivr.json`, target);
+    const result = exportFlow(analysis.flow, `${open.id}.ivr.json`, target, { env: loadEnvironment() });
     if (!result.ok) {
-      setNotice({ kind: 'error', text: `Export to ${EXPORT_LABELS[target]} failed.`, problems: result.problems });
+      const missing = result.problems.some((p) => p.message.includes('export environment'));
+      setNotice({
+        kind: 'error',
+        text: `Export to ${EXPORT_LABELS[target]} failed.${missing ? ' Add the missing references with Export → Environment…' : ''}`,
+        problems: result.problems
+      });
       return;
     }
     const extension = target === 'mermaid' ? 'mmd' : 'json';
@@ -526,8 +533,21 @@ function Designer() {
                 </button>
               </li>
             ))}
+            <li>
+              <button
+                type="button"
+                role="menuitem"
+                onClick={(e) => {
+                  (e.currentTarget.closest('details') as HTMLDetailsElement).open = false;
+                  setEditingEnv(true);
+                }}
+              >
+                Environment…
+              </button>
+            </li>
           </ul>
         </details>
+        {editingEnv && <ExportEnvironment flow={analysis?.flow} onClose={() => setEditingEnv(false)} />}
       </header>
       {notice !== null && (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'info' ? 'status' : 'alert'}>

@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { lintFlow } from '../../src/core/analysis/engine.ts';
+import { loadFlow } from '../../src/core/model/load.ts';
 import { centreOf, drag, pageErrors, settle, startDesigner, type Designer } from './harness.ts';
 
 let designer: Designer;
@@ -67,6 +69,24 @@ describe('building a menu', () => {
 
     const problems = page.getByRole('region', { name: 'Problems' });
     await expect.poll(() => problems.innerText()).toContain('No problems');
+
+    // Saved, it is a flow file the command line lints clean too.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => designer.flowIds()).toContain('billing-line');
+    const saved = loadFlow(designer.readFlow('billing-line'), 'billing-line.ivr.json');
+    expect(saved.ok).toBe(true);
+    if (saved.ok) {
+      expect(lintFlow(saved.flow).findings).toEqual([]);
+      expect(saved.flow.nodes.find((n) => n.id === 'menu')).toMatchObject({
+        kind: 'menu',
+        options: [
+          { key: '1', next: 'queue' },
+          { key: '2', next: 'queue-2' },
+          { key: '0', next: 'queue-3' }
+        ],
+        onMaxRetries: 'queue-3'
+      });
+    }
     expect(pageErrors(page)).toEqual([]);
   }, 90_000);
 

@@ -74,6 +74,27 @@ describe('editing on the canvas', () => {
   }, 60_000);
 });
 
+describe('the inspector', () => {
+  it('says what is wrong with a field as it is typed, and the flow cannot be called until it is fixed', async () => {
+    const page = await openFlow('bank');
+    await page.getByRole('group', { name: 'Queue Customer service' }).click();
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    const queue = inspector.getByLabel('Queue', { exact: true });
+    const name = await queue.inputValue();
+    await queue.fill('');
+    await expect.poll(() => inspector.getByRole('alert').innerText()).toMatch(/at least 1|too small|empty/i);
+    expect(await queue.getAttribute('aria-invalid')).toBe('true');
+    const problems = page.getByRole('region', { name: 'Problems' });
+    await expect.poll(() => problems.innerText()).toContain('schema');
+    const simulator = page.getByRole('region', { name: 'Simulator' });
+    expect(await simulator.getByRole('button', { name: 'Start call' }).count()).toBe(0);
+    await queue.fill(name);
+    await expect.poll(() => problems.innerText()).toContain('No problems');
+    expect(await inspector.getByRole('alert').count()).toBe(0);
+    await simulator.getByRole('button', { name: 'Start call' }).waitFor();
+  }, 60_000);
+});
+
 describe('the flow list', () => {
   it('duplicates and renames flows, saved in flows/', async () => {
     const page = await openFlow('utility-outage');
@@ -102,6 +123,35 @@ describe('the analysis on the canvas', () => {
     expect(await bank.locator('.node-time').count()).toBe(0);
     await bank.getByLabel('Seconds to a person').check();
     await expect.poll(() => bank.getByRole('group', { name: 'Menu Main menu' }).innerText()).toMatch(/\d+ s to a person/);
+  }, 60_000);
+});
+
+describe('key tones', () => {
+  it('sounds each key press as its two DTMF frequencies', async () => {
+    const page = await designer.newPage();
+    await page.addInitScript(() => {
+      // Counts the frequencies the page asks the audio system to play.
+      const played: number[] = [];
+      (window as unknown as { played: number[] }).played = played;
+      class FakeContext {
+        currentTime = 0;
+        destination = {};
+        createGain() {
+          return { gain: { value: 1 }, connect() {} };
+        }
+        createOscillator() {
+          const oscillator = { frequency: { value: 0 }, connect() {}, start() { played.push(oscillator.frequency.value); }, stop() {} };
+          return oscillator;
+        }
+      }
+      (window as unknown as { AudioContext: unknown }).AudioContext = FakeContext;
+    });
+    await page.goto(`${designer.url}?flow=bank`);
+    await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
+    const simulator = page.getByRole('region', { name: 'Simulator' });
+    await simulator.getByRole('button', { name: 'Start call' }).click();
+    await simulator.getByRole('button', { name: '1', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { played: number[] }).played)).toEqual([697, 1209]);
   }, 60_000);
 });
 

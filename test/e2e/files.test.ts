@@ -1,0 +1,125 @@
+/**
+ * Files in and out: a vendor file dropped on the page, every export format
+ * as a download, a large flow opening where it can be read.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { generateFlow } from '../support/generate.ts';
+import { settle, startDesigner, type Designer } from './harness.ts';
+
+const CONNECT_FILE = path.join(
+  import.meta.dirname,
+  '../../../shared/corpus/amazon-connect/amazon-connect__amazon-connect-snippets__CreateCallbackFlow.json'
+);
+
+let designer: Designer;
+
+beforeAll(async () => {
+  designer = await startDesigner();
+}, 60_000);
+
+afterAll(async () => {
+  await designer?.close();
+});
+
+async function openFlow(id: string): Promise<Page> {
+  const page = await designer.newPage();
+  await page.goto(`${designer.url}?flow=${id}`);
+  await page.locator('[aria-roledescription="node"]').first().waitFor();
+  await settle(page);
+  return page;
+}
+
+describe('import by dropping a file', () => {
+  it('reads an Amazon Connect flow dropped on the page, and it can be saved as a flow', async () => {
+    const page = await designer.newPage();
+    await page.goto(designer.url);
+    const text = readFileSync(CONNECT_FILE, 'utf8');
+    const drop = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'callback.json', { type: 'application/json' }));
+      return transfer;
+    }, text);
+    await page.dispatchEvent('main', 'drop', { dataTransfer: drop });
+    await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/Imported callback\.json \(amazon-connect\)/);
+    await page.locator('[aria-roledescription="node"]').first().waitFor();
+    const id = new URL(page.url()).searchParams.get('flow')!;
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => designer.flowIds()).toContain(id);
+    expect(designer.readFlow(id)).toMatchObject({ version: 1, id });
+  }, 60_000);
+});
+
+describe('export', () => {
+  it.each([
+    ['Twilio Studio', 'twilio-studio.json', (t: string) => expect(JSON.parse(t).states[0].type).toBe('trigger')],
+    ['XState machine (JSON)', 'xstate.json', (t: string) => expect(JSON.parse(t).initial).toBeTypeOf('string')],
+    ['Mermaid diagram', 'mermaid.mmd', (t: string) => expect(t).toMatch(/^flowchart LR/m)]
+  ])('downloads the flow for %s', async (label, suffix, check) => {
+    const page = await openFlow('clinic');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: label }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`clinic.${suffix}`);
+    check(readFileSync((await file.path())!, 'utf8'));
+  }, 60_000);
+});
+
+describe('export with an environment', () => {
+  it('names the references Amazon Connect needs, and ships once they are filled in', async () => {
+    const page = await openFlow('clinic');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Amazon Connect' }).click();
+    const alert = page.getByRole('alert').first();
+    await expect.poll(() => alert.innerText()).toContain('Export to Amazon Connect failed');
+    expect(await alert.innerText()).toMatch(/no queue ARN for "[^"]+"/);
+
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Environment…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export environment' });
+    const field = dialog.getByLabel('Environment (JSON)');
+    // A reference that is not a string is refused where it is typed.
+    await field.fill('{"front-desk": 42}');
+    await dialog.getByRole('button', { name: 'Save environment' }).click();
+    await expect.poll(() => dialog.getByRole('alert').innerText()).toContain('must be a string');
+    // The names the flow needs are offered; each gets an ARN.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Environment…' }).click();
+    const names = Object.keys(JSON.parse(await field.inputValue()) as Record<string, string>);
+    expect(names.length).toBeGreaterThan(0);
+    const env = Object.fromEntries(names.map((n) => [n, `arn:aws:connect:us-east-1:111122223333:instance/i/queue/${n}`]));
+    await field.fill(JSON.stringify(env));
+    await dialog.getByRole('button', { name: 'Save environment' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Amazon Connect' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('clinic.amazon-connect.json');
+    const exported = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { Version: string; Actions: { Parameters?: Record<string, unknown> }[] };
+    expect(exported.Version).toBe('2019-10-30');
+    expect(JSON.stringify(exported.Actions)).toContain(Object.values(env)[0]);
+  }, 60_000);
+});
+
+describe('a large flow', () => {
+  it('opens on its start, at a zoom that can be read', async () => {
+    const flow = { ...generateFlow(400, 3), id: 'large', name: 'Large flow' };
+    writeFileSync(path.join(designer.flowsDir, 'large.ivr.json'), JSON.stringify(flow));
+    const page = await openFlow('large');
+    const start = flow.nodes.find((n) => n.id === flow.start)!;
+    const node = page.locator(`[data-id="${start.id}"]`);
+    await node.waitFor();
+    const box = (await node.boundingBox())!;
+    const canvas = (await page.getByRole('region', { name: 'Flow canvas' }).boundingBox())!;
+    // In view, and drawn at least half size.
+    expect(box.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(box.width).toBeGreaterThan(230 * 0.5);
+  }, 60_000);
+});
