@@ -1,9 +1,10 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 
 /**
- * An edge with its key or outcome name as an HTML label: laid out with the
- * page in one pass, where an SVG label is measured one by one.
+ * An edge with its key or outcome name as plain SVG text, with a halo drawn
+ * by its own stroke so it reads over lines: nothing to measure and nothing
+ * to subscribe to, which keeps panning a large flow cheap.
  */
 export const OutcomeEdge = memo(function OutcomeEdge(props: EdgeProps) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, markerEnd, style, interactionWidth } = props;
@@ -12,11 +13,9 @@ export const OutcomeEdge = memo(function OutcomeEdge(props: EdgeProps) {
     <>
       <BaseEdge path={path} {...(markerEnd === undefined ? {} : { markerEnd })} {...(style === undefined ? {} : { style })} {...(interactionWidth === undefined ? {} : { interactionWidth })} />
       {label !== undefined && label !== null && label !== '' && (
-        <EdgeLabelRenderer>
-          <div className="edge-label" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
-            {label}
-          </div>
-        </EdgeLabelRenderer>
+        <text className="edge-label" x={labelX} y={labelY} textAnchor="middle" dominantBaseline="central">
+          {label}
+        </text>
       )}
     </>
   );
