@@ -12,7 +12,9 @@ try {
   await page.goto(`${designer.url}?flow=runaround`);
   await page.getByRole('group', { name: /^Menu / }).first().waitFor();
   await settle(page);
-  await page.getByRole('region', { name: 'Problems' }).getByRole('button').first().click();
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await settle(page);
+  await page.getByRole('region', { name: 'Problems' }).getByRole('button', { name: /trap-loop/ }).click();
   await settle(page);
   await page.screenshot({ path: path.join(root, 'docs/designer.png') });
 
