@@ -376,7 +376,9 @@ function Designer() {
     if (draft === undefined) return;
     const sizes = new Map<string, Size>();
     for (const node of rf.getNodes()) {
-      if (node.measured?.width && node.measured.height) sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
+      const width = node.measured?.width ?? node.width;
+      const height = node.measured?.height ?? node.height;
+      if (width && height) sizes.set(node.id, { width, height });
     }
     const positions = await layoutPositions(draft, sizes);
     edit((d) => moveNodes(d, positions));

@@ -107,6 +107,45 @@ describe('export with an environment', () => {
   }, 60_000);
 });
 
+describe('node geometry', () => {
+  it('every node is drawn at the size worked out before drawing, and every edge starts at its handle', async () => {
+    for (const id of ['bank', 'runaround']) {
+      const page = await openFlow(id);
+      for (const times of [false, true]) {
+        if (times) await page.getByLabel('Seconds to a person').check();
+        await settle(page);
+        const found = (await page.evaluate(`(() => {
+          const viewport = document.querySelector('.react-flow__viewport');
+          const origin = viewport.getBoundingClientRect();
+          const zoom = Number(/scale\\(([^)]+)\\)/.exec(viewport.style.transform)[1]);
+          const nodes = [...document.querySelectorAll('.react-flow__node')].map((el) => {
+            const card = el.querySelector('.node-card');
+            return { id: el.dataset.id, wrapper: [el.offsetWidth, el.offsetHeight], card: [card.offsetWidth, card.offsetHeight] };
+          });
+          // Where each edge's path starts, and where its source handle is drawn, in flow coordinates.
+          const edges = [...document.querySelectorAll('.react-flow__edge')].map((el) => {
+            const id = el.dataset.id;
+            const start = /^M\\s*([-\\d.]+)[ ,]([-\\d.]+)/.exec(el.querySelector('path').getAttribute('d'));
+            const node = document.querySelector('.react-flow__node[data-id="' + CSS.escape(id.slice(0, id.indexOf('/'))) + '"]');
+            const handle = node && node.querySelector('.react-flow__handle[data-handleid="' + CSS.escape(id.slice(id.indexOf('/'))) + '"]');
+            if (!handle || !start) return null;
+            const h = handle.getBoundingClientRect();
+            return { id, path: [Number(start[1]), Number(start[2])], handle: [(h.x + h.width / 2 - origin.x) / zoom, (h.y + h.height / 2 - origin.y) / zoom] };
+          }).filter(Boolean);
+          return { nodes, edges };
+        })()`)) as { nodes: { id: string; wrapper: number[]; card: number[] }[]; edges: { id: string; path: number[]; handle: number[] }[] };
+        expect(found.nodes.length).toBeGreaterThan(5);
+        for (const node of found.nodes) expect(node.card, `${id} ${node.id}`).toEqual(node.wrapper);
+        expect(found.edges.length).toBeGreaterThan(5);
+        for (const edge of found.edges) {
+          expect(Math.abs(edge.path[0]! - edge.handle[0]!), `${id} ${edge.id} x`).toBeLessThan(6);
+          expect(Math.abs(edge.path[1]! - edge.handle[1]!), `${id} ${edge.id} y`).toBeLessThan(1.5);
+        }
+      }
+    }
+  }, 60_000);
+});
+
 describe('a large flow', () => {
   it('opens on its start, at a zoom that can be read', async () => {
     const flow = { ...generateFlow(400, 3), id: 'large', name: 'Large flow' };
@@ -121,5 +160,16 @@ describe('a large flow', () => {
     expect(box.x).toBeGreaterThanOrEqual(canvas.x);
     expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
     expect(box.width).toBeGreaterThan(230 * 0.5);
+
+    // While the view is dragged, edges that span several screens are not drawn; they come back when it stops.
+    const long = page.locator('.react-flow__edge.edge-long').first();
+    await long.waitFor({ state: 'attached' });
+    expect(await long.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+    await page.mouse.move(canvas.x + canvas.width - 40, canvas.y + 40);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + canvas.width - 80, canvas.y + 60, { steps: 4 });
+    await expect.poll(() => long.evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
+    await page.mouse.up();
+    await expect.poll(() => long.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
   }, 60_000);
 });

@@ -58,6 +58,10 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
     [draft, analysis, selected, showTimes, callAt, callRoute]
   );
   const labels = useStore((state) => state.transform[2] >= LABEL_ZOOM);
+  // While the view pans or zooms, edges spanning several screens are not drawn: they return when it stops.
+  const [moving, setMoving] = useState(false);
+  const onMoveStart = useCallback(() => setMoving(true), []);
+  const onMoveEnd = useCallback(() => setMoving(false), []);
   const edges = useMemo(() => canvasEdges(draft, analysis, { callRoute, labels }), [draft, analysis, callRoute, labels]);
   // React Flow moves nodes while they are dragged; the draft takes the positions when the drag ends.
   const [nodes, setNodes] = useState<CanvasNode[]>(derived);
@@ -158,7 +162,7 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
   );
 
   return (
-    <section className="canvas" aria-label="Flow canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section className={moving ? 'canvas is-moving' : 'canvas'} aria-label="Flow canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}
@@ -169,6 +173,8 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onReconnect={onReconnect}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"

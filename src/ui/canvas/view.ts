@@ -10,6 +10,7 @@ import { helpKind } from '../../core/model/outcomes.ts';
 import { promptText } from '../../core/model/prompt.ts';
 import type { FlowNode } from '../../core/model/types.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
+import { CARD_WIDTH, cardHandles, cardHeight } from './geometry.ts';
 import { outcomesOfDraft, paletteEntry, type Draft } from '../model/edit.ts';
 
 export interface HandleView {
@@ -70,6 +71,9 @@ function excerptOf(node: FlowNode, locale: string): string {
   }
 }
 
+/** Flow units beyond which an edge counts as long: it is hidden while the view pans or zooms. */
+export const LONG_EDGE = 2400;
+
 export interface ViewOptions {
   readonly selected: ReadonlySet<string>;
   readonly showTimes: boolean;
@@ -86,9 +90,19 @@ export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: View
     const entry = paletteEntry(node.kind);
     const metric = perNode.get(node.id);
     const handles = outcomesOfDraft(node).map((o) => ({ id: o.pointer, label: outcomeLabel(o.name), wired: o.target !== undefined }));
+    const excerpt = excerptOf(node, locale);
+    const time = options.showTimes && metric !== undefined;
+    const shape = { excerpt: excerpt !== '', outcomes: handles.map((h) => h.id), time };
+    const height = cardHeight(shape);
     return {
       id: node.id,
       type: 'flowNode',
+      // Known before drawing: size and handles (see geometry.ts). React Flow measures
+      // nothing itself for a node that has them, so its "measured" size is given too.
+      width: CARD_WIDTH,
+      height,
+      measured: { width: CARD_WIDTH, height },
+      handles: cardHandles(shape),
       ariaLabel: `${entry?.label ?? node.kind} ${node.name ?? node.id}`,
       position: node.position ?? { x: (index % 6) * 280, y: Math.floor(index / 6) * 200 },
       selected: options.selected.has(node.id),
@@ -97,7 +111,7 @@ export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: View
         icon: entry?.icon ?? '◆',
         kindLabel: entry?.label ?? node.kind,
         title: node.name ?? node.id,
-        excerpt: excerptOf(node, locale),
+        excerpt,
         handles,
         isStart: draft.start === node.id,
         badges: analysis.badges.get(node.id),
@@ -118,6 +132,13 @@ export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: View
 export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick<ViewOptions, 'callRoute'> & { labels?: boolean }): Edge[] {
   const ids = new Set(draft.nodes.map((n) => n.id));
   const names = new Map(draft.nodes.map((n) => [n.id, n.name ?? n.id]));
+  const positions = new Map(draft.nodes.map((n) => [n.id, n.position]));
+  // Edges that span more than a few screens are left out while the view moves (see the canvas).
+  const isLong = (from: FlowNode, to: string) => {
+    const a = from.position;
+    const b = positions.get(to);
+    return a !== undefined && b !== undefined && Math.abs(a.x - b.x) + Math.abs(a.y - b.y) > LONG_EDGE;
+  };
   // Trap loops: edges inside one loop's nodes are drawn in red.
   const loops: Set<string>[] = [];
   for (const p of analysis.problems) if (p.rule === 'trap-loop') loops.push(new Set(p.nodes));
@@ -139,7 +160,7 @@ export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick
         target: o.target,
         ...(options.labels === false ? {} : { label: outcomeLabel(o.name) }),
         ariaLabel: `${outcomeLabel(o.name)} from ${node.name ?? node.id} to ${names.get(o.target) ?? o.target}`,
-        className: [trap ? 'edge-trap' : '', route ? 'edge-route' : ''].filter(Boolean).join(' '),
+        className: [trap ? 'edge-trap' : '', route ? 'edge-route' : '', isLong(node, o.target) ? 'edge-long' : ''].filter(Boolean).join(' '),
         ...(trap ? { style: { stroke: '#d12f2f', strokeWidth: 2.5 }, animated: true } : {}),
         ...(route && !trap ? { style: { stroke: '#2664d8', strokeWidth: 3 } } : {}),
         data: { outcome: o.name, trap }

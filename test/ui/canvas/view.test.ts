@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyse } from '../../../src/ui/model/analysis.ts';
-import { canvasEdges, canvasNodes, helplessNodes } from '../../../src/ui/canvas/view.ts';
+import { canvasEdges, canvasNodes, helplessNodes, LONG_EDGE } from '../../../src/ui/canvas/view.ts';
 import type { Draft } from '../../../src/ui/model/edit.ts';
 
 const flows = path.join(import.meta.dirname, '../../../flows');
@@ -56,6 +56,19 @@ describe('the canvas picture', () => {
       nodes: [...draft.nodes, { id: 'sorry', kind: 'prompt', prompt: 'We cannot help you.', next: 'bye' }]
     } as Draft;
     expect([...helplessNodes(stuck)]).toEqual(['sorry']);
+  });
+
+  it('marks edges that span several screens as long, and only those', () => {
+    const draft = {
+      version: 1, id: 'f', name: 'F', start: 'a',
+      nodes: [
+        { id: 'a', kind: 'prompt', prompt: 'Hi.', next: 'b', position: { x: 0, y: 0 } },
+        { id: 'b', kind: 'prompt', prompt: 'Hello.', next: 'c', position: { x: 300, y: 0 } },
+        { id: 'c', kind: 'hangup', position: { x: 300 + LONG_EDGE + 1, y: 0 } }
+      ]
+    } as unknown as Draft;
+    const edges = canvasEdges(draft, analyse(draft), options);
+    expect(edges.map((e) => [e.source, e.className?.includes('edge-long')])).toEqual([['a', false], ['b', true]]);
   });
 
   it('places schema problems on their node and field', () => {
