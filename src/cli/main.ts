@@ -11,6 +11,7 @@ import { registerCompile } from './commands/compile.ts';
 import { registerExport } from './commands/export.ts';
 import { registerGraph } from './commands/graph.ts';
 import { registerLint } from './commands/lint.ts';
+import { registerPaths } from './commands/paths.ts';
 import { registerRules } from './commands/rules.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerServe } from './commands/serve.ts';
@@ -41,7 +42,7 @@ export function createProgram(context: CommandContext): Command {
     .helpCommand('help [command]', 'show help for a command')
     .showHelpAfterError('Run "zeroout --help" for usage.');
 
-  for (const register of [registerLint, registerTest, registerCompile, registerExport, registerGraph, registerSchema, registerRules, registerServe]) {
+  for (const register of [registerLint, registerTest, registerCompile, registerExport, registerGraph, registerSchema, registerRules, registerServe, registerPaths]) {
     const command = register(program, context);
     command.showHelpAfterError(
       `Usage: zeroout ${command.name()} ${command.usage()}\nRun "zeroout ${command.name()} --help" for details.`

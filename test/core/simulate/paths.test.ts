@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFlow } from '../../../src/core/analysis/engine.ts';
+import { runTestCall } from '../../../src/core/calls/run.ts';
+import { loadFlow } from '../../../src/core/model/load.ts';
+import type { Flow } from '../../../src/core/model/types.ts';
+import { coverageOf, transitionsOf } from '../../../src/core/simulate/coverage.ts';
+import { asTestCall, exampleFor, shortestPaths } from '../../../src/core/simulate/paths.ts';
+import { makeFlow } from '../../support/build.ts';
+import { generateFlow } from '../../support/generate.ts';
+
+const flows = path.join(import.meta.dirname, '../../../flows');
+function example(id: string): Flow {
+  const loaded = loadFlow(JSON.parse(readFileSync(path.join(flows, `${id}.ivr.json`), 'utf8')), id);
+  if (!loaded.ok) throw new Error(id);
+  return loaded.flow;
+}
+
+describe('shortest paths', () => {
+  it.each(['bank', 'airline', 'utility-outage', 'clinic', 'runaround'])('%s: a confirmed call reaches every reachable node and takes every transition', (id) => {
+    const flow = example(id);
+    const result = shortestPaths(flow);
+    const reachable = new Set(lintFlow(flow).metrics.perNode.filter((m) => m.reachable).map((m) => m.node));
+    for (const node of result.nodes) expect(node.verified, `${id} ${node.node}`).toBe(reachable.has(node.node));
+    for (const edge of result.edges) {
+      if (reachable.has(edge.from)) expect(edge.verified, `${id} ${edge.from} ${edge.outcome}`).toBe(true);
+    }
+    expect(result.verifiedAll).toBe(true);
+  });
+
+  it('is the shortest: the main menu choice, not a detour', () => {
+    const result = shortestPaths(example('bank'));
+    const agent = result.nodes.find((n) => n.node === 'agent-queue')!;
+    expect(agent.script!.steps).toEqual([{ press: '0' }]);
+    // A voicemail after an overflow in open hours needs the world to say so.
+    const voicemail = result.nodes.find((n) => n.node === 'loans-voicemail')!;
+    expect(voicemail.script!.environment.outcomes).toEqual({ 'loans-hours': 'open', 'loans-queue': 'overflow' });
+    // Retries used up: one silence more than the limit.
+    const giveUp = result.edges.find((e) => e.from === 'main-menu' && e.outcome === 'maxRetries')!;
+    expect(giveUp.script!.steps.filter((s) => 'silence' in s)).toHaveLength(3);
+  });
+
+  it('finds caller data for branch cases and for otherwise', () => {
+    const flow = makeFlow([
+      { id: 'check', kind: 'branch', cases: [{ when: { var: 'caller.tier', op: 'eq', value: 'gold' }, next: 'gold' }, { when: { var: 'balance', op: 'gt', value: 100 }, next: 'rich' }], otherwise: 'plain' },
+      { id: 'gold', kind: 'queue', queue: 'gold', expectedWaitSeconds: 5 },
+      { id: 'rich', kind: 'queue', queue: 'rich', expectedWaitSeconds: 5 },
+      { id: 'plain', kind: 'queue', queue: 'plain', expectedWaitSeconds: 5 }
+    ]);
+    const result = shortestPaths(flow);
+    expect(result.nodes.every((n) => n.verified)).toBe(true);
+    expect(result.nodes.find((n) => n.node === 'gold')!.script!.environment).toEqual({ caller: { tier: 'gold' } });
+    expect(result.nodes.find((n) => n.node === 'rich')!.script!.environment).toEqual({ variables: { balance: 101 } });
+  });
+
+  it('visits each node once on a large flow, and leaves a flow too large to confirm unconfirmed', () => {
+    const flow = generateFlow(5000, 11);
+    const result = shortestPaths(flow, { verifyUpTo: 1000 });
+    expect(result.verifiedAll).toBe(false);
+    const reachable = lintFlow(flow).metrics.perNode.filter((m) => m.reachable).length;
+    expect(result.nodes.filter((n) => n.script !== undefined)).toHaveLength(reachable);
+  });
+});
+
+describe('coverage', () => {
+  it('counts what the saved calls reach, and a generated call closes a gap', () => {
+    const flow = example('bank');
+    const before = coverageOf(flow);
+    expect(before.calls).toBe(flow.tests!.length);
+    expect(before.nodes.total).toBe(flow.nodes.length);
+    expect(before.nodes.missing).toContain('fraud-queue');
+    expect(before.transitions.total).toBe(transitionsOf(flow).length);
+    // Save the shortest call to the fraud queue as a test call: it is covered now.
+    const fraud = shortestPaths(flow).nodes.find((n) => n.node === 'fraud-queue')!;
+    const call = { ...asTestCall('Fraud line', fraud.script!), expect: { outcome: 'person' as const } };
+    expect(runTestCall(flow, call).passed).toBe(true);
+    const after = coverageOf({ ...flow, tests: [...flow.tests!, call] });
+    expect(after.nodes.missing).not.toContain('fraud-queue');
+    expect(after.nodes.covered).toBe(before.nodes.covered + 1);
+    expect(after.transitions.covered).toBeGreaterThan(before.transitions.covered);
+  });
+});
+
+describe('an entry a pattern accepts', () => {
+  it.each([
+    ['^(19|20)\\d{6}$', '19000000'],
+    ['\\d{4}', '0000'],
+    ['[1-9][0-9]{2,3}', '100'],
+    ['(?:555)?\\d{7}', '0000000'],
+    ['#?\\d+', '0']
+  ])('%s gives %s', (pattern, example) => {
+    expect(exampleFor(pattern)).toBe(example);
+    expect(new RegExp(`^(?:${pattern})$`).test(example)).toBe(true);
+  });
+
+  it('gives nothing for what it cannot read', () => {
+    expect(exampleFor('[^5]{3}')).toBeUndefined();
+    expect(exampleFor('(a|b)')).toBeUndefined();
+  });
+});
