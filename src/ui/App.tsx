@@ -1,6 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { exportFlow, EXPORT_TARGETS, type ExportTarget } from '../core/export/index.ts';
+import { coverageOf } from '../core/simulate/coverage.ts';
 import { loadAnyFlow } from '../core/formats/index.ts';
 import { parseJson, type Problem } from '../core/model/load.ts';
 import type { FlowNode, NodeKind, TestCall } from '../core/model/types.ts';
@@ -77,6 +78,7 @@ function Designer() {
   const [selected, setSelected] = useState<string[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [showTimes, setShowTimes] = useState(false);
+  const [showCoverage, setShowCoverage] = useState(false);
   const [editingEnv, setEditingEnv] = useState(false);
   const [fitRequest, setFitRequest] = useState(0);
   const fitAll = useCallback(() => setFitRequest((n) => n + 1), []);
@@ -447,6 +449,12 @@ function Designer() {
 
   const onProgress = useCallback((at: string | null, route: readonly string[]) => setCall({ at, route }), []);
   const saveTest = useCallback((test: TestCall) => edit((d) => ({ ...d, tests: [...(d.tests ?? []), test] })), [edit]);
+  const addTests = useCallback((tests: TestCall[]) => edit((d) => ({ ...d, tests: [...(d.tests ?? []), ...tests] })), [edit]);
+  // Nodes no saved test call reaches, when the coverage overlay is on.
+  const uncovered = useMemo(
+    () => (showCoverage && analysis?.flow ? new Set(coverageOf(analysis.flow).nodes.missing) : undefined),
+    [showCoverage, analysis]
+  );
 
   return (
     <div className="app">
@@ -499,6 +507,10 @@ function Designer() {
         <span className="checkbox">
           <input id="show-times" type="checkbox" checked={showTimes} onChange={(e) => setShowTimes(e.target.checked)} />
           <label htmlFor="show-times">Seconds to a person</label>
+        </span>
+        <span className="checkbox">
+          <input id="show-coverage" type="checkbox" checked={showCoverage} onChange={(e) => setShowCoverage(e.target.checked)} />
+          <label htmlFor="show-coverage">Test coverage</label>
         </span>
         <button type="button" onClick={() => fileInput.current?.click()}>
           Import
@@ -605,7 +617,7 @@ function Designer() {
           </ul>
         </nav>
         {draft !== undefined && analysis !== undefined ? (
-          <FlowCanvas draft={draft} analysis={analysis} selected={selectedSet} showTimes={showTimes} callAt={call.at} callRoute={call.route} actions={actions} fitRequest={fitRequest} />
+          <FlowCanvas draft={draft} analysis={analysis} selected={selectedSet} showTimes={showTimes} callAt={call.at} callRoute={call.route} uncovered={uncovered} actions={actions} fitRequest={fitRequest} />
         ) : (
           <section className="canvas empty" aria-label="Flow canvas">
             <p>Open a flow from the list, or start a new one.</p>
@@ -628,7 +640,7 @@ function Designer() {
       {draft !== undefined && analysis !== undefined && (
         <footer className="panels">
           <Problems problems={analysis.problems} onPick={pickProblem} />
-          <Simulator flow={analysis.flow} onProgress={onProgress} onSaveTest={saveTest} />
+          <Simulator flow={analysis.flow} onProgress={onProgress} onSaveTest={saveTest} onAddTests={addTests} />
         </footer>
       )}
     </div>

@@ -126,6 +126,26 @@ describe('the analysis on the canvas', () => {
   }, 60_000);
 });
 
+describe('test coverage', () => {
+  it('shows the nodes no test call reaches, and generated test calls reach them and pass', async () => {
+    const page = await openFlow('bank');
+    await page.getByLabel('Test coverage').check();
+    const missed = page.locator('.node-card.not-covered');
+    await expect.poll(() => missed.count()).toBe(4);
+    expect(await page.getByRole('group', { name: 'Queue Card security (24/7)' }).locator('.node-card.not-covered').count()).toBe(1);
+    const simulator = page.getByRole('region', { name: 'Simulator' });
+    await simulator.getByRole('button', { name: 'Generate test calls' }).click();
+    await expect.poll(() => simulator.getByRole('status').first().innerText()).toBe('Added 4 test calls, one for each node no test call reached.');
+    await expect.poll(() => missed.count()).toBe(0);
+    await simulator.getByRole('button', { name: 'Run test calls' }).click();
+    const results = simulator.getByRole('list', { name: 'Test call results' });
+    await expect.poll(() => results.innerText()).toContain('Reaches Card security (24/7)');
+    expect(await results.innerText()).not.toContain('Fail');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => (designer.readFlow('bank').tests as unknown[]).length).toBe(9);
+  }, 60_000);
+});
+
 describe('key tones', () => {
   it('sounds each key press as its two DTMF frequencies', async () => {
     const page = await designer.newPage();

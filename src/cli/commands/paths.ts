@@ -29,6 +29,7 @@ export function scriptText(script: CallScript): string {
   const parts = script.steps.map(stepText);
   const env = script.environment;
   const world = [
+    // \`now\` only satisfies the rule that such calls say when they are placed; hours outcomes are forced.
     ...Object.entries(env.outcomes ?? {}).map(([node, outcome]) => `${node}: ${outcome}`),
     ...Object.entries(env.caller ?? {}).map(([name, value]) => `caller.${name} = ${JSON.stringify(value)}`),
     ...Object.entries(env.variables ?? {}).map(([name, value]) => `${name} = ${JSON.stringify(value)}`)

@@ -14,6 +14,8 @@ import { DTMF_KEYS } from '../model/schema.ts';
 import type { CallStep, Condition, Flow, FlowNode, Scalar, TestCall } from '../model/types.ts';
 
 export interface Environment {
+  /** When the call is placed: set for a flow that checks opening hours (whose outcome the script forces anyway). */
+  readonly now?: string;
   readonly caller?: Readonly<Record<string, Scalar>>;
   readonly variables?: Readonly<Record<string, Scalar>>;
   readonly outcomes?: Readonly<Record<string, string>>;
@@ -51,6 +53,9 @@ export interface PathsOptions extends CompileOptions {
   /** Scripts are run on the machine for flows of at most this many nodes (default 2,000). */
   readonly verifyUpTo?: number;
 }
+
+/** When a generated call is placed (a Monday morning); the hours outcome each script needs is forced. */
+export const CALL_TIME = '2026-01-05T15:00:00Z';
 
 /** What the caller does and what the world does to take one outcome of a node. */
 interface Move {
@@ -279,7 +284,7 @@ export function moveFor(node: FlowNode, outcome: Outcome, index: number): Move |
 
 function extend(script: CallScript, move: Move): CallScript {
   const env = script.environment;
-  const merged: { caller?: Record<string, Scalar>; variables?: Record<string, Scalar>; outcomes?: Record<string, string> } = { ...env } as never;
+  const merged: { now?: string; caller?: Record<string, Scalar>; variables?: Record<string, Scalar>; outcomes?: Record<string, string> } = { ...env } as never;
   if (move.caller && Object.keys(move.caller).length > 0) merged.caller = { ...env.caller, ...move.caller };
   if (move.variables && Object.keys(move.variables).length > 0) merged.variables = { ...env.variables, ...move.variables };
   if (move.outcome) merged.outcomes = { ...env.outcomes, [move.outcome[0]]: move.outcome[1] };
@@ -290,6 +295,7 @@ function extend(script: CallScript, move: Move): CallScript {
 export function asTestCall(name: string, script: CallScript): TestCall {
   const env = script.environment;
   const environment = {
+    ...(env.now === undefined ? {} : { now: env.now }),
     ...(env.caller ? { caller: { ...env.caller } } : {}),
     ...(env.variables ? { variables: { ...env.variables } } : {}),
     ...(env.outcomes ? { outcomes: { ...env.outcomes } } : {})
@@ -309,7 +315,9 @@ export function shortestPaths(flow: Flow, options: PathsOptions = {}): PathsResu
   const edges: { from: string; outcome: string; to: string; script?: CallScript }[] = [];
   const queue: string[] = [];
   if (byId.has(flow.start)) {
-    scripts.set(flow.start, { steps: [], environment: {} });
+    // A test call of a flow that checks opening hours must say when it is placed.
+    const environment: Environment = flow.nodes.some((n) => n.kind === 'hours') ? { now: CALL_TIME } : {};
+    scripts.set(flow.start, { steps: [], environment });
     queue.push(flow.start);
   }
   const seenEdges = new Set<string>();

@@ -46,16 +46,18 @@ interface Props {
   showTimes: boolean;
   callAt: string | null;
   callRoute: readonly string[];
+  /** Nodes no saved test call reaches, when the coverage overlay is on. */
+  uncovered: ReadonlySet<string> | undefined;
   actions: CanvasActions;
   /** Changed to ask for the whole flow to be fitted in view once the nodes are drawn where they now are. */
   fitRequest: number;
 }
 
-export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callRoute, actions, fitRequest }: Props) {
+export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callRoute, uncovered, actions, fitRequest }: Props) {
   const flow = useReactFlow();
   const derived = useMemo(
-    () => canvasNodes(draft, analysis, { selected, showTimes, callAt, callRoute }),
-    [draft, analysis, selected, showTimes, callAt, callRoute]
+    () => canvasNodes(draft, analysis, { selected, showTimes, callAt, callRoute, ...(uncovered ? { uncovered } : {}) }),
+    [draft, analysis, selected, showTimes, callAt, callRoute, uncovered]
   );
   const labels = useStore((state) => state.transform[2] >= LABEL_ZOOM);
   // While the view pans or zooms, edges spanning several screens are not drawn: they return when it stops.

@@ -35,11 +35,12 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Can
     data.noRouteToHelp ? 'no-route' : '',
     data.current ? 'is-current' : '',
     data.visited ? 'is-visited' : '',
+    data.uncovered ? 'not-covered' : '',
     data.badges?.error ? 'has-error' : data.badges?.warning ? 'has-warning' : ''
   ].filter(Boolean);
   const time = data.showTimes ? timeText(data.secondsToHuman) : undefined;
   return (
-    <div className={classes.join(' ')} title={data.noRouteToHelp ? 'No route to help from here' : undefined}>
+    <div className={classes.join(' ')} title={[data.noRouteToHelp ? 'No route to help from here.' : '', data.uncovered ? 'No test call reaches this node.' : ''].filter(Boolean).join(' ') || undefined}>
       <Handle type="target" position={Position.Left} className="handle-in" aria-label={`Into ${data.title}`} />
       <div className="node-head">
         <span className="node-icon" aria-hidden="true">

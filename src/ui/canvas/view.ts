@@ -36,6 +36,8 @@ export interface NodeView extends Record<string, unknown> {
   /** Where a simulated call is now, and where it has been. */
   readonly current: boolean;
   readonly visited: boolean;
+  /** No saved test call reaches it (coverage overlay on). */
+  readonly uncovered: boolean;
 }
 
 export type CanvasNode = Node<NodeView, 'flowNode'>;
@@ -79,6 +81,7 @@ export interface ViewOptions {
   readonly showTimes: boolean;
   readonly callAt: string | null;
   readonly callRoute: readonly string[];
+  readonly uncovered?: ReadonlySet<string>;
 }
 
 export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: ViewOptions): CanvasNode[] {
@@ -119,7 +122,8 @@ export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: View
         noRouteToHelp: helpless.has(node.id),
         showTimes: options.showTimes,
         current: options.callAt === node.id,
-        visited: visited.has(node.id)
+        visited: visited.has(node.id),
+        uncovered: options.uncovered?.has(node.id) ?? false
       }
     };
   });

@@ -9,6 +9,8 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CallResult, TranscriptEntry } from '../../core/compile/compile.ts';
 import { createFlowMachine, type CallInput } from '../../core/compile/machine.ts';
 import { runTestCalls, type TestCallRun } from '../../core/calls/run.ts';
+import { coverageOf } from '../../core/simulate/coverage.ts';
+import { asTestCall, shortestPaths } from '../../core/simulate/paths.ts';
 import type { CallStep, Flow, TestCall } from '../../core/model/types.ts';
 import { playTone, speak, stopSpeaking } from '../services/sound.ts';
 
@@ -171,12 +173,33 @@ interface SimulatorProps {
   flow: Flow | undefined;
   onProgress(node: string | null, route: readonly string[]): void;
   onSaveTest(call: TestCall): void;
+  onAddTests(calls: TestCall[]): void;
 }
 
-export function Simulator({ flow, onProgress, onSaveTest }: SimulatorProps) {
+/**
+ * Test calls for the nodes no saved call reaches yet: the shortest call to
+ * each, confirmed on the machine, expecting to pass through its node.
+ */
+export function generatedTestCalls(flow: Flow): TestCall[] {
+  const covered = new Set(coverageOf(flow).nodes.missing);
+  const names = new Set((flow.tests ?? []).map((t) => t.name));
+  const calls: TestCall[] = [];
+  for (const path of shortestPaths(flow).nodes) {
+    if (!covered.has(path.node) || path.script === undefined || !path.verified) continue;
+    const node = flow.nodes.find((n) => n.id === path.node)!;
+    let name = `Reaches ${node.name ?? node.id}`;
+    for (let i = 2; names.has(name); i++) name = `Reaches ${node.name ?? node.id} (${i})`;
+    names.add(name);
+    calls.push({ ...asTestCall(name, path.script), expect: { visits: [path.node] } });
+  }
+  return calls;
+}
+
+export function Simulator({ flow, onProgress, onSaveTest, onAddTests }: SimulatorProps) {
   const [call, setCall] = useState<{ key: number; flow: Flow; input: CallInput } | null>(null);
   const [speakPrompts, setSpeakPrompts] = useState(false);
   const [runs, setRuns] = useState<TestCallRun[] | null>(null);
+  const [generated, setGenerated] = useState<string | null>(null);
   const [when, setWhen] = useState('');
   const whenId = useId();
   const speakId = useId();
@@ -222,7 +245,27 @@ export function Simulator({ flow, onProgress, onSaveTest }: SimulatorProps) {
             <h3>Test calls ({flow.tests?.length ?? 0})</h3>
             <button type="button" disabled={(flow.tests?.length ?? 0) === 0} onClick={() => setRuns(runTestCalls(flow))}>
               Run test calls
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() => {
+                const calls = generatedTestCalls(flow);
+                if (calls.length > 0) onAddTests(calls);
+                setRuns(null);
+                setGenerated(
+                  calls.length === 0
+                    ? 'Every node a call can reach already has a test call.'
+                    : `Added ${calls.length} test call${calls.length === 1 ? '' : 's'}, one for each node no test call reached.`
+                );
+              }}
+            >
+              Generate test calls
             </button>
+            {generated !== null && (
+              <p className="muted" role="status">
+                {generated}
+              </p>
+            )}
             {runs !== null && (
               <ul aria-label="Test call results">
                 {runs.map((run, i) => (
