@@ -13,6 +13,7 @@ import { registerGraph } from './commands/graph.ts';
 import { registerLint } from './commands/lint.ts';
 import { registerPaths } from './commands/paths.ts';
 import { registerRules } from './commands/rules.ts';
+import { registerSimulate } from './commands/simulate.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTest } from './commands/test.ts';
@@ -42,7 +43,7 @@ export function createProgram(context: CommandContext): Command {
     .helpCommand('help [command]', 'show help for a command')
     .showHelpAfterError('Run "zeroout --help" for usage.');
 
-  for (const register of [registerLint, registerTest, registerCompile, registerExport, registerGraph, registerSchema, registerRules, registerServe, registerPaths]) {
+  for (const register of [registerLint, registerTest, registerCompile, registerExport, registerGraph, registerSchema, registerRules, registerServe, registerPaths, registerSimulate]) {
     const command = register(program, context);
     command.showHelpAfterError(
       `Usage: zeroout ${command.name()} ${command.usage()}\nRun "zeroout ${command.name()} --help" for details.`

@@ -7,9 +7,10 @@ import lintHard from './lint-hard.ts';
 import importBench from './import.ts';
 import load from './load.ts';
 import designer from './designer.ts';
+import simulate from './simulate.ts';
 import { formatFigure, type Benchmark } from './measure.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [lint, lintHard, load, importBench, designer];
+const BENCHMARKS: readonly Benchmark[] = [lint, lintHard, load, importBench, simulate, designer];
 
 for (const benchmark of BENCHMARKS) {
   for (const figure of await benchmark.run()) console.log(formatFigure(figure));

@@ -122,7 +122,7 @@ function branchMove(node: Extract<FlowNode, { kind: 'branch' }>, index: number):
 }
 
 /** Digits an input accepts: the shortest run of a repeated digit, or of 0-9 in turn, that fits. */
-function validEntry(node: Extract<FlowNode, { kind: 'input' }>): string | undefined {
+export function validEntry(node: Extract<FlowNode, { kind: 'input' }>): string | undefined {
   const min = node.minDigits ?? 1;
   const max = node.maxDigits ?? 32;
   const pattern = node.pattern === undefined ? undefined : safeRegExp(`^(?:${node.pattern})$`);

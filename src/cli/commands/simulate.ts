@@ -1,0 +1,112 @@
+/**
+ * `zeroout simulate <flow> --calls N --seed S [--model file]`: Monte Carlo
+ * caller traffic. Reports the share of callers reaching a person, voicemail,
+ * a callback, a designed ending, dropped, abandoned and trapped; time to a
+ * person; menu steps; the busiest nodes and where callers give up.
+ *
+ * Exit code 0, or 2 when the flow or the model cannot be used.
+ */
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { formatProblem, parseJson } from '../../core/model/load.ts';
+import { parseModel, type TrafficModel } from '../../core/simulate/model.ts';
+import { simulateWithActors, TRAFFIC_OUTCOMES, type TrafficReport } from '../../core/simulate/traffic.ts';
+import type { Flow } from '../../core/model/types.ts';
+import type { CommandContext } from '../context.ts';
+import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
+import { readText } from '../files.ts';
+import { writeErrors, type CliIo } from '../io.ts';
+import { loadSingleFlow } from '../source.ts';
+
+type SimulateFormat = 'text' | 'json';
+
+export interface SimulateOptions {
+  readonly calls: string;
+  readonly seed: string;
+  readonly model?: string;
+  readonly format: SimulateFormat;
+}
+
+const LABELS: Record<(typeof TRAFFIC_OUTCOMES)[number], string> = {
+  person: 'reached a person',
+  voicemail: 'left a voicemail',
+  callback: 'got a callback',
+  ended: 'ended by design',
+  dropped: 'were dropped',
+  abandoned: 'hung up',
+  trapped: 'were trapped'
+};
+
+function wholeNumber(text: string, flag: string, min: number): number {
+  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min) throw new UsageError(`${flag} ${JSON.stringify(text)}: expected a whole number of at least ${min}`);
+  return value;
+}
+
+async function readModel(file: string, io: CliIo): Promise<TrafficModel | undefined> {
+  const read = await readText({ file, path: path.resolve(io.cwd, file), format: 'detect' });
+  if (!read.ok) {
+    writeErrors(io, [formatProblem(read.problem)]);
+    return undefined;
+  }
+  const parsed = parseJson(read.text, file);
+  if (!parsed.ok) {
+    writeErrors(io, parsed.problems.map(formatProblem));
+    return undefined;
+  }
+  const model = parseModel(parsed.value, file);
+  if (!model.ok) {
+    writeErrors(io, model.problems.map(formatProblem));
+    return undefined;
+  }
+  return model.model;
+}
+
+const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+const secs = (value: number | null) => (value === null ? '—' : `${Math.round(value)} s`);
+
+function formatText(input: string, flow: Flow, report: TrafficReport): string {
+  const lines = [`${input}: ${flow.name}`, `${report.calls} simulated calls (seed ${report.seed})`, ''];
+  for (const outcome of TRAFFIC_OUTCOMES) {
+    lines.push(`  ${pct(report.outcomes[outcome]).padStart(6)}  ${LABELS[outcome]}`);
+  }
+  const t = report.timeToPerson;
+  lines.push('', `Time to a person: median ${secs(t.p50)}, 90% within ${secs(t.p90)}, 99% within ${secs(t.p99)}`);
+  lines.push(`Menu steps per call: ${report.menuSteps.mean} on average, 90% within ${report.menuSteps.p90}`);
+  lines.push('', 'Busiest nodes:');
+  for (const b of report.busiestNodes) lines.push(`  ${pct(b.share).padStart(6)}  ${b.node}`);
+  if (report.abandonedAt.length > 0) {
+    lines.push('', 'Where callers hang up:');
+    for (const a of report.abandonedAt) lines.push(`  ${String(a.calls).padStart(6)}  ${a.node}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runSimulate(input: string, options: SimulateOptions, io: CliIo): Promise<number> {
+  const calls = wholeNumber(options.calls, '--calls', 1);
+  const seed = wholeNumber(options.seed, '--seed', 0);
+  let model: TrafficModel | undefined;
+  if (options.model !== undefined) {
+    model = await readModel(options.model, io);
+    if (model === undefined) return EXIT_USAGE;
+  }
+  const flow = await loadSingleFlow(input, io);
+  if (!flow) return EXIT_USAGE;
+  const report = simulateWithActors(flow, calls, { seed, ...(model === undefined ? {} : { model }) });
+  io.stdout.write(options.format === 'json' ? `${JSON.stringify({ file: input, flow: flow.id, engine: 'xstate-actor', ...report })}\n` : formatText(input, flow, report));
+  return EXIT_OK;
+}
+
+export function registerSimulate(program: Command, context: CommandContext): Command {
+  return program
+    .command('simulate')
+    .description('simulate caller traffic: who reaches a person, how long it takes, where callers give up')
+    .argument('<flow>', 'a flow file (native or vendor)')
+    .option('-n, --calls <n>', 'number of calls', '10000')
+    .option('-s, --seed <n>', 'random seed: the same seed gives the same report', '1')
+    .option('-m, --model <file>', 'traffic model (JSON): intents, silence, wrong keys, patience, queue and world behaviour')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (input: string, options: SimulateOptions) => {
+      context.exitCode = await runSimulate(input, options, context.io);
+    });
+}

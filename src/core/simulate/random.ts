@@ -1,0 +1,34 @@
+/**
+ * Counter-based randomness: every draw is a hash of (seed, call, what is
+ * being decided, which time), not the next number of a stream. A call's
+ * decisions do not depend on the order an engine makes them in, so any two
+ * engines (or workers) that make the same decisions agree exactly.
+ */
+
+/** 32-bit mix of a number into a well-spread hash (a murmur3 finaliser). */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A hash of a string, for keys like node ids. */
+export function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return mix(h >>> 0);
+}
+
+/** A uniform number in [0, 1) for these keys. */
+export function uniform(seed: number, call: number, key: number, index = 0): number {
+  let h = mix((seed >>> 0) ^ 0x9e3779b9);
+  h = mix(h ^ (call >>> 0));
+  h = mix(h ^ (key >>> 0));
+  h = mix(h ^ (index >>> 0) ^ 0x27d4eb2f);
+  return h / 4294967296;
+}
+
+/** An exponential draw with this mean, from a uniform number. */
+export function exponential(u: number, mean: number): number {
+  return -Math.log(1 - u) * mean;
+}

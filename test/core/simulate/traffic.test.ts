@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFlow } from '../../../src/core/model/load.ts';
+import type { Flow } from '../../../src/core/model/types.ts';
+import { parseModel } from '../../../src/core/simulate/model.ts';
+import { simulateWithActors, TRAFFIC_OUTCOMES } from '../../../src/core/simulate/traffic.ts';
+import { makeFlow } from '../../support/build.ts';
+
+const flows = path.join(import.meta.dirname, '../../../flows');
+function example(id: string): Flow {
+  const loaded = loadFlow(JSON.parse(readFileSync(path.join(flows, `${id}.ivr.json`), 'utf8')), id);
+  if (!loaded.ok) throw new Error(id);
+  return loaded.flow;
+}
+
+/** Callers who always do what they came for and never give up. */
+const PATIENT = { silence: 0, wrongKey: 0, patienceSeconds: 1e9, queuePatienceSeconds: 1e9 };
+
+const desk = () =>
+  makeFlow([
+    { id: 'main', kind: 'menu', prompt: 'For sales, press 1. For the front desk, press 0.', options: [{ key: '1', next: 'sales' }, { key: '0', next: 'desk' }], noInput: 'main', invalid: 'main', maxRetries: 2, onMaxRetries: 'desk' },
+    { id: 'sales', kind: 'queue', queue: 'sales', expectedWaitSeconds: 30, announceWait: true },
+    { id: 'desk', kind: 'queue', queue: 'desk', expectedWaitSeconds: 30, announceWait: true }
+  ]);
+
+describe('caller traffic', () => {
+  it.each(['bank', 'airline', 'utility-outage', 'clinic'])('%s: the same seed gives the same report; shares sum to 1', (id) => {
+    const flow = example(id);
+    const a = simulateWithActors(flow, 300, { seed: 5 });
+    expect(simulateWithActors(flow, 300, { seed: 5 })).toEqual(a);
+    expect(simulateWithActors(flow, 300, { seed: 6 })).not.toEqual(a);
+    const sum = TRAFFIC_OUTCOMES.reduce((s, o) => s + a.outcomes[o], 0);
+    expect(sum).toBeCloseTo(1, 9);
+    expect(TRAFFIC_OUTCOMES.reduce((s, o) => s + a.counts[o], 0)).toBe(300);
+  });
+
+  it('patient callers who know what they want all reach a person, by the key their intent says', () => {
+    const report = simulateWithActors(desk(), 400, { seed: 1, model: { ...PATIENT, intents: [{ name: 'buyer', share: 1, choices: { main: '1' } }] } });
+    expect(report.outcomes.person).toBe(1);
+    expect(report.busiestNodes.map((b) => b.node)).toEqual(['main', 'sales']);
+    // The menu prompt, a key press, then an exponential wait of mean 30 s.
+    expect(report.timeToPerson.p50!).toBeGreaterThan(5);
+    expect(report.timeToPerson.p99!).toBeGreaterThan(report.timeToPerson.p50!);
+    expect(report.menuSteps.mean).toBe(1);
+  });
+
+  it('intents split the traffic by their shares', () => {
+    const report = simulateWithActors(desk(), 2000, {
+      seed: 2,
+      model: { ...PATIENT, intents: [{ name: 'buyer', share: 3, choices: { main: '1' } }, { name: 'visitor', share: 1, choices: { main: '0' } }] }
+    });
+    const sales = report.busiestNodes.find((b) => b.node === 'sales')!.share;
+    expect(sales).toBeGreaterThan(0.7);
+    expect(sales).toBeLessThan(0.8);
+  });
+
+  it('callers who will not wait give up in the queue, and the report says where', () => {
+    const report = simulateWithActors(desk(), 500, { seed: 3, model: { ...PATIENT, queuePatienceSeconds: 1 } });
+    expect(report.outcomes.abandoned).toBeGreaterThan(0.9);
+    expect(report.abandonedAt.map((a) => a.node).sort()).toEqual(['desk', 'sales']);
+  });
+
+  it('a flow that traps and drops callers shows it', () => {
+    const report = simulateWithActors(example('runaround'), 60, { seed: 4 });
+    expect(report.outcomes.person).toBe(0);
+    expect(report.outcomes.trapped + report.outcomes.dropped).toBeGreaterThan(0.3);
+    expect(report.timeToPerson.p50).toBeNull();
+  });
+
+  it('a lost caller presses 0 after a retry', () => {
+    const flow = makeFlow([
+      { id: 'main', kind: 'menu', prompt: 'For an agent, press 0.', options: [{ key: '0', next: 'desk' }], noInput: 'main', invalid: 'main', maxRetries: 5, onMaxRetries: 'bye' },
+      { id: 'desk', kind: 'queue', queue: 'desk', expectedWaitSeconds: 10 },
+      { id: 'bye', kind: 'hangup' }
+    ]);
+    // Nearly everyone is silent at first; after the retry, they press 0.
+    const report = simulateWithActors(flow, 400, { seed: 9, model: { ...PATIENT, silence: 0.999, zeroOutWhenLost: 1 } });
+    expect(report.outcomes.person).toBeGreaterThan(0.9);
+  });
+});
+
+describe('the traffic model file', () => {
+  it('names the field that is wrong', () => {
+    const result = parseModel({ silence: 2, intents: [{ name: 'x', share: 1, choices: { main: 1 } }], colour: 'red' }, 'model.json');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      const pointers = result.problems.map((p) => p.pointer);
+      expect(pointers).toContain('/silence');
+      expect(pointers).toContain('/intents/0/choices/main');
+      expect(result.problems.some((p) => p.message.includes('"colour"'))).toBe(true);
+      expect(result.problems.every((p) => p.file === 'model.json')).toBe(true);
+    }
+  });
+});
