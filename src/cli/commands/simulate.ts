@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatProblem, parseJson } from '../../core/model/load.ts';
 import { parseModel, type TrafficModel } from '../../core/simulate/model.ts';
-import { simulateWithActors, TRAFFIC_OUTCOMES, type TrafficReport } from '../../core/simulate/traffic.ts';
+import { simulate, TRAFFIC_OUTCOMES, type TrafficReport } from '../../core/simulate/traffic.ts';
 import type { Flow } from '../../core/model/types.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
@@ -92,8 +92,8 @@ export async function runSimulate(input: string, options: SimulateOptions, io: C
   }
   const flow = await loadSingleFlow(input, io);
   if (!flow) return EXIT_USAGE;
-  const report = simulateWithActors(flow, calls, { seed, ...(model === undefined ? {} : { model }) });
-  io.stdout.write(options.format === 'json' ? `${JSON.stringify({ file: input, flow: flow.id, engine: 'xstate-actor', ...report })}\n` : formatText(input, flow, report));
+  const report = simulate(flow, calls, { seed, ...(model === undefined ? {} : { model }) });
+  io.stdout.write(options.format === 'json' ? `${JSON.stringify({ file: input, flow: flow.id, ...report })}\n` : formatText(input, flow, report));
   return EXIT_OK;
 }
 

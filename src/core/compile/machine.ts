@@ -79,7 +79,7 @@ export function spokenDigits(text: string): string {
     .join('');
 }
 
-interface EntrySpec {
+export interface EntrySpec {
   node: string;
   minDigits: number;
   maxDigits: number;
@@ -88,7 +88,7 @@ interface EntrySpec {
 }
 
 /** The digits an input event completes, or null while the caller is still typing. */
-function completedEntry(context: CallContext, event: { type: string; key?: string; text?: string }, spec: EntrySpec): string | null {
+export function completedEntry(context: Pick<CallContext, 'buffer'>, event: { type: string; key?: string; text?: string }, spec: EntrySpec): string | null {
   switch (event.type) {
     case 'KEY': {
       if (event.key === spec.terminator) return context.buffer;
@@ -104,7 +104,7 @@ function completedEntry(context: CallContext, event: { type: string; key?: strin
   }
 }
 
-function entryIsValid(digits: string, spec: EntrySpec): boolean {
+export function entryIsValid(digits: string, spec: EntrySpec): boolean {
   if (digits.length < spec.minDigits || digits.length > spec.maxDigits) return false;
   if (!/^[0-9*#]*$/.test(digits)) return false;
   if (spec.pattern !== undefined) {
@@ -290,6 +290,14 @@ const implementations = {
       environmentOutcome(context, params['node'] as string) === params['outcome']
   }
 };
+
+/**
+ * The guards, for engines that run a compiled config without XState: they
+ * only read the context, so a mutable context of the same shape will do.
+ */
+export const GUARDS = implementations.guards as unknown as Readonly<
+  Record<string, (args: { context: CallContext; event: CallerEvent }, params: Params) => boolean>
+>;
 
 const NOTES: Record<string, string> = {
   failure: 'The lookup failed.',

@@ -12,8 +12,19 @@ function mix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** A hash of a string, for keys like node ids. */
+const hashes = new Map<string, number>();
+
+/** A hash of a string, for keys like node ids (remembered: the same ids come back on every call). */
 export function hashText(text: string): number {
+  const known = hashes.get(text);
+  if (known !== undefined) return known;
+  if (hashes.size > 100_000) hashes.clear();
+  const h = hashOf(text);
+  hashes.set(text, h);
+  return h;
+}
+
+function hashOf(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return mix(h >>> 0);

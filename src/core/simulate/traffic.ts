@@ -14,6 +14,7 @@ import type { Flow, FlowNode, NodeOfKind } from '../model/types.ts';
 import { CALL_TIME, validEntry } from './paths.ts';
 import { exponential, hashText, uniform } from './random.ts';
 import { resolveModel, type ResolvedModel, type TrafficModel } from './model.ts';
+import { FlowEngine } from './engine.ts';
 
 export const TRAFFIC_OUTCOMES = ['person', 'voicemail', 'callback', 'ended', 'dropped', 'abandoned', 'trapped'] as const;
 export type TrafficOutcome = (typeof TRAFFIC_OUTCOMES)[number];
@@ -124,55 +125,169 @@ function pickIntent(model: ResolvedModel, seed: number, call: number): ResolvedM
   return model.intents[model.intents.length - 1]!;
 }
 
-/** Caller seconds when the call first reached a node, from its transcript. */
-function reachedAt(transcript: readonly { at: number; node: string | null }[], node: string, fallback: number): number {
-  return transcript.find((t) => t.node === node)?.at ?? fallback;
-}
-
 export interface TrafficOptions extends CompileOptions {
   readonly model?: TrafficModel;
   readonly seed?: number;
 }
 
-/** Runs call number `call` of a simulation on a prepared machine. */
-export function simulateCall(flow: Flow, machine: ReturnType<typeof createFlowMachine>, model: ResolvedModel, seed: number, call: number): CallRecord {
-  const byId = new Map(flow.nodes.map((n) => [n.id, n]));
-  const intent = pickIntent(model, seed, call);
-  const patience = exponential(uniform(seed, call, DRAW.patience), model.patienceSeconds);
-  // The world's decisions, per node and visit, ahead of the call.
-  const outcomes: Record<string, string[]> = {};
-  const queues = new Map<string, QueueDraw[]>();
-  for (const node of flow.nodes) {
-    if (node.kind === 'hours') {
-      const open = uniform(seed, call, hashText(node.id) ^ DRAW.hours) < model.openShare;
-      outcomes[node.id] = [open ? 'open' : 'closed'];
-    } else if (node.kind === 'queue') {
-      const draws = Array.from({ length: VISITS_AHEAD }, (_, v) => queueDraw(node, model, seed, call, v));
-      queues.set(node.id, draws);
-      outcomes[node.id] = draws.map((d) => (d.result === 'overflow' ? 'overflow' : 'answered'));
-    } else if (node.kind === 'lookup' || node.kind === 'transfer' || node.kind === 'voicemail' || node.kind === 'callback' || node.kind === 'opaque') {
-      outcomes[node.id] = Array.from({ length: VISITS_AHEAD }, (_, v) => worldOutcome(node, model, seed, call, v)!).filter(Boolean);
+/** What is decided about a call before it starts: who calls, how patient, what the world does. */
+export interface PreparedCall {
+  readonly intent: ResolvedModel['intents'][number];
+  readonly patience: number;
+  /** The outcome the world gives a node on a visit (1-based), or undefined for a node it does not decide. */
+  world(node: string, visit: number): string | undefined;
+  /** What happens at a queue on a visit (1-based). */
+  queue(node: string, visit: number): QueueDraw | undefined;
+}
+
+/** The nodes whose outcome the world decides, looked up once per flow. */
+export class WorldPlan {
+  readonly byId: ReadonlyMap<string, FlowNode>;
+  private readonly decided = new Set<string>();
+
+  constructor(readonly flow: Flow) {
+    this.byId = new Map(flow.nodes.map((n) => [n.id, n]));
+    for (const node of flow.nodes) {
+      if (['hours', 'queue', 'lookup', 'transfer', 'voicemail', 'callback', 'opaque'].includes(node.kind) && outcomesOf(node).length > 0) this.decided.add(node.id);
     }
   }
-  const actor = createActor(machine, { input: { now: CALL_TIME, outcomes } });
+
+  decides(node: string): boolean {
+    return this.decided.has(node);
+  }
+}
+
+/** A call's draws, computed when asked: a class, so nothing is built per call but the object. */
+class Draws implements PreparedCall {
+  readonly intent: ResolvedModel['intents'][number];
+  readonly patience: number;
+
+  constructor(
+    private readonly plan: WorldPlan,
+    private readonly model: ResolvedModel,
+    private readonly seed: number,
+    private readonly call: number
+  ) {
+    this.intent = pickIntent(model, seed, call);
+    this.patience = exponential(uniform(seed, call, DRAW.patience), model.patienceSeconds);
+  }
+
+  world(id: string, visit: number): string | undefined {
+    if (!this.plan.decides(id)) return undefined;
+    const node = this.plan.byId.get(id)!;
+    if (node.kind === 'hours') return uniform(this.seed, this.call, hashText(node.id) ^ DRAW.hours) < this.model.openShare ? 'open' : 'closed';
+    if (node.kind === 'queue') return this.queue(id, visit)!.result === 'overflow' ? 'overflow' : 'answered';
+    return worldOutcome(node, this.model, this.seed, this.call, visitIndex(visit));
+  }
+
+  queue(id: string, visit: number): QueueDraw | undefined {
+    const node = this.plan.byId.get(id);
+    return node?.kind === 'queue' ? queueDraw(node, this.model, this.seed, this.call, visitIndex(visit)) : undefined;
+  }
+}
+
+/** Visits past VISITS_AHEAD repeat the last one decided, as the machine's environment does. */
+function visitIndex(visit: number): number {
+  return Math.min(Math.max(visit, 1), VISITS_AHEAD) - 1;
+}
+
+export function prepareCall(plan: WorldPlan, model: ResolvedModel, seed: number, call: number): PreparedCall {
+  return new Draws(plan, model, seed, call);
+}
+
+/** The world's decisions written out for the machine's input: per node, the outcome on each visit. */
+export function outcomesFor(plan: WorldPlan, prepared: PreparedCall): Record<string, string[]> {
+  const outcomes: Record<string, string[]> = {};
+  for (const node of plan.flow.nodes) {
+    if (!plan.decides(node.id)) continue;
+    outcomes[node.id] = Array.from({ length: VISITS_AHEAD }, (_, v) => prepared.world(node.id, v + 1)!);
+  }
+  return outcomes;
+}
+
+/** The input the machine starts a prepared call with. */
+export function callInputOf(plan: WorldPlan, prepared: PreparedCall): { now: string; outcomes: Record<string, string[]> } {
+  return { now: CALL_TIME, outcomes: outcomesFor(plan, prepared) };
+}
+
+/**
+ * The caller at a menu or input: what they do on this attempt, or hang up
+ * when their patience has run out. Any engine asks this at each wait.
+ */
+export class Caller {
+  private readonly attempts = new Map<string, number>();
+  menuSteps = 0;
+  hungUpAt: string | null = null;
+
+  constructor(
+    private readonly byId: ReadonlyMap<string, FlowNode>,
+    private readonly model: ResolvedModel,
+    private readonly prepared: PreparedCall,
+    private readonly seed: number,
+    private readonly call: number
+  ) {}
+
+  /** Events for the wait at `nodeId`, 'hangup', or undefined when the node takes no input (the call is stuck). */
+  act(nodeId: string | null, elapsed: number): CallerEvent[] | 'hangup' | undefined {
+    const node = nodeId === null ? undefined : this.byId.get(nodeId);
+    if (node === undefined || (node.kind !== 'menu' && node.kind !== 'input')) return undefined;
+    if (elapsed > this.prepared.patience) {
+      this.hungUpAt = node.id;
+      return 'hangup';
+    }
+    const attempt = this.attempts.get(node.id) ?? 0;
+    this.attempts.set(node.id, attempt + 1);
+    if (node.kind === 'menu') this.menuSteps++;
+    return callerEvents(node, this.prepared.intent, this.model, this.seed, this.call, attempt);
+  }
+}
+
+/** How a call counts, from how the engine ended it. */
+export function recordOf(
+  byId: ReadonlyMap<string, FlowNode>,
+  result: CallResult | null,
+  endNode: string | null,
+  fullRoute: readonly string[],
+  prepared: PreparedCall,
+  caller: Caller
+): CallRecord {
+  const menuSteps = caller.menuSteps;
+  // A caller may give up in a queue before anyone answers.
+  const visits = new Map<string, number>();
+  for (let i = 0; i < fullRoute.length; i++) {
+    const id = fullRoute[i]!;
+    const visit = visits.get(id) ?? 0;
+    visits.set(id, visit + 1);
+    const draw = prepared.queue(id, visit + 1);
+    if (draw?.result === 'abandoned') return { outcome: 'abandoned', node: id, timeToPerson: null, menuSteps, route: fullRoute.slice(0, i + 1) };
+    if (draw?.result === 'answered' && (result === null || result.outcome === 'person')) {
+      const seconds = result?.seconds ?? 0;
+      return { outcome: 'person', node: result?.node ?? id, timeToPerson: Math.round((seconds + draw.seconds) * 100) / 100, menuSteps, route: fullRoute };
+    }
+  }
+  if (result === null) return { outcome: 'trapped', node: endNode, timeToPerson: null, menuSteps, route: fullRoute };
+  if (caller.hungUpAt !== null) return { outcome: 'abandoned', node: caller.hungUpAt, timeToPerson: null, menuSteps, route: fullRoute };
+  const person = result.outcome === 'person';
+  return { outcome: result.outcome, node: result.node, timeToPerson: person ? result.seconds : null, menuSteps, route: fullRoute };
+}
+
+/** Runs call number `call` of a simulation as one XState actor. */
+export function simulateCall(plan: WorldPlan, machine: ReturnType<typeof createFlowMachine>, model: ResolvedModel, seed: number, call: number): CallRecord {
+  const byId = plan.byId;
+  const prepared = prepareCall(plan, model, seed, call);
+  const caller = new Caller(byId, model, prepared, seed, call);
+  const actor = createActor(machine, { input: callInputOf(plan, prepared) });
   actor.start();
-  const attempts = new Map<string, number>();
-  let menuSteps = 0;
   let events = 0;
-  let hungUpAt: string | null = null;
   while (actor.getSnapshot().status !== 'done' && events < MAX_EVENTS) {
     const context = actor.getSnapshot().context;
-    const node = context.node === null ? undefined : byId.get(context.node);
-    if (node === undefined || (node.kind !== 'menu' && node.kind !== 'input')) break;
-    if (context.elapsed > patience) {
-      hungUpAt = node.id;
+    const action = caller.act(context.node, context.elapsed);
+    if (action === undefined) break;
+    if (action === 'hangup') {
       actor.send({ type: 'HANGUP' });
       break;
     }
-    const attempt = attempts.get(node.id) ?? 0;
-    attempts.set(node.id, attempt + 1);
-    if (node.kind === 'menu') menuSteps++;
-    for (const event of callerEvents(node, intent, model, seed, call, attempt)) {
+    for (const event of action) {
       if (actor.getSnapshot().status === 'done') break;
       actor.send(event);
       events++;
@@ -180,41 +295,8 @@ export function simulateCall(flow: Flow, machine: ReturnType<typeof createFlowMa
   }
   const snapshot = actor.getSnapshot();
   actor.stop();
-  const result: CallResult | null = snapshot.status === 'done' ? (snapshot.output ?? null) : null;
-  let route = snapshot.context.route;
-  const transcript = snapshot.context.transcript;
-  // A caller may give up in a queue before anyone answers.
-  const visits = new Map<string, number>();
-  for (let i = 0; i < route.length; i++) {
-    const id = route[i]!;
-    const visit = visits.get(id) ?? 0;
-    visits.set(id, visit + 1);
-    const draw = queues.get(id)?.[Math.min(visit, VISITS_AHEAD - 1)];
-    if (draw?.result === 'abandoned') {
-      route = route.slice(0, i + 1);
-      return { outcome: 'abandoned', node: id, timeToPerson: null, menuSteps, route };
-    }
-    if (draw?.result === 'answered' && (result?.outcome === 'person' || result === null)) {
-      return {
-        outcome: 'person',
-        node: result?.node ?? id,
-        timeToPerson: reachedAt(transcript, id, result?.seconds ?? snapshot.context.elapsed) + draw.seconds,
-        menuSteps,
-        route
-      };
-    }
-  }
-  if (result === null) return { outcome: 'trapped', node: snapshot.context.node, timeToPerson: null, menuSteps, route };
-  if (hungUpAt !== null) return { outcome: 'abandoned', node: hungUpAt, timeToPerson: null, menuSteps, route };
-  const person = result.outcome === 'person';
-  const transfer = person ? route.find((id) => byId.get(id)?.kind === 'transfer') : undefined;
-  return {
-    outcome: result.outcome,
-    node: result.node,
-    timeToPerson: person ? reachedAt(transcript, transfer ?? result.node ?? '', result.seconds) : null,
-    menuSteps,
-    route
-  };
+  const result = snapshot.status === 'done' ? (snapshot.output ?? null) : null;
+  return recordOf(byId, result, snapshot.context.node, snapshot.context.route, prepared, caller);
 }
 
 export interface TrafficReport {
@@ -230,52 +312,81 @@ export interface TrafficReport {
   readonly abandonedAt: readonly { readonly node: string; readonly calls: number }[];
 }
 
-function percentile(sorted: readonly number[], p: number): number | null {
+function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
   return Math.round(sorted[index]! * 10) / 10;
 }
 
+/** Calls summed as they come, so a million calls need not be kept. */
+export class Tally {
+  private readonly counts = Object.fromEntries(TRAFFIC_OUTCOMES.map((o) => [o, 0])) as Record<TrafficOutcome, number>;
+  private times: number[] = [];
+  private steps: number[] = [];
+  private readonly through = new Map<string, { calls: number; last: number }>();
+  private readonly abandoned = new Map<string, number>();
+  private n = 0;
+
+  add(r: CallRecord): void {
+    const call = this.n++;
+    this.counts[r.outcome]++;
+    if (r.timeToPerson !== null) this.times.push(r.timeToPerson);
+    this.steps.push(r.menuSteps);
+    for (const id of r.route) {
+      const seen = this.through.get(id);
+      if (seen === undefined) this.through.set(id, { calls: 1, last: call });
+      else if (seen.last !== call) {
+        seen.calls++;
+        seen.last = call;
+      }
+    }
+    if (r.outcome === 'abandoned' && r.node !== null) this.abandoned.set(r.node, (this.abandoned.get(r.node) ?? 0) + 1);
+  }
+
+  report(seed: number): TrafficReport {
+    const n = this.n;
+    const counts = { ...this.counts };
+    const times = Float64Array.from(this.times).sort();
+    const steps = Float64Array.from(this.steps).sort();
+    // Shares rounded so they still sum to 1: the largest takes the rounding.
+    const shares = Object.fromEntries(TRAFFIC_OUTCOMES.map((o) => [o, n === 0 ? 0 : Math.round((counts[o] / n) * 1e6) / 1e6])) as Record<TrafficOutcome, number>;
+    if (n > 0) {
+      const largest = TRAFFIC_OUTCOMES.reduce((a, b) => (counts[b] > counts[a] ? b : a));
+      const rest = TRAFFIC_OUTCOMES.filter((o) => o !== largest).reduce((sum, o) => sum + shares[o], 0);
+      shares[largest] = Math.round((1 - rest) * 1e6) / 1e6;
+    }
+    const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+    let timeSum = 0;
+    for (const t of times) timeSum += t;
+    let stepSum = 0;
+    for (const t of steps) stepSum += t;
+    return {
+      calls: n,
+      seed,
+      outcomes: shares,
+      counts,
+      timeToPerson: {
+        p50: percentile(times, 0.5),
+        p90: percentile(times, 0.9),
+        p99: percentile(times, 0.99),
+        mean: times.length === 0 ? null : Math.round((timeSum / times.length) * 10) / 10
+      },
+      menuSteps: { mean: n === 0 ? 0 : Math.round((stepSum / n) * 100) / 100, p90: percentile(steps, 0.9) ?? 0 },
+      busiestNodes: [...this.through]
+        .map(([node, v]): [string, number] => [node, v.calls])
+        .sort(byCount)
+        .slice(0, 10)
+        .map(([node, calls]) => ({ node, calls, share: Math.round((calls / n) * 1000) / 1000 })),
+      abandonedAt: [...this.abandoned].sort(byCount).slice(0, 10).map(([node, calls]) => ({ node, calls }))
+    };
+  }
+}
+
 /** Sums calls into the report: shares of outcomes (summing to 1), time to a person, steps, busy nodes. */
 export function summarise(records: readonly CallRecord[], seed: number): TrafficReport {
-  const counts = Object.fromEntries(TRAFFIC_OUTCOMES.map((o) => [o, 0])) as Record<TrafficOutcome, number>;
-  const times: number[] = [];
-  const steps: number[] = [];
-  const through = new Map<string, number>();
-  const abandoned = new Map<string, number>();
-  for (const r of records) {
-    counts[r.outcome]++;
-    if (r.timeToPerson !== null) times.push(r.timeToPerson);
-    steps.push(r.menuSteps);
-    for (const id of new Set(r.route)) through.set(id, (through.get(id) ?? 0) + 1);
-    if (r.outcome === 'abandoned' && r.node !== null) abandoned.set(r.node, (abandoned.get(r.node) ?? 0) + 1);
-  }
-  const n = records.length;
-  times.sort((a, b) => a - b);
-  steps.sort((a, b) => a - b);
-  // Shares rounded so they still sum to 1: the largest takes the rounding.
-  const shares = Object.fromEntries(TRAFFIC_OUTCOMES.map((o) => [o, n === 0 ? 0 : Math.round((counts[o] / n) * 1e6) / 1e6])) as Record<TrafficOutcome, number>;
-  if (n > 0) {
-    const largest = TRAFFIC_OUTCOMES.reduce((a, b) => (counts[b] > counts[a] ? b : a));
-    const rest = TRAFFIC_OUTCOMES.filter((o) => o !== largest).reduce((sum, o) => sum + shares[o], 0);
-    shares[largest] = Math.round((1 - rest) * 1e6) / 1e6;
-  }
-  const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
-  return {
-    calls: n,
-    seed,
-    outcomes: shares,
-    counts,
-    timeToPerson: {
-      p50: percentile(times, 0.5),
-      p90: percentile(times, 0.9),
-      p99: percentile(times, 0.99),
-      mean: times.length === 0 ? null : Math.round((times.reduce((s, t) => s + t, 0) / times.length) * 10) / 10
-    },
-    menuSteps: { mean: n === 0 ? 0 : Math.round((steps.reduce((s, t) => s + t, 0) / n) * 100) / 100, p90: percentile(steps, 0.9) ?? 0 },
-    busiestNodes: [...through].sort(byCount).slice(0, 10).map(([node, calls]) => ({ node, calls, share: Math.round((calls / n) * 1000) / 1000 })),
-    abandonedAt: [...abandoned].sort(byCount).slice(0, 10).map(([node, calls]) => ({ node, calls }))
-  };
+  const tally = new Tally();
+  for (const r of records) tally.add(r);
+  return tally.report(seed);
 }
 
 /** Simulates `calls` calls, one XState actor each. */
@@ -283,7 +394,51 @@ export function simulateWithActors(flow: Flow, calls: number, options: TrafficOp
   const model = resolveModel(options.model);
   const seed = options.seed ?? 1;
   const machine = createFlowMachine(flow, options);
-  const records: CallRecord[] = [];
-  for (let call = 0; call < calls; call++) records.push(simulateCall(flow, machine, model, seed, call));
-  return summarise(records, seed);
+  const plan = new WorldPlan(flow);
+  const tally = new Tally();
+  for (let call = 0; call < calls; call++) tally.add(simulateCall(plan, machine, model, seed, call));
+  return tally.report(seed);
+}
+
+/** Runs call number `call` on the table-driven engine: the same decisions, no actor. */
+export function simulateEngineCall(plan: WorldPlan, engine: FlowEngine, model: ResolvedModel, seed: number, call: number): CallRecord {
+  const byId = plan.byId;
+  const prepared = prepareCall(plan, model, seed, call);
+  const caller = new Caller(byId, model, prepared, seed, call);
+  // The engine asks the world as the call goes, rather than deciding every node ahead.
+  const run = engine.start({ now: CALL_TIME }, prepared);
+  const context = run.context;
+  let events = 0;
+  while (!run.done && events < MAX_EVENTS) {
+    const action = caller.act(context.node, context.elapsed);
+    if (action === undefined) break;
+    if (action === 'hangup') {
+      run.send({ type: 'HANGUP' }, engine.hangupTransition);
+      break;
+    }
+    for (const event of action) {
+      if (run.done) break;
+      run.send(event, engine.hangupTransition);
+      events++;
+    }
+  }
+  return recordOf(byId, context.result, context.node, context.route, prepared, caller);
+}
+
+/** Simulates `calls` calls on the table-driven engine; undefined when the flow needs the actor (inlined sub-flows). */
+export function simulateWithEngine(flow: Flow, calls: number, options: TrafficOptions = {}): TrafficReport | undefined {
+  const engine = FlowEngine.forFlow(flow, options);
+  if (engine === undefined) return undefined;
+  const model = resolveModel(options.model);
+  const seed = options.seed ?? 1;
+  const plan = new WorldPlan(flow);
+  const tally = new Tally();
+  for (let call = 0; call < calls; call++) tally.add(simulateEngineCall(plan, engine, model, seed, call));
+  return tally.report(seed);
+}
+
+/** Simulates on the engine, or with one actor per call where the engine does not apply. */
+export function simulate(flow: Flow, calls: number, options: TrafficOptions = {}): TrafficReport & { readonly engine: 'table' | 'xstate-actor' } {
+  const fast = simulateWithEngine(flow, calls, options);
+  return fast !== undefined ? { ...fast, engine: 'table' } : { ...simulateWithActors(flow, calls, options), engine: 'xstate-actor' };
 }

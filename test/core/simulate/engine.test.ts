@@ -1,0 +1,69 @@
+/**
+ * The differential test: the table-driven engine and the flow's XState
+ * machine, given the same decisions, take every call the same way.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createFlowMachine } from '../../../src/core/compile/machine.ts';
+import { loadFlow } from '../../../src/core/model/load.ts';
+import type { Flow } from '../../../src/core/model/types.ts';
+import { FlowEngine } from '../../../src/core/simulate/engine.ts';
+import { resolveModel } from '../../../src/core/simulate/model.ts';
+import { simulate, simulateCall, simulateEngineCall, simulateWithActors, WorldPlan } from '../../../src/core/simulate/traffic.ts';
+import { makeFlow } from '../../support/build.ts';
+
+const flows = path.join(import.meta.dirname, '../../../flows');
+function example(id: string): Flow {
+  const loaded = loadFlow(JSON.parse(readFileSync(path.join(flows, `${id}.ivr.json`), 'utf8')), id);
+  if (!loaded.ok) throw new Error(id);
+  return loaded.flow;
+}
+
+const MODELS = {
+  defaults: {},
+  'impatient and clumsy': { silence: 0.3, wrongKey: 0.3, patienceSeconds: 40, queuePatienceSeconds: 20, zeroOutWhenLost: 0.2 },
+  'failing world': { openShare: 0.3, outcomes: { 'balance-lookup': { failure: 0.5 }, 'status-lookup': { failure: 0.5 } } }
+};
+
+describe('the engine against the machine', () => {
+  for (const id of ['bank', 'airline', 'utility-outage', 'clinic', 'runaround']) {
+    it.each(Object.entries(MODELS))(`${id}, %s: every call takes the same route and ends the same way`, (_name, model) => {
+      const flow = example(id);
+      const engine = FlowEngine.forFlow(flow)!;
+      const machine = createFlowMachine(flow);
+      const resolved = resolveModel(model);
+      const plan = new WorldPlan(flow);
+      const calls = id === 'runaround' ? 40 : 400;
+      for (let call = 0; call < calls; call++) {
+        const reference = simulateCall(plan, machine, resolved, 11, call);
+        expect(simulateEngineCall(plan, engine, resolved, 11, call), `${id} call ${call}`).toEqual(reference);
+      }
+    });
+  }
+
+  it('gives the same report as one actor per call', () => {
+    const flow = example('bank');
+    const fast = simulate(flow, 1500, { seed: 4 });
+    expect(fast.engine).toBe('table');
+    const { engine: _engine, ...report } = fast;
+    expect(report).toEqual(simulateWithActors(flow, 1500, { seed: 4 }));
+  });
+
+  it('follows retries, entries with patterns, branches and counters like the machine', () => {
+    const flow = makeFlow([
+      { id: 'pin', kind: 'input', prompt: 'Your PIN, then pound.', variable: 'pin', minDigits: 4, maxDigits: 6, pattern: '\\d{4,6}', noInput: 'pin', invalid: 'pin', maxRetries: 2, onMaxRetries: 'desk', next: 'count' },
+      { id: 'count', kind: 'set', increment: ['tries'], next: 'check' },
+      { id: 'check', kind: 'branch', cases: [{ when: { var: 'tries', op: 'ge', value: 2 }, next: 'desk' }], otherwise: 'menu' },
+      { id: 'menu', kind: 'menu', prompt: 'Press 1 to hear it again, or 0 for the desk.', options: [{ key: '1', next: 'count' }, { key: '0', next: 'desk' }], noInput: 'menu', invalid: 'menu', maxRetries: 1, onMaxRetries: 'desk' },
+      { id: 'desk', kind: 'queue', queue: 'desk', expectedWaitSeconds: 20 }
+    ]);
+    const engine = FlowEngine.forFlow(flow)!;
+    const machine = createFlowMachine(flow);
+    const plan = new WorldPlan(flow);
+    const model = resolveModel({ silence: 0.25, wrongKey: 0.25 });
+    for (let call = 0; call < 300; call++) {
+      expect(simulateEngineCall(plan, engine, model, 5, call)).toEqual(simulateCall(plan, machine, model, 5, call));
+    }
+  });
+});
