@@ -198,18 +198,20 @@ function action(ref: ActionRef): Action | null {
     }
     case 'finish': {
       const ended = p['outcome'] as CallResult['outcome'];
+      const failed = ended === 'dropped' || ended === 'trapped' || ended === 'abandoned';
       return (c) => {
         const outcome = c.helped ?? ended;
-        c.result = {
+        const result: { -readonly [K in keyof CallResult]: CallResult[K] } = {
           outcome,
-          ...(outcome === ended ? {} : { ended }),
           node: c.ending?.node ?? c.node,
-          ...(ended === 'dropped' || ended === 'trapped' || ended === 'abandoned' ? { reason: c.ending?.reason ?? ended } : {}),
           seconds: round(c.elapsed),
           waitSeconds: round(c.waited),
           route: c.route,
           variables: c.variables
         };
+        if (outcome !== ended) result.ended = ended;
+        if (failed) result.reason = c.ending?.reason ?? ended;
+        c.result = result;
       };
     }
     default:

@@ -78,6 +78,43 @@ function worldOutcome(node: FlowNode, model: ResolvedModel, seed: number, call: 
   return outcomes[0]!.name;
 }
 
+const NO_INPUT: CallerEvent = { type: 'NO_INPUT' };
+const KEYS = new Map<string, CallerEvent>(DTMF_KEYS.map((k) => [k, { type: 'KEY', key: k }]));
+const keyEvent = (key: string): CallerEvent => KEYS.get(key) ?? { type: 'KEY', key };
+
+/** What a caller can do at a node, worked out once per node: the events of each kind of answer. */
+interface Answers {
+  readonly wrong: readonly CallerEvent[];
+  /** For an input: a valid entry; for a menu: each option's events. */
+  readonly valid: readonly CallerEvent[];
+  readonly options: readonly (readonly CallerEvent[])[];
+  readonly zero: boolean;
+}
+
+const answersOf = new WeakMap<FlowNode, Answers>();
+
+function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
+  let known = answersOf.get(node);
+  if (known !== undefined) return known;
+  if (node.kind === 'input') {
+    const terminator = node.terminator ?? '#';
+    const digits = validEntry(node);
+    const keys = digits === undefined ? undefined : digits.length >= (node.maxDigits ?? 32) ? digits : `${digits}${terminator}`;
+    known = { wrong: [keyEvent(terminator)], valid: keys === undefined ? [keyEvent(terminator)] : [...keys].map(keyEvent), options: [], zero: false };
+  } else {
+    const used = new Set<string | undefined>(node.options.map((o) => o.key));
+    const wrong = DTMF_KEYS.find((k) => !used.has(k));
+    known = {
+      wrong: [wrong === undefined ? { type: 'SPEECH', text: 'something else entirely' } : keyEvent(wrong)],
+      valid: [],
+      options: node.options.map((o): CallerEvent[] => (o.key !== undefined ? [keyEvent(o.key)] : [{ type: 'SPEECH', text: o.phrases?.[0] ?? '' }])),
+      zero: node.options.some((o) => o.key === '0')
+    };
+  }
+  answersOf.set(node, known);
+  return known;
+}
+
 /** The caller's events at a menu or input, on this attempt there. */
 function callerEvents(
   node: NodeOfKind<'menu'> | NodeOfKind<'input'>,
@@ -86,33 +123,22 @@ function callerEvents(
   seed: number,
   call: number,
   attempt: number
-): CallerEvent[] {
+): readonly CallerEvent[] {
   const key = hashText(node.id);
+  const can = answers(node);
   // Lost after a retry here, a caller may press 0 when the menu has it.
-  if (node.kind === 'menu' && attempt > 0 && node.options.some((o) => o.key === '0') && uniform(seed, call, key ^ DRAW.lost, attempt) < model.zeroOutWhenLost) {
-    return [{ type: 'KEY', key: '0' }];
+  if (node.kind === 'menu' && attempt > 0 && can.zero && uniform(seed, call, key ^ DRAW.lost, attempt) < model.zeroOutWhenLost) {
+    return [keyEvent('0')];
   }
   const u = uniform(seed, call, key ^ DRAW.act, attempt);
-  if (u < model.silence) return [{ type: 'NO_INPUT' }];
-  if (node.kind === 'input') {
-    const terminator = node.terminator ?? '#';
-    const digits = u < model.silence + model.wrongKey ? undefined : validEntry(node);
-    if (digits === undefined) return [{ type: 'KEY', key: terminator }];
-    const keys = digits.length >= (node.maxDigits ?? 32) ? digits : `${digits}${terminator}`;
-    return [...keys].map((k) => ({ type: 'KEY', key: k }));
-  }
-  const keys = new Set<string | undefined>(node.options.map((o) => o.key));
-  if (u < model.silence + model.wrongKey) {
-    const wrong = DTMF_KEYS.find((k) => !keys.has(k));
-    return wrong === undefined ? [{ type: 'SPEECH', text: 'something else entirely' }] : [{ type: 'KEY', key: wrong }];
-  }
+  if (u < model.silence) return [NO_INPUT];
+  if (u < model.silence + model.wrongKey) return can.wrong;
+  if (node.kind === 'input') return can.valid;
   const wanted = Object.hasOwn(intent.choices, node.id) ? intent.choices[node.id] : undefined;
-  let option = wanted === undefined ? undefined : node.options.find((o) => o.key === wanted || o.phrases?.includes(wanted));
+  let index = wanted === undefined ? -1 : node.options.findIndex((o) => o.key === wanted || o.phrases?.includes(wanted));
   // A caller with no choice in mind here picks any option.
-  if (option === undefined && node.options.length > 0) option = node.options[Math.floor(uniform(seed, call, key ^ DRAW.pick, attempt) * node.options.length)];
-  if (option === undefined) return [{ type: 'NO_INPUT' }];
-  if (option.key !== undefined) return [{ type: 'KEY', key: option.key }];
-  return [{ type: 'SPEECH', text: option.phrases?.[0] ?? '' }];
+  if (index < 0 && node.options.length > 0) index = Math.floor(uniform(seed, call, key ^ DRAW.pick, attempt) * node.options.length);
+  return index < 0 ? [NO_INPUT] : can.options[index]!;
 }
 
 function pickIntent(model: ResolvedModel, seed: number, call: number): ResolvedModel['intents'][number] {
@@ -228,7 +254,7 @@ export class Caller {
   ) {}
 
   /** Events for the wait at `nodeId`, 'hangup', or undefined when the node takes no input (the call is stuck). */
-  act(nodeId: string | null, elapsed: number): CallerEvent[] | 'hangup' | undefined {
+  act(nodeId: string | null, elapsed: number): readonly CallerEvent[] | 'hangup' | undefined {
     const node = nodeId === null ? undefined : this.byId.get(nodeId);
     if (node === undefined || (node.kind !== 'menu' && node.kind !== 'input')) return undefined;
     if (elapsed > this.prepared.patience) {
@@ -253,9 +279,11 @@ export function recordOf(
 ): CallRecord {
   const menuSteps = caller.menuSteps;
   // A caller may give up in a queue before anyone answers.
-  const visits = new Map<string, number>();
+  let visits: Map<string, number> | undefined;
   for (let i = 0; i < fullRoute.length; i++) {
     const id = fullRoute[i]!;
+    if (byId.get(id)?.kind !== 'queue') continue;
+    visits ??= new Map();
     const visit = visits.get(id) ?? 0;
     visits.set(id, visit + 1);
     const draw = prepared.queue(id, visit + 1);
