@@ -32,6 +32,17 @@ describe('zeroout simulate', () => {
     expect(again.stdout).toBe(first.stdout);
   });
 
+  it('spreads the calls over worker threads and gives the same document as one thread', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'desk.ivr.json': desk });
+    const args = ['simulate', 'desk.ivr.json', '--calls', '600000', '--seed', '9', '--format', 'json'];
+    const one = await run([...args, '--workers', '1'], dir);
+    const two = await run([...args, '--workers', '2'], dir);
+    expect(two.code).toBe(0);
+    expect(JSON.parse(two.stdout).calls).toBe(600000);
+    expect(two.stdout).toBe(one.stdout);
+  }, 60_000);
+
   it('reads a traffic model and prints a readable report', async () => {
     const dir = tempDir();
     writeFiles(dir, { 'desk.ivr.json': desk, 'model.json': { silence: 0, wrongKey: 0, patienceSeconds: 100000, queuePatienceSeconds: 100000 } });

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatProblem, parseJson } from '../../core/model/load.ts';
 import { parseModel, type TrafficModel } from '../../core/simulate/model.ts';
-import { simulate, TRAFFIC_OUTCOMES, type TrafficReport } from '../../core/simulate/traffic.ts';
+import { TRAFFIC_OUTCOMES, type TrafficReport } from '../../core/simulate/traffic.ts';
+import { defaultWorkers, simulateInParallel } from '../workers/parallel.ts';
 import type { Flow } from '../../core/model/types.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
@@ -24,6 +25,7 @@ export interface SimulateOptions {
   readonly calls: string;
   readonly seed: string;
   readonly model?: string;
+  readonly workers?: string;
   readonly format: SimulateFormat;
 }
 
@@ -85,6 +87,7 @@ function formatText(input: string, flow: Flow, report: TrafficReport): string {
 export async function runSimulate(input: string, options: SimulateOptions, io: CliIo): Promise<number> {
   const calls = wholeNumber(options.calls, '--calls', 1);
   const seed = wholeNumber(options.seed, '--seed', 0);
+  const workers = options.workers === undefined ? defaultWorkers() : wholeNumber(options.workers, '--workers', 1);
   let model: TrafficModel | undefined;
   if (options.model !== undefined) {
     model = await readModel(options.model, io);
@@ -92,7 +95,8 @@ export async function runSimulate(input: string, options: SimulateOptions, io: C
   }
   const flow = await loadSingleFlow(input, io);
   if (!flow) return EXIT_USAGE;
-  const report = simulate(flow, calls, { seed, ...(model === undefined ? {} : { model }) });
+  // The document is the same whatever the number of threads: it is left out.
+  const { workers: _used, ...report } = await simulateInParallel(flow, calls, { seed, workers, ...(model === undefined ? {} : { model }) });
   io.stdout.write(options.format === 'json' ? `${JSON.stringify({ file: input, flow: flow.id, ...report })}\n` : formatText(input, flow, report));
   return EXIT_OK;
 }
@@ -105,6 +109,7 @@ export function registerSimulate(program: Command, context: CommandContext): Com
     .option('-n, --calls <n>', 'number of calls', '10000')
     .option('-s, --seed <n>', 'random seed: the same seed gives the same report', '1')
     .option('-m, --model <file>', 'traffic model (JSON): intents, silence, wrong keys, patience, queue and world behaviour')
+    .option('-w, --workers <n>', 'threads to spread the calls over (default: the cores, at most 8)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (input: string, options: SimulateOptions) => {
       context.exitCode = await runSimulate(input, options, context.io);

@@ -346,6 +346,15 @@ function percentile(sorted: ArrayLike<number>, p: number): number | null {
   return Math.round(sorted[index]! * 10) / 10;
 }
 
+export interface TallyData {
+  readonly n: number;
+  readonly counts: Record<TrafficOutcome, number>;
+  readonly times: readonly number[];
+  readonly steps: readonly number[];
+  readonly through: readonly [string, number][];
+  readonly abandoned: readonly [string, number][];
+}
+
 /** Calls summed as they come, so a million calls need not be kept. */
 export class Tally {
   private readonly counts = Object.fromEntries(TRAFFIC_OUTCOMES.map((o) => [o, 0])) as Record<TrafficOutcome, number>;
@@ -369,6 +378,32 @@ export class Tally {
       }
     }
     if (r.outcome === 'abandoned' && r.node !== null) this.abandoned.set(r.node, (this.abandoned.get(r.node) ?? 0) + 1);
+  }
+
+  /** The tally as plain data, to send from a worker. */
+  toData(): TallyData {
+    return {
+      n: this.n,
+      counts: { ...this.counts },
+      times: this.times,
+      steps: this.steps,
+      through: [...this.through].map(([node, v]) => [node, v.calls]),
+      abandoned: [...this.abandoned]
+    };
+  }
+
+  /** Adds another tally of other calls (another range of call numbers). */
+  merge(data: TallyData): void {
+    this.n += data.n;
+    for (const o of TRAFFIC_OUTCOMES) this.counts[o] += data.counts[o];
+    for (const t of data.times) this.times.push(t);
+    for (const t of data.steps) this.steps.push(t);
+    for (const [node, calls] of data.through) {
+      const seen = this.through.get(node);
+      if (seen === undefined) this.through.set(node, { calls, last: -1 });
+      else seen.calls += calls;
+    }
+    for (const [node, calls] of data.abandoned) this.abandoned.set(node, (this.abandoned.get(node) ?? 0) + calls);
   }
 
   report(seed: number): TrafficReport {
@@ -469,4 +504,24 @@ export function simulateWithEngine(flow: Flow, calls: number, options: TrafficOp
 export function simulate(flow: Flow, calls: number, options: TrafficOptions = {}): TrafficReport & { readonly engine: 'table' | 'xstate-actor' } {
   const fast = simulateWithEngine(flow, calls, options);
   return fast !== undefined ? { ...fast, engine: 'table' } : { ...simulateWithActors(flow, calls, options), engine: 'xstate-actor' };
+}
+
+/**
+ * Calls number `from` to `to` (excluded): every call's draws depend only on
+ * the seed and its number, so ranges run apart (in workers) and merged give
+ * the same report as one run.
+ */
+export function tallyRange(flow: Flow, from: number, to: number, options: TrafficOptions = {}): { tally: Tally; engine: 'table' | 'xstate-actor' } {
+  const model = resolveModel(options.model);
+  const seed = options.seed ?? 1;
+  const plan = new WorldPlan(flow);
+  const tally = new Tally();
+  const engine = FlowEngine.forFlow(flow, options);
+  if (engine !== undefined) {
+    for (let call = from; call < to; call++) tally.add(simulateEngineCall(plan, engine, model, seed, call));
+    return { tally, engine: 'table' };
+  }
+  const machine = createFlowMachine(flow, options);
+  for (let call = from; call < to; call++) tally.add(simulateCall(plan, machine, model, seed, call));
+  return { tally, engine: 'xstate-actor' };
 }

@@ -1,0 +1,17 @@
+/** In a worker thread: simulates one range of call numbers and posts its tally. */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Flow } from '../../core/model/types.ts';
+import type { TrafficModel } from '../../core/simulate/model.ts';
+import { tallyRange } from '../../core/simulate/traffic.ts';
+
+interface Job {
+  readonly flow: Flow;
+  readonly from: number;
+  readonly to: number;
+  readonly seed: number;
+  readonly model?: TrafficModel;
+}
+
+const job = workerData as Job;
+const { tally, engine } = tallyRange(job.flow, job.from, job.to, { seed: job.seed, ...(job.model === undefined ? {} : { model: job.model }) });
+parentPort!.postMessage({ data: tally.toData(), engine });
