@@ -51,6 +51,8 @@ describe('zeroout simulate', () => {
     expect(result.stdout).toContain('200 simulated calls (seed 1)');
     expect(result.stdout).toMatch(/ {2}\d+\.\d% {2}reached a person/);
     expect(result.stdout).toMatch(/Time to a person: median \d+ s/);
+    expect(result.stdout).toMatch(/^ {2}integrity +good /m);
+    expect(result.stdout).toMatch(/^ {2}resolution +(good|fair|poor) +\d+(\.\d)?% of callers got help/m);
   });
 
   it('exits 2 naming the place when the model or a flag is wrong', async () => {

@@ -11,6 +11,8 @@ import { Option, type Command } from 'commander';
 import { formatProblem, parseJson } from '../../core/model/load.ts';
 import { parseModel, type TrafficModel } from '../../core/simulate/model.ts';
 import { TRAFFIC_OUTCOMES, type TrafficReport } from '../../core/simulate/traffic.ts';
+import { lintFlow } from '../../core/analysis/engine.ts';
+import { scorecard, type Pillar } from '../../core/simulate/scorecard.ts';
 import { defaultWorkers, simulateInParallel } from '../workers/parallel.ts';
 import type { Flow } from '../../core/model/types.ts';
 import type { CommandContext } from '../context.ts';
@@ -67,7 +69,7 @@ async function readModel(file: string, io: CliIo): Promise<TrafficModel | undefi
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 const secs = (value: number | null) => (value === null ? '—' : `${Math.round(value)} s`);
 
-function formatText(input: string, flow: Flow, report: TrafficReport): string {
+function formatText(input: string, flow: Flow, report: TrafficReport, card: readonly Pillar[]): string {
   const lines = [`${input}: ${flow.name}`, `${report.calls} simulated calls (seed ${report.seed})`, ''];
   for (const outcome of TRAFFIC_OUTCOMES) {
     lines.push(`  ${pct(report.outcomes[outcome]).padStart(6)}  ${LABELS[outcome]}`);
@@ -80,6 +82,11 @@ function formatText(input: string, flow: Flow, report: TrafficReport): string {
   if (report.abandonedAt.length > 0) {
     lines.push('', 'Where callers hang up:');
     for (const a of report.abandonedAt) lines.push(`  ${String(a.calls).padStart(6)}  ${a.node}`);
+  }
+  lines.push('', 'CX scorecard:');
+  for (const p of card) {
+    const findings = Object.entries(p.findings).map(([rule, n]) => `${rule} ×${n}`);
+    lines.push(`  ${p.pillar.padEnd(16)} ${p.rating.padEnd(5)} ${p.evidence.join('; ')}${findings.length > 0 ? ` [${findings.join(', ')}]` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -97,7 +104,8 @@ export async function runSimulate(input: string, options: SimulateOptions, io: C
   if (!flow) return EXIT_USAGE;
   // The document is the same whatever the number of threads: it is left out.
   const { workers: _used, ...report } = await simulateInParallel(flow, calls, { seed, workers, ...(model === undefined ? {} : { model }) });
-  io.stdout.write(options.format === 'json' ? `${JSON.stringify({ file: input, flow: flow.id, ...report })}\n` : formatText(input, flow, report));
+  const card = scorecard(flow, lintFlow(flow), report);
+  io.stdout.write(options.format === 'json' ? `${JSON.stringify({ file: input, flow: flow.id, ...report, scorecard: card })}\n` : formatText(input, flow, report, card));
   return EXIT_OK;
 }
 
