@@ -26,6 +26,7 @@ import { Inspector } from './panels/Inspector.tsx';
 import { ExportEnvironment, loadEnvironment } from './panels/ExportEnvironment.tsx';
 import { Problems } from './panels/Problems.tsx';
 import { Simulator } from './panels/Simulator.tsx';
+import { Traffic, type Heat } from './panels/Traffic.tsx';
 import { deleteFlow, listFlows, readFlow, saveFlow, type FlowEntry } from './services/api.ts';
 import { dropDraft, loadDraft, storeDraft } from './services/drafts.ts';
 
@@ -79,6 +80,7 @@ function Designer() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [showTimes, setShowTimes] = useState(false);
   const [showCoverage, setShowCoverage] = useState(false);
+  const [heat, setHeat] = useState<Heat | undefined>(undefined);
   const [editingEnv, setEditingEnv] = useState(false);
   const [fitRequest, setFitRequest] = useState(0);
   const fitAll = useCallback(() => setFitRequest((n) => n + 1), []);
@@ -617,7 +619,7 @@ function Designer() {
           </ul>
         </nav>
         {draft !== undefined && analysis !== undefined ? (
-          <FlowCanvas draft={draft} analysis={analysis} selected={selectedSet} showTimes={showTimes} callAt={call.at} callRoute={call.route} uncovered={uncovered} actions={actions} fitRequest={fitRequest} />
+          <FlowCanvas draft={draft} analysis={analysis} selected={selectedSet} showTimes={showTimes} callAt={call.at} callRoute={call.route} uncovered={uncovered} heat={heat} actions={actions} fitRequest={fitRequest} />
         ) : (
           <section className="canvas empty" aria-label="Flow canvas">
             <p>Open a flow from the list, or start a new one.</p>
@@ -641,6 +643,7 @@ function Designer() {
         <footer className="panels">
           <Problems problems={analysis.problems} onPick={pickProblem} />
           <Simulator flow={analysis.flow} onProgress={onProgress} onSaveTest={saveTest} onAddTests={addTests} />
+          <Traffic flow={analysis.flow} onHeat={setHeat} />
         </footer>
       )}
     </div>

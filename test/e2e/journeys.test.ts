@@ -7,7 +7,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { pageErrors, settle, startDesigner, type Designer } from './harness.ts';
+import { loadFlow } from '../../src/core/model/load.ts';
+import type { Flow } from '../../src/core/model/types.ts';
+import { simulate } from '../../src/core/simulate/traffic.ts';
+import { pageErrors, root, settle, startDesigner, type Designer } from './harness.ts';
+
+function loadExample(id: string): Flow {
+  const loaded = loadFlow(JSON.parse(readFileSync(path.join(root, 'flows', `${id}.ivr.json`), 'utf8')), id);
+  if (!loaded.ok) throw new Error(id);
+  return loaded.flow;
+}
 
 const TWILIO_FILE = path.join(
   import.meta.dirname,
@@ -61,6 +70,30 @@ describe('a simulated call', () => {
     const results = simulator.getByRole('list', { name: 'Test call results' });
     await expect.poll(() => results.innerText()).toContain('Pass Zero at the main menu');
     expect(await results.innerText()).not.toContain('Fail');
+    expect(pageErrors(page)).toEqual([]);
+  }, 60_000);
+});
+
+describe('simulated traffic', () => {
+  it('runs calls in a worker with progress, shows the shares and a histogram, and heats the canvas', async () => {
+    const page = await openFlow('bank');
+    const traffic = page.getByRole('region', { name: 'Traffic' });
+    await traffic.getByLabel('Calls').fill('20000');
+    await traffic.getByLabel('Seed').fill('7');
+    await traffic.getByRole('button', { name: 'Run traffic' }).click();
+    const bar = traffic.getByRole('progressbar', { name: 'Simulated calls' });
+    await expect.poll(() => bar.getAttribute('aria-valuenow')).toBe('100');
+    const shares = traffic.getByRole('list', { name: 'Outcomes' });
+    await expect.poll(() => shares.innerText()).toMatch(/\d+\.\d% reached a person/);
+    // The same seed gives what the command line gives.
+    const cli = simulate(loadExample('bank'), 20000, { seed: 7 });
+    expect(await shares.innerText()).toContain(`${(cli.outcomes.person * 100).toFixed(1)}% reached a person`);
+    const bars = traffic.getByRole('img', { name: /Time to a person, in bins of \d+ seconds/ }).locator('.bar');
+    expect(await bars.count()).toBeGreaterThan(3);
+    await traffic.getByLabel('Traffic heat on the canvas').check();
+    const menu = page.getByRole('group', { name: 'Menu Main menu' }).locator('.node-card');
+    await expect.poll(() => menu.getAttribute('data-traffic')).toBe('1.000');
+    expect(Number(await page.getByRole('group', { name: 'Queue Card security (24/7)' }).locator('.node-card').getAttribute('data-traffic'))).toBeLessThan(0.5);
     expect(pageErrors(page)).toEqual([]);
   }, 60_000);
 });

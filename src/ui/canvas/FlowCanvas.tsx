@@ -15,6 +15,7 @@ import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react
 import type { NodeKind } from '../../core/model/types.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import type { Draft, XY } from '../model/edit.ts';
+import type { Heat } from '../panels/Traffic.tsx';
 import { NodeCard } from './NodeCard.tsx';
 import { OutcomeEdge } from './OutcomeEdge.tsx';
 import { canvasEdges, canvasNodes, type CanvasNode } from './view.ts';
@@ -48,16 +49,18 @@ interface Props {
   callRoute: readonly string[];
   /** Nodes no saved test call reaches, when the coverage overlay is on. */
   uncovered: ReadonlySet<string> | undefined;
+  /** Simulated traffic through each node, when the heat overlay is on. */
+  heat: Heat | undefined;
   actions: CanvasActions;
   /** Changed to ask for the whole flow to be fitted in view once the nodes are drawn where they now are. */
   fitRequest: number;
 }
 
-export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callRoute, uncovered, actions, fitRequest }: Props) {
+export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callRoute, uncovered, heat, actions, fitRequest }: Props) {
   const flow = useReactFlow();
   const derived = useMemo(
-    () => canvasNodes(draft, analysis, { selected, showTimes, callAt, callRoute, ...(uncovered ? { uncovered } : {}) }),
-    [draft, analysis, selected, showTimes, callAt, callRoute, uncovered]
+    () => canvasNodes(draft, analysis, { selected, showTimes, callAt, callRoute, ...(uncovered ? { uncovered } : {}), ...(heat ? { heat } : {}) }),
+    [draft, analysis, selected, showTimes, callAt, callRoute, uncovered, heat]
   );
   const labels = useStore((state) => state.transform[2] >= LABEL_ZOOM);
   // While the view pans or zooms, edges spanning several screens are not drawn: they return when it stops.

@@ -36,11 +36,25 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Can
     data.current ? 'is-current' : '',
     data.visited ? 'is-visited' : '',
     data.uncovered ? 'not-covered' : '',
+    data.heat ? 'has-heat' : '',
     data.badges?.error ? 'has-error' : data.badges?.warning ? 'has-warning' : ''
   ].filter(Boolean);
   const time = data.showTimes ? timeText(data.secondsToHuman) : undefined;
   return (
-    <div className={classes.join(' ')} title={[data.noRouteToHelp ? 'No route to help from here.' : '', data.uncovered ? 'No test call reaches this node.' : ''].filter(Boolean).join(' ') || undefined}>
+    <div
+      className={classes.join(' ')}
+      title={
+        [
+          data.noRouteToHelp ? 'No route to help from here.' : '',
+          data.uncovered ? 'No test call reaches this node.' : '',
+          data.heat ? `${(data.heat.through * 100).toFixed(1)}% of simulated calls pass here; ${(data.heat.hungUp * 100).toFixed(1)}% hang up here.` : ''
+        ]
+          .filter(Boolean)
+          .join(' ') || undefined
+      }
+      data-traffic={data.heat ? data.heat.through.toFixed(3) : undefined}
+      style={data.heat ? { backgroundColor: `rgb(255 140 0 / ${Math.min(0.65, data.heat.through * 0.65).toFixed(3)})`, ...(data.heat.hungUp > 0.02 ? { borderColor: '#b3261e', borderStyle: 'dashed' } : {}) } : undefined}
+    >
       <Handle type="target" position={Position.Left} className="handle-in" aria-label={`Into ${data.title}`} />
       <div className="node-head">
         <span className="node-icon" aria-hidden="true">

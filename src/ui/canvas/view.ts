@@ -38,6 +38,8 @@ export interface NodeView extends Record<string, unknown> {
   readonly visited: boolean;
   /** No saved test call reaches it (coverage overlay on). */
   readonly uncovered: boolean;
+  /** Share of simulated calls through the node, and share hanging up there (heat overlay on). */
+  readonly heat: { readonly through: number; readonly hungUp: number } | undefined;
 }
 
 export type CanvasNode = Node<NodeView, 'flowNode'>;
@@ -82,6 +84,7 @@ export interface ViewOptions {
   readonly callAt: string | null;
   readonly callRoute: readonly string[];
   readonly uncovered?: ReadonlySet<string>;
+  readonly heat?: { readonly through: Readonly<Record<string, number>>; readonly abandoned: Readonly<Record<string, number>>; readonly calls: number };
 }
 
 export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: ViewOptions): CanvasNode[] {
@@ -123,7 +126,14 @@ export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: View
         showTimes: options.showTimes,
         current: options.callAt === node.id,
         visited: visited.has(node.id),
-        uncovered: options.uncovered?.has(node.id) ?? false
+        uncovered: options.uncovered?.has(node.id) ?? false,
+        heat:
+          options.heat === undefined
+            ? undefined
+            : {
+                through: Object.hasOwn(options.heat.through, node.id) ? options.heat.through[node.id]! : 0,
+                hungUp: (Object.hasOwn(options.heat.abandoned, node.id) ? options.heat.abandoned[node.id]! : 0) / Math.max(1, options.heat.calls)
+              }
       }
     };
   });
