@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { pageErrors, settle, startDesigner, type Designer } from './harness.ts';
+import { openFlow as openDesignerFlow, pageErrors, settle, startDesigner, type Designer } from './harness.ts';
 
 let designer: Designer;
 
@@ -17,13 +17,7 @@ afterAll(async () => {
   await designer?.close();
 });
 
-async function openFlow(id: string): Promise<Page> {
-  const page = await designer.newPage();
-  await page.goto(`${designer.url}?flow=${id}`);
-  await page.getByRole('group', { name: /^(Prompt|Menu) / }).first().waitFor();
-  await settle(page);
-  return page;
-}
+const openFlow = (id: string): Promise<Page> => openDesignerFlow(designer, id);
 
 const nodeCount = (page: Page) => page.locator('[aria-roledescription="node"]').count();
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateFlow } from '../support/generate.ts';
-import { settle, startDesigner, type Designer } from './harness.ts';
+import { openFlow as openDesignerFlow, settle, startDesigner, type Designer } from './harness.ts';
 
 const CONNECT_FILE = path.join(
   import.meta.dirname,
@@ -24,13 +24,7 @@ afterAll(async () => {
   await designer?.close();
 });
 
-async function openFlow(id: string): Promise<Page> {
-  const page = await designer.newPage();
-  await page.goto(`${designer.url}?flow=${id}`);
-  await page.locator('[aria-roledescription="node"]').first().waitFor();
-  await settle(page);
-  return page;
-}
+const openFlow = (id: string): Promise<Page> => openDesignerFlow(designer, id);
 
 describe('import by dropping a file', () => {
   it('reads an Amazon Connect flow dropped on the page, and it can be saved as a flow', async () => {

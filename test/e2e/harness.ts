@@ -70,6 +70,15 @@ export async function startDesigner(): Promise<Designer> {
   };
 }
 
+/** A new page with a flow open (`?flow=<id>`), its nodes drawn and the view settled. */
+export async function openFlow(designer: Designer, id: string): Promise<Page> {
+  const page = await designer.newPage();
+  await page.goto(`${designer.url}?flow=${id}`);
+  await page.locator('[aria-roledescription="node"]').first().waitFor();
+  await settle(page);
+  return page;
+}
+
 /** Uncaught errors the page threw, for asserting there were none. */
 export function pageErrors(page: Page): string[] {
   return (page as Page & { errors?: string[] }).errors ?? [];

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { loadFlow } from '../../src/core/model/load.ts';
 import type { Flow } from '../../src/core/model/types.ts';
 import { simulate } from '../../src/core/simulate/traffic.ts';
-import { pageErrors, root, settle, startDesigner, type Designer } from './harness.ts';
+import { openFlow as openDesignerFlow, pageErrors, root, settle, startDesigner, type Designer } from './harness.ts';
 
 function loadExample(id: string): Flow {
   const loaded = loadFlow(JSON.parse(readFileSync(path.join(root, 'flows', `${id}.ivr.json`), 'utf8')), id);
@@ -33,13 +33,7 @@ afterAll(async () => {
   await designer?.close();
 });
 
-async function openFlow(id: string): Promise<Page> {
-  const page = await designer.newPage();
-  await page.goto(`${designer.url}?flow=${id}`);
-  await page.getByRole('group', { name: /^(Prompt|Menu) / }).first().waitFor();
-  await settle(page);
-  return page;
-}
+const openFlow = (id: string): Promise<Page> => openDesignerFlow(designer, id);
 
 const inspectorOf = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 

@@ -1,4 +1,5 @@
-/** Small flows for tests, written tersely. */
+/** Small flows for tests, written tersely, and the example flows. */
+import { readFileSync } from 'node:fs';
 import { lintFlow, type LintOptions } from '../../src/core/analysis/engine.ts';
 import type { Finding } from '../../src/core/analysis/types.ts';
 import { loadFlow } from '../../src/core/model/load.ts';
@@ -51,3 +52,11 @@ export const agent: Loose = { id: 'agent', kind: 'queue', queue: 'Support', expe
 export const voicemail: Loose = { id: 'vm', kind: 'voicemail', mailbox: 'general' };
 
 export type { FlowNode };
+
+/** One of the example flows in flows/, loaded and validated. */
+export function exampleFlow(id: string): Flow {
+  const file = new URL(`../../flows/${id}.ivr.json`, import.meta.url);
+  const result = loadFlow(JSON.parse(readFileSync(file, 'utf8')), `${id}.ivr.json`);
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.pointer}: ${p.message}`).join('\n'));
+  return result.flow;
+}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatProblem, parseJson } from '../../core/model/load.ts';
 import { parseModel, type TrafficModel } from '../../core/simulate/model.ts';
-import { TRAFFIC_OUTCOMES, type TrafficReport } from '../../core/simulate/traffic.ts';
+import { OUTCOME_LABELS, TRAFFIC_OUTCOMES, type TrafficReport } from '../../core/simulate/traffic.ts';
 import { lintFlow } from '../../core/analysis/engine.ts';
 import { scorecard, type Pillar } from '../../core/simulate/scorecard.ts';
 import { defaultWorkers, simulateInParallel } from '../workers/parallel.ts';
@@ -30,16 +30,6 @@ export interface SimulateOptions {
   readonly workers?: string;
   readonly format: SimulateFormat;
 }
-
-const LABELS: Record<(typeof TRAFFIC_OUTCOMES)[number], string> = {
-  person: 'reached a person',
-  voicemail: 'left a voicemail',
-  callback: 'got a callback',
-  ended: 'ended by design',
-  dropped: 'were dropped',
-  abandoned: 'hung up',
-  trapped: 'were trapped'
-};
 
 function wholeNumber(text: string, flag: string, min: number): number {
   const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
@@ -72,7 +62,7 @@ const secs = (value: number | null) => (value === null ? '—' : `${Math.round(v
 function formatText(input: string, flow: Flow, report: TrafficReport, card: readonly Pillar[]): string {
   const lines = [`${input}: ${flow.name}`, `${report.calls} simulated calls (seed ${report.seed})`, ''];
   for (const outcome of TRAFFIC_OUTCOMES) {
-    lines.push(`  ${pct(report.outcomes[outcome]).padStart(6)}  ${LABELS[outcome]}`);
+    lines.push(`  ${pct(report.outcomes[outcome]).padStart(6)}  ${OUTCOME_LABELS[outcome]}`);
   }
   const t = report.timeToPerson;
   lines.push('', `Time to a person: median ${secs(t.p50)}, 90% within ${secs(t.p90)}, 99% within ${secs(t.p99)}`);

@@ -19,6 +19,17 @@ import { FlowEngine } from './engine.ts';
 export const TRAFFIC_OUTCOMES = ['person', 'voicemail', 'callback', 'ended', 'dropped', 'abandoned', 'trapped'] as const;
 export type TrafficOutcome = (typeof TRAFFIC_OUTCOMES)[number];
 
+/** Each outcome in words, after a share: "55% reached a person". */
+export const OUTCOME_LABELS: Readonly<Record<TrafficOutcome, string>> = {
+  person: 'reached a person',
+  voicemail: 'left a voicemail',
+  callback: 'got a callback',
+  ended: 'ended by design',
+  dropped: 'were dropped',
+  abandoned: 'hung up',
+  trapped: 'were trapped'
+};
+
 /** One simulated call. */
 export interface CallRecord {
   readonly outcome: TrafficOutcome;

@@ -5,20 +5,10 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Flow } from '../../core/model/types.ts';
-import { TRAFFIC_OUTCOMES } from '../../core/simulate/traffic.ts';
+import { OUTCOME_LABELS, TRAFFIC_OUTCOMES } from '../../core/simulate/traffic.ts';
 import type { TrafficMessage } from '../services/traffic.worker.ts';
 
 type Done = Extract<TrafficMessage, { type: 'done' }>;
-
-const LABELS: Record<(typeof TRAFFIC_OUTCOMES)[number], string> = {
-  person: 'reached a person',
-  voicemail: 'left a voicemail',
-  callback: 'got a callback',
-  ended: 'ended by design',
-  dropped: 'were dropped',
-  abandoned: 'hung up',
-  trapped: 'were trapped'
-};
 
 export interface Heat {
   readonly through: Readonly<Record<string, number>>;
@@ -109,7 +99,7 @@ export function Traffic({ flow, onHeat }: Props) {
               <ul className="shares" aria-label="Outcomes">
                 {TRAFFIC_OUTCOMES.map((o) => (
                   <li key={o}>
-                    <strong>{(result.report.outcomes[o] * 100).toFixed(1)}%</strong> {LABELS[o]}
+                    <strong>{(result.report.outcomes[o] * 100).toFixed(1)}%</strong> {OUTCOME_LABELS[o]}
                   </li>
                 ))}
               </ul>

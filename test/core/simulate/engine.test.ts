@@ -2,23 +2,12 @@
  * The differential test: the table-driven engine and the flow's XState
  * machine, given the same decisions, take every call the same way.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFlowMachine } from '../../../src/core/compile/machine.ts';
-import { loadFlow } from '../../../src/core/model/load.ts';
-import type { Flow } from '../../../src/core/model/types.ts';
 import { FlowEngine } from '../../../src/core/simulate/engine.ts';
 import { resolveModel } from '../../../src/core/simulate/model.ts';
 import { simulate, simulateCall, simulateEngineCall, simulateWithActors, WorldPlan } from '../../../src/core/simulate/traffic.ts';
-import { makeFlow } from '../../support/build.ts';
-
-const flows = path.join(import.meta.dirname, '../../../flows');
-function example(id: string): Flow {
-  const loaded = loadFlow(JSON.parse(readFileSync(path.join(flows, `${id}.ivr.json`), 'utf8')), id);
-  if (!loaded.ok) throw new Error(id);
-  return loaded.flow;
-}
+import { exampleFlow, makeFlow } from '../../support/build.ts';
 
 const MODELS = {
   defaults: {},
@@ -29,7 +18,7 @@ const MODELS = {
 describe('the engine against the machine', () => {
   for (const id of ['bank', 'airline', 'utility-outage', 'clinic', 'runaround']) {
     it.each(Object.entries(MODELS))(`${id}, %s: every call takes the same route and ends the same way`, (_name, model) => {
-      const flow = example(id);
+      const flow = exampleFlow(id);
       const engine = FlowEngine.forFlow(flow)!;
       const machine = createFlowMachine(flow);
       const resolved = resolveModel(model);
@@ -43,7 +32,7 @@ describe('the engine against the machine', () => {
   }
 
   it('gives the same report as one actor per call', () => {
-    const flow = example('bank');
+    const flow = exampleFlow('bank');
     const fast = simulate(flow, 1500, { seed: 4 });
     expect(fast.engine).toBe('table');
     const { engine: _engine, ...report } = fast;

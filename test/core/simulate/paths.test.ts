@@ -1,25 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFlow } from '../../../src/core/analysis/engine.ts';
 import { runTestCall } from '../../../src/core/calls/run.ts';
-import { loadFlow } from '../../../src/core/model/load.ts';
-import type { Flow } from '../../../src/core/model/types.ts';
 import { coverageOf, transitionsOf } from '../../../src/core/simulate/coverage.ts';
 import { asTestCall, exampleFor, shortestPaths } from '../../../src/core/simulate/paths.ts';
-import { makeFlow } from '../../support/build.ts';
+import { exampleFlow, makeFlow } from '../../support/build.ts';
 import { generateFlow } from '../../support/generate.ts';
-
-const flows = path.join(import.meta.dirname, '../../../flows');
-function example(id: string): Flow {
-  const loaded = loadFlow(JSON.parse(readFileSync(path.join(flows, `${id}.ivr.json`), 'utf8')), id);
-  if (!loaded.ok) throw new Error(id);
-  return loaded.flow;
-}
 
 describe('shortest paths', () => {
   it.each(['bank', 'airline', 'utility-outage', 'clinic', 'runaround'])('%s: a confirmed call reaches every reachable node and takes every transition', (id) => {
-    const flow = example(id);
+    const flow = exampleFlow(id);
     const result = shortestPaths(flow);
     const reachable = new Set(lintFlow(flow).metrics.perNode.filter((m) => m.reachable).map((m) => m.node));
     for (const node of result.nodes) expect(node.verified, `${id} ${node.node}`).toBe(reachable.has(node.node));
@@ -30,7 +19,7 @@ describe('shortest paths', () => {
   });
 
   it('is the shortest: the main menu choice, not a detour', () => {
-    const result = shortestPaths(example('bank'));
+    const result = shortestPaths(exampleFlow('bank'));
     const agent = result.nodes.find((n) => n.node === 'agent-queue')!;
     expect(agent.script!.steps).toEqual([{ press: '0' }]);
     // A voicemail after an overflow in open hours needs the world to say so.
@@ -65,7 +54,7 @@ describe('shortest paths', () => {
 
 describe('coverage', () => {
   it('counts what the saved calls reach, and a generated call closes a gap', () => {
-    const flow = example('bank');
+    const flow = exampleFlow('bank');
     const before = coverageOf(flow);
     expect(before.calls).toBe(flow.tests!.length);
     expect(before.nodes.total).toBe(flow.nodes.length);

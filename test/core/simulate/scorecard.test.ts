@@ -1,25 +1,15 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFlow } from '../../../src/core/analysis/engine.ts';
-import { loadFlow } from '../../../src/core/model/load.ts';
 import type { Flow } from '../../../src/core/model/types.ts';
 import { scorecard } from '../../../src/core/simulate/scorecard.ts';
 import { simulate } from '../../../src/core/simulate/traffic.ts';
-import { makeFlow } from '../../support/build.ts';
-
-const flows = path.join(import.meta.dirname, '../../../flows');
-function example(id: string): Flow {
-  const loaded = loadFlow(JSON.parse(readFileSync(path.join(flows, `${id}.ivr.json`), 'utf8')), id);
-  if (!loaded.ok) throw new Error(id);
-  return loaded.flow;
-}
+import { exampleFlow, makeFlow } from '../../support/build.ts';
 
 const card = (flow: Flow, calls = 2000) => Object.fromEntries(scorecard(flow, lintFlow(flow), simulate(flow, calls, { seed: 3 })).map((p) => [p.pillar, p]));
 
 describe('the CX scorecard', () => {
   it('rates a sound flow well on integrity, empathy, expectations and personalisation, with the figures behind it', () => {
-    const bank = card(example('bank'));
+    const bank = card(exampleFlow('bank'));
     expect(bank['integrity']!.rating).toBe('good');
     expect(bank['empathy']!.rating).toBe('good');
     expect(bank['expectations']!.rating).toBe('good');
@@ -29,7 +19,7 @@ describe('the CX scorecard', () => {
   });
 
   it('rates the runaround poorly where it fails callers, naming the findings', () => {
-    const bad = card(example('runaround'), 200);
+    const bad = card(exampleFlow('runaround'), 200);
     expect(bad['integrity']!.rating).toBe('poor');
     expect(bad['integrity']!.findings['trap-loop']).toBe(1);
     expect(bad['resolution']!.rating).toBe('poor');

@@ -1,18 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFlow } from '../../../src/core/model/load.ts';
-import type { Flow } from '../../../src/core/model/types.ts';
 import { parseModel } from '../../../src/core/simulate/model.ts';
 import { simulateWithActors, TRAFFIC_OUTCOMES } from '../../../src/core/simulate/traffic.ts';
-import { makeFlow } from '../../support/build.ts';
-
-const flows = path.join(import.meta.dirname, '../../../flows');
-function example(id: string): Flow {
-  const loaded = loadFlow(JSON.parse(readFileSync(path.join(flows, `${id}.ivr.json`), 'utf8')), id);
-  if (!loaded.ok) throw new Error(id);
-  return loaded.flow;
-}
+import { exampleFlow, makeFlow } from '../../support/build.ts';
 
 /** Callers who always do what they came for and never give up. */
 const PATIENT = { silence: 0, wrongKey: 0, patienceSeconds: 1e9, queuePatienceSeconds: 1e9 };
@@ -26,7 +15,7 @@ const desk = () =>
 
 describe('caller traffic', () => {
   it.each(['bank', 'airline', 'utility-outage', 'clinic'])('%s: the same seed gives the same report; shares sum to 1', (id) => {
-    const flow = example(id);
+    const flow = exampleFlow(id);
     const a = simulateWithActors(flow, 300, { seed: 5 });
     expect(simulateWithActors(flow, 300, { seed: 5 })).toEqual(a);
     expect(simulateWithActors(flow, 300, { seed: 6 })).not.toEqual(a);
@@ -62,7 +51,7 @@ describe('caller traffic', () => {
   });
 
   it('a flow that traps and drops callers shows it', () => {
-    const report = simulateWithActors(example('runaround'), 60, { seed: 4 });
+    const report = simulateWithActors(exampleFlow('runaround'), 60, { seed: 4 });
     expect(report.outcomes.person).toBe(0);
     expect(report.outcomes.trapped + report.outcomes.dropped).toBeGreaterThan(0.3);
     expect(report.timeToPerson.p50).toBeNull();
