@@ -465,13 +465,7 @@ export function summarise(records: readonly CallRecord[], seed: number): Traffic
 
 /** Simulates `calls` calls, one XState actor each. */
 export function simulateWithActors(flow: Flow, calls: number, options: TrafficOptions = {}): TrafficReport {
-  const model = resolveModel(options.model);
-  const seed = options.seed ?? 1;
-  const machine = createFlowMachine(flow, options);
-  const plan = new WorldPlan(flow);
-  const tally = new Tally();
-  for (let call = 0; call < calls; call++) tally.add(simulateCall(plan, machine, model, seed, call));
-  return tally.report(seed);
+  return tallyRange(flow, 0, calls, options, 'xstate-actor')!.tally.report(options.seed ?? 1);
 }
 
 /** Runs call number `call` on the table-driven engine: the same decisions, no actor. */
@@ -501,14 +495,7 @@ export function simulateEngineCall(plan: WorldPlan, engine: FlowEngine, model: R
 
 /** Simulates `calls` calls on the table-driven engine; undefined when the flow needs the actor (inlined sub-flows). */
 export function simulateWithEngine(flow: Flow, calls: number, options: TrafficOptions = {}): TrafficReport | undefined {
-  const engine = FlowEngine.forFlow(flow, options);
-  if (engine === undefined) return undefined;
-  const model = resolveModel(options.model);
-  const seed = options.seed ?? 1;
-  const plan = new WorldPlan(flow);
-  const tally = new Tally();
-  for (let call = 0; call < calls; call++) tally.add(simulateEngineCall(plan, engine, model, seed, call));
-  return tally.report(seed);
+  return tallyRange(flow, 0, calls, options, 'table')?.tally.report(options.seed ?? 1);
 }
 
 /** Simulates on the engine, or with one actor per call where the engine does not apply. */
@@ -522,16 +509,26 @@ export function simulate(flow: Flow, calls: number, options: TrafficOptions = {}
  * the seed and its number, so ranges run apart (in workers) and merged give
  * the same report as one run.
  */
-export function tallyRange(flow: Flow, from: number, to: number, options: TrafficOptions = {}): { tally: Tally; engine: 'table' | 'xstate-actor' } {
+export function tallyRange(flow: Flow, from: number, to: number, options?: TrafficOptions): { tally: Tally; engine: 'table' | 'xstate-actor' };
+/** The same, on one engine only: undefined when `'table'` is asked for and the flow needs actors. */
+export function tallyRange(flow: Flow, from: number, to: number, options: TrafficOptions, only: 'table' | 'xstate-actor'): { tally: Tally; engine: 'table' | 'xstate-actor' } | undefined;
+export function tallyRange(
+  flow: Flow,
+  from: number,
+  to: number,
+  options: TrafficOptions = {},
+  only?: 'table' | 'xstate-actor'
+): { tally: Tally; engine: 'table' | 'xstate-actor' } | undefined {
   const model = resolveModel(options.model);
   const seed = options.seed ?? 1;
   const plan = new WorldPlan(flow);
   const tally = new Tally();
-  const engine = FlowEngine.forFlow(flow, options);
+  const engine = only === 'xstate-actor' ? undefined : FlowEngine.forFlow(flow, options);
   if (engine !== undefined) {
     for (let call = from; call < to; call++) tally.add(simulateEngineCall(plan, engine, model, seed, call));
     return { tally, engine: 'table' };
   }
+  if (only === 'table') return undefined;
   const machine = createFlowMachine(flow, options);
   for (let call = from; call < to; call++) tally.add(simulateCall(plan, machine, model, seed, call));
   return { tally, engine: 'xstate-actor' };
