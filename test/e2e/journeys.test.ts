@@ -84,6 +84,11 @@ describe('simulated traffic', () => {
     expect(await shares.innerText()).toContain(`${(cli.outcomes.person * 100).toFixed(1)}% reached a person`);
     const bars = traffic.getByRole('img', { name: /Time to a person, in bins of \d+ seconds/ }).locator('.bar');
     expect(await bars.count()).toBeGreaterThan(3);
+    // The CX scorecard, pillar by pillar, with what each rating rests on.
+    const card = traffic.getByRole('table', { name: 'CX scorecard' });
+    await expect.poll(() => card.getByRole('row').count()).toBe(6);
+    expect(await card.getByRole('row', { name: /^integrity good / }).count()).toBe(1);
+    expect(await card.getByRole('row', { name: /^resolution / }).innerText()).toContain('of callers got help');
     await traffic.getByLabel('Traffic heat on the canvas').check();
     const menu = page.getByRole('group', { name: 'Menu Main menu' }).locator('.node-card');
     await expect.poll(() => menu.getAttribute('data-traffic')).toBe('1.000');

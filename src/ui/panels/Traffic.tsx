@@ -120,6 +120,22 @@ export function Traffic({ flow, onHeat }: Props) {
                 <input id={heatId} type="checkbox" checked={showHeat} onChange={(e) => setShowHeat(e.target.checked)} />
                 <label htmlFor={heatId}>Traffic heat on the canvas</label>
               </span>
+              <table className="scorecard" aria-label="CX scorecard">
+                <tbody>
+                  {result.scorecard.map((p) => (
+                    <tr key={p.pillar} className={`rating-${p.rating}`}>
+                      <th scope="row">{p.pillar}</th>
+                      <td>{p.rating}</td>
+                      <td>
+                        {p.evidence.join('; ')}
+                        {Object.keys(p.findings).length > 0 && (
+                          <span className="muted"> ({Object.entries(p.findings).map(([rule, n]) => `${rule} ×${n}`).join(', ')})</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </>
           )}
         </>

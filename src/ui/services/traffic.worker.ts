@@ -5,6 +5,8 @@
  */
 import type { Flow } from '../../core/model/types.ts';
 import type { TrafficModel } from '../../core/simulate/model.ts';
+import { lintFlow } from '../../core/analysis/engine.ts';
+import { scorecard, type Pillar } from '../../core/simulate/scorecard.ts';
 import { Tally, tallyRange } from '../../core/simulate/traffic.ts';
 
 export interface TrafficJob {
@@ -26,6 +28,8 @@ export type TrafficMessage =
       readonly abandoned: Record<string, number>;
       /** Time to a person in bins of `binSeconds`. */
       readonly histogram: { readonly binSeconds: number; readonly counts: readonly number[] };
+      /** The figures by customer-service pillar. */
+      readonly scorecard: readonly Pillar[];
     }
   | { readonly type: 'error'; readonly message: string };
 
@@ -57,9 +61,11 @@ self.onmessage = (event: MessageEvent<TrafficJob>) => {
       post({ type: 'progress', done: to, total: job.calls });
     }
     const data = tally.toData();
+    const report = tally.report(job.seed);
     post({
       type: 'done',
-      report: tally.report(job.seed),
+      report,
+      scorecard: scorecard(job.flow, lintFlow(job.flow), report),
       engine,
       heat: Object.fromEntries(data.through.map(([node, calls]) => [node, calls / Math.max(1, data.n)])),
       abandoned: Object.fromEntries(data.abandoned),
