@@ -86,3 +86,22 @@ export function deadEndFlow(id = 'billing'): Json {
 export function expectCleanErrors(stderr: string): void {
   if (/^\s+at .+:\d+:\d+\)?$/m.test(stderr)) throw new Error(`stack trace in stderr:\n${stderr}`);
 }
+
+/**
+ * A small flow for command tests: a menu whose 0 goes to the front-desk
+ * queue, which overflows to voicemail. `queue` adds to the queue node.
+ */
+export function deskFlow(options: { queue?: Record<string, unknown>; tests?: unknown[] } = {}) {
+  return {
+    version: 1,
+    id: 'desk',
+    name: 'Desk',
+    start: 'main',
+    nodes: [
+      { id: 'main', kind: 'menu', prompt: 'For the front desk, press 0.', options: [{ key: '0', next: 'desk' }], noInput: 'main', invalid: 'main', maxRetries: 1, onMaxRetries: 'desk' },
+      { id: 'desk', kind: 'queue', queue: 'Front desk', expectedWaitSeconds: 10, overflow: 'vm', ...options.queue },
+      { id: 'vm', kind: 'voicemail', mailbox: 'desk' }
+    ],
+    ...(options.tests === undefined ? {} : { tests: options.tests })
+  };
+}

@@ -1,19 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, run, tempDir, writeFiles } from './helpers.ts';
+import { cleanup, deskFlow, run, tempDir, writeFiles } from './helpers.ts';
 
 afterAll(cleanup);
 
-const desk = {
-  version: 1,
-  id: 'desk',
-  name: 'Desk',
-  start: 'main',
-  nodes: [
-    { id: 'main', kind: 'menu', prompt: 'For the front desk, press 0.', options: [{ key: '0', next: 'desk' }], noInput: 'main', invalid: 'main', maxRetries: 1, onMaxRetries: 'desk' },
-    { id: 'desk', kind: 'queue', queue: 'Front desk', expectedWaitSeconds: 20, overflow: 'vm', maxWaitSeconds: 60 },
-    { id: 'vm', kind: 'voicemail', mailbox: 'desk' }
-  ]
-};
+const desk = deskFlow({ queue: { expectedWaitSeconds: 20, maxWaitSeconds: 60 } });
 
 describe('zeroout simulate', () => {
   it('prints one JSON document, the same for the same seed', async () => {

@@ -1,20 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, run, tempDir, writeFiles } from './helpers.ts';
+import { cleanup, deskFlow, run, tempDir, writeFiles } from './helpers.ts';
 
 afterAll(cleanup);
 
-const flow = (tests: unknown[]) => ({
-  version: 1,
-  id: 'desk',
-  name: 'Desk',
-  start: 'main',
-  nodes: [
-    { id: 'main', kind: 'menu', prompt: 'For the front desk, press 0.', options: [{ key: '0', next: 'desk' }], noInput: 'main', invalid: 'main', maxRetries: 1, onMaxRetries: 'desk' },
-    { id: 'desk', kind: 'queue', queue: 'Front desk', expectedWaitSeconds: 10, overflow: 'vm' },
-    { id: 'vm', kind: 'voicemail', mailbox: 'desk' }
-  ],
-  tests
-});
+const flow = (tests: unknown[]) => deskFlow({ tests });
 
 describe('zeroout test', () => {
   it('runs the saved calls and exits 0 when they pass', async () => {

@@ -3,21 +3,11 @@
  * paste, duplicate; the flow list; the analysis overlays; speech, silence and
  * hang-up in a call.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openFlow as openDesignerFlow, pageErrors, settle, startDesigner, type Designer } from './harness.ts';
+import { pageErrors, useDesigner } from './harness.ts';
 
-let designer: Designer;
-
-beforeAll(async () => {
-  designer = await startDesigner();
-}, 60_000);
-
-afterAll(async () => {
-  await designer?.close();
-});
-
-const openFlow = (id: string): Promise<Page> => openDesignerFlow(designer, id);
+const { designer, openFlow } = useDesigner();
 
 const nodeCount = (page: Page) => page.locator('[aria-roledescription="node"]').count();
 
@@ -94,13 +84,13 @@ describe('the flow list', () => {
     const page = await openFlow('utility-outage');
     await page.getByRole('button', { name: 'Duplicate' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('flow')).toBe('utility-outage-copy');
-    expect(designer.flowIds()).toContain('utility-outage-copy');
+    expect(designer().flowIds()).toContain('utility-outage-copy');
     page.once('dialog', (dialog) => void dialog.accept('Storm line'));
     await page.getByRole('button', { name: 'Rename' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('flow')).toBe('storm-line');
-    expect(designer.flowIds()).toContain('storm-line');
-    expect(designer.flowIds()).not.toContain('utility-outage-copy');
-    expect(designer.readFlow('storm-line')).toMatchObject({ id: 'storm-line', name: 'Storm line' });
+    expect(designer().flowIds()).toContain('storm-line');
+    expect(designer().flowIds()).not.toContain('utility-outage-copy');
+    expect(designer().readFlow('storm-line')).toMatchObject({ id: 'storm-line', name: 'Storm line' });
     const picker = page.getByLabel('Open flow');
     await expect.poll(() => picker.locator('option:checked').innerText()).toBe('Storm line');
     await picker.selectOption('bank');
@@ -136,13 +126,13 @@ describe('test coverage', () => {
     await expect.poll(() => results.innerText()).toContain('Reaches Card security (24/7)');
     expect(await results.innerText()).not.toContain('Fail');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => (designer.readFlow('bank').tests as unknown[]).length).toBe(9);
+    await expect.poll(() => (designer().readFlow('bank').tests as unknown[]).length).toBe(9);
   }, 60_000);
 });
 
 describe('key tones', () => {
   it('sounds each key press as its two DTMF frequencies', async () => {
-    const page = await designer.newPage();
+    const page = await designer().newPage();
     await page.addInitScript(() => {
       // Counts the frequencies the page asks the audio system to play.
       const played: number[] = [];
@@ -160,7 +150,7 @@ describe('key tones', () => {
       }
       (window as unknown as { AudioContext: unknown }).AudioContext = FakeContext;
     });
-    await page.goto(`${designer.url}?flow=bank`);
+    await page.goto(`${designer().url}?flow=bank`);
     await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
     const simulator = page.getByRole('region', { name: 'Simulator' });
     await simulator.getByRole('button', { name: 'Start call' }).click();

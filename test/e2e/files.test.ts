@@ -4,32 +4,21 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generateFlow } from '../support/generate.ts';
-import { openFlow as openDesignerFlow, settle, startDesigner, type Designer } from './harness.ts';
+import { settle, useDesigner } from './harness.ts';
 
 const CONNECT_FILE = path.join(
   import.meta.dirname,
   '../../../shared/corpus/amazon-connect/amazon-connect__amazon-connect-snippets__CreateCallbackFlow.json'
 );
 
-let designer: Designer;
-
-beforeAll(async () => {
-  designer = await startDesigner();
-}, 60_000);
-
-afterAll(async () => {
-  await designer?.close();
-});
-
-const openFlow = (id: string): Promise<Page> => openDesignerFlow(designer, id);
+const { designer, openFlow } = useDesigner();
 
 describe('import by dropping a file', () => {
   it('reads an Amazon Connect flow dropped on the page, and it can be saved as a flow', async () => {
-    const page = await designer.newPage();
-    await page.goto(designer.url);
+    const page = await designer().newPage();
+    await page.goto(designer().url);
     const text = readFileSync(CONNECT_FILE, 'utf8');
     const drop = await page.evaluateHandle((content) => {
       const transfer = new DataTransfer();
@@ -41,8 +30,8 @@ describe('import by dropping a file', () => {
     await page.locator('[aria-roledescription="node"]').first().waitFor();
     const id = new URL(page.url()).searchParams.get('flow')!;
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => designer.flowIds()).toContain(id);
-    expect(designer.readFlow(id)).toMatchObject({ version: 1, id });
+    await expect.poll(() => designer().flowIds()).toContain(id);
+    expect(designer().readFlow(id)).toMatchObject({ version: 1, id });
   }, 60_000);
 });
 
@@ -143,7 +132,7 @@ describe('node geometry', () => {
 describe('a large flow', () => {
   it('opens on its start, at a zoom that can be read', async () => {
     const flow = { ...generateFlow(400, 3), id: 'large', name: 'Large flow' };
-    writeFileSync(path.join(designer.flowsDir, 'large.ivr.json'), JSON.stringify(flow));
+    writeFileSync(path.join(designer().flowsDir, 'large.ivr.json'), JSON.stringify(flow));
     const page = await openFlow('large');
     const start = flow.nodes.find((n) => n.id === flow.start)!;
     const node = page.locator(`[data-id="${start.id}"]`);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../src/cli/server/server.ts';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -77,6 +78,25 @@ export async function openFlow(designer: Designer, id: string): Promise<Page> {
   await page.locator('[aria-roledescription="node"]').first().waitFor();
   await settle(page);
   return page;
+}
+
+/**
+ * A designer for the test file: started before its tests, closed after.
+ * `designer()` is the running one; `openFlow(id)` opens one of its flows.
+ */
+export function useDesigner(): { designer(): Designer; openFlow(id: string): Promise<Page> } {
+  let running: Designer | undefined;
+  beforeAll(async () => {
+    running = await startDesigner();
+  }, 60_000);
+  afterAll(async () => {
+    await running?.close();
+  });
+  const designer = (): Designer => {
+    if (running === undefined) throw new Error('the designer is not running yet');
+    return running;
+  };
+  return { designer, openFlow: (id) => openFlow(designer(), id) };
 }
 
 /** Uncaught errors the page threw, for asserting there were none. */

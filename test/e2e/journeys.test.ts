@@ -5,35 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadFlow } from '../../src/core/model/load.ts';
-import type { Flow } from '../../src/core/model/types.ts';
 import { simulate } from '../../src/core/simulate/traffic.ts';
-import { openFlow as openDesignerFlow, pageErrors, root, settle, startDesigner, type Designer } from './harness.ts';
-
-function loadExample(id: string): Flow {
-  const loaded = loadFlow(JSON.parse(readFileSync(path.join(root, 'flows', `${id}.ivr.json`), 'utf8')), id);
-  if (!loaded.ok) throw new Error(id);
-  return loaded.flow;
-}
+import { exampleFlow } from '../support/build.ts';
+import { pageErrors, useDesigner } from './harness.ts';
 
 const TWILIO_FILE = path.join(
   import.meta.dirname,
   '../../../shared/corpus/twilio-studio/twilio-professional-services__flex-project-template__voice-flow.json'
 );
 
-let designer: Designer;
-
-beforeAll(async () => {
-  designer = await startDesigner();
-}, 60_000);
-
-afterAll(async () => {
-  await designer?.close();
-});
-
-const openFlow = (id: string): Promise<Page> => openDesignerFlow(designer, id);
+const { designer, openFlow } = useDesigner();
 
 const inspectorOf = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 
@@ -80,7 +63,7 @@ describe('simulated traffic', () => {
     const shares = traffic.getByRole('list', { name: 'Outcomes' });
     await expect.poll(() => shares.innerText()).toMatch(/\d+\.\d% reached a person/);
     // The same seed gives what the command line gives.
-    const cli = simulate(loadExample('bank'), 20000, { seed: 7 });
+    const cli = simulate(exampleFlow('bank'), 20000, { seed: 7 });
     expect(await shares.innerText()).toContain(`${(cli.outcomes.person * 100).toFixed(1)}% reached a person`);
     const bars = traffic.getByRole('img', { name: /Time to a person, in bins of \d+ seconds/ }).locator('.bar');
     expect(await bars.count()).toBeGreaterThan(3);
@@ -100,13 +83,13 @@ describe('simulated traffic', () => {
 describe('saving', () => {
   it('a saved change is there after a reload, in the file and on the canvas', async () => {
     const page = await openFlow('clinic');
-    const before = designer.readFlow('clinic');
+    const before = designer().readFlow('clinic');
     const first = (before.nodes as { id: string; name?: string }[])[0]!;
     await page.getByRole('group', { name: new RegExp(` ${first.name ?? first.id}$`) }).first().click();
     await inspectorOf(page).getByLabel('Name', { exact: true }).fill('Greeting, revised');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Saved flows/clinic.ivr.json');
-    const after = designer.readFlow('clinic');
+    const after = designer().readFlow('clinic');
     expect((after.nodes as { name?: string }[])[0]!.name).toBe('Greeting, revised');
     // Nothing else changed in the file.
     expect({ ...after, nodes: (after.nodes as object[]).slice(1) }).toEqual({ ...before, nodes: (before.nodes as object[]).slice(1) });
@@ -118,7 +101,7 @@ describe('saving', () => {
 
   it('an unsaved edit survives a reload', async () => {
     const page = await openFlow('utility-outage');
-    const first = (designer.readFlow('utility-outage').nodes as { id: string; name?: string }[])[0]!;
+    const first = (designer().readFlow('utility-outage').nodes as { id: string; name?: string }[])[0]!;
     await page.getByRole('group', { name: new RegExp(` ${first.name ?? first.id}$`) }).first().click();
     await inspectorOf(page).getByLabel('Name', { exact: true }).fill('Not saved yet');
     await page.waitForTimeout(400);
@@ -126,13 +109,13 @@ describe('saving', () => {
     await page.getByRole('group', { name: / Not saved yet$/ }).waitFor();
     expect(await page.getByText('Unsaved changes', { exact: true }).count()).toBe(1);
     // The file itself is untouched.
-    expect((designer.readFlow('utility-outage').nodes as { name?: string }[])[0]!.name).toBe(first.name);
+    expect((designer().readFlow('utility-outage').nodes as { name?: string }[])[0]!.name).toBe(first.name);
   }, 60_000);
 
   it('two tabs editing one flow lose nothing: the stale save is kept beside the newer one', async () => {
     const a = await openFlow('airline');
     const b = await openFlow('airline');
-    const first = (designer.readFlow('airline').nodes as { id: string; name?: string }[])[0]!;
+    const first = (designer().readFlow('airline').nodes as { id: string; name?: string }[])[0]!;
     const rename = async (page: Page, name: string) => {
       await page.getByRole('group', { name: new RegExp(` ${first.name ?? first.id}$`) }).first().click();
       await inspectorOf(page).getByLabel('Name', { exact: true }).fill(name);
@@ -144,18 +127,18 @@ describe('saving', () => {
     const conflict = b.getByRole('alert').filter({ hasText: 'Conflict' });
     await expect.poll(() => conflict.innerText()).toMatch(/saved elsewhere/);
     // Tab A's save stands; tab B's is its own file.
-    expect((designer.readFlow('airline').nodes as { name?: string }[])[0]!.name).toBe('Saved in tab A');
-    const copies = designer.flowIds().filter((id) => id.startsWith('airline-conflict-'));
+    expect((designer().readFlow('airline').nodes as { name?: string }[])[0]!.name).toBe('Saved in tab A');
+    const copies = designer().flowIds().filter((id) => id.startsWith('airline-conflict-'));
     expect(copies).toHaveLength(1);
-    expect((designer.readFlow(copies[0]!).nodes as { name?: string }[])[0]!.name).toBe('Saved in tab B');
+    expect((designer().readFlow(copies[0]!).nodes as { name?: string }[])[0]!.name).toBe('Saved in tab B');
     expect(await conflict.innerText()).toContain(`flows/${copies[0]}.ivr.json`);
   }, 60_000);
 });
 
 describe('vendor files', () => {
   it('imports a Twilio Studio flow, shows its problems, and exports it to Amazon Connect', async () => {
-    const page = await designer.newPage();
-    await page.goto(designer.url);
+    const page = await designer().newPage();
+    await page.goto(designer().url);
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import' }).click();
     await (await chooser).setFiles(TWILIO_FILE);
