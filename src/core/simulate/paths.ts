@@ -216,7 +216,7 @@ function safeRegExp(source: string): RegExp | null {
 }
 
 /** A key the menu does not accept, or nothing when it accepts every key. */
-function unusedKey(node: Extract<FlowNode, { kind: 'menu' }>): string | undefined {
+export function unusedKey(node: Extract<FlowNode, { kind: 'menu' }>): string | undefined {
   const used = new Set<string | undefined>(node.options.map((o) => o.key));
   return DTMF_KEYS.find((k) => !used.has(k));
 }

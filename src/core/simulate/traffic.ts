@@ -11,7 +11,7 @@ import type { CompileOptions } from '../compile/compile.ts';
 import { outcomesOf } from '../model/outcomes.ts';
 import { DTMF_KEYS } from '../model/schema.ts';
 import type { Flow, FlowNode, NodeOfKind } from '../model/types.ts';
-import { CALL_TIME, validEntry } from './paths.ts';
+import { CALL_TIME, unusedKey, validEntry } from './paths.ts';
 import { exponential, hashText, uniform } from './random.ts';
 import { resolveModel, type ResolvedModel, type TrafficModel } from './model.ts';
 import { FlowEngine } from './engine.ts';
@@ -113,8 +113,7 @@ function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
     const keys = digits === undefined ? undefined : digits.length >= (node.maxDigits ?? 32) ? digits : `${digits}${terminator}`;
     known = { wrong: [keyEvent(terminator)], valid: keys === undefined ? [keyEvent(terminator)] : [...keys].map(keyEvent), options: [], zero: false };
   } else {
-    const used = new Set<string | undefined>(node.options.map((o) => o.key));
-    const wrong = DTMF_KEYS.find((k) => !used.has(k));
+    const wrong = unusedKey(node);
     known = {
       wrong: [wrong === undefined ? { type: 'SPEECH', text: 'something else entirely' } : keyEvent(wrong)],
       valid: [],
