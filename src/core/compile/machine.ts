@@ -107,14 +107,24 @@ export function completedEntry(context: Pick<CallContext, 'buffer'>, event: { ty
 export function entryIsValid(digits: string, spec: EntrySpec): boolean {
   if (digits.length < spec.minDigits || digits.length > spec.maxDigits) return false;
   if (!/^[0-9*#]*$/.test(digits)) return false;
-  if (spec.pattern !== undefined) {
-    try {
-      return new RegExp(`^(?:${spec.pattern})$`).test(digits);
-    } catch {
-      return false;
-    }
-  }
+  if (spec.pattern !== undefined) return patternRegExp(spec.pattern)?.test(digits) ?? false;
   return true;
+}
+
+const patterns = new Map<string, RegExp | null>();
+
+/** An entry pattern as a whole-entry expression, compiled once; null when it does not compile. */
+function patternRegExp(pattern: string): RegExp | null {
+  let known = patterns.get(pattern);
+  if (known !== undefined) return known;
+  try {
+    known = new RegExp(`^(?:${pattern})$`);
+  } catch {
+    known = null;
+  }
+  if (patterns.size > 1000) patterns.clear();
+  patterns.set(pattern, known);
+  return known;
 }
 
 /** The outcome the environment gives a node on its current visit, if any. */

@@ -15,22 +15,72 @@ import { promptText, speechSeconds } from '../model/prompt.ts';
 import type { CallContext } from '../compile/compile.ts';
 import type { Flow, NodeOfKind, Prompt, Scalar } from '../model/types.ts';
 
-/** Where the world's decisions come from as a call goes: the node and its visit (1-based). */
+/** Where the world's decisions come from as a call goes: the node, its visit (1-based) and its place in the flow's nodes. */
 export interface WorldSource {
-  world(node: string, visit: number): string | undefined;
+  world(node: string, visit: number, at: number): string | undefined;
 }
 type World = WorldSource | null;
+
+/**
+ * Per-node counters of one call, by the node's place in the flow. The arrays
+ * are the engine's, kept from call to call: only the places a call touched
+ * are cleared when the next starts, so a call costs nothing per node of a
+ * large flow.
+ */
+class Counters {
+  readonly visits: Int32Array;
+  readonly retries: Int32Array;
+  /** Places touched since the last clear: the first `count` of `touched`. */
+  private touched: Int32Array;
+  private count = 0;
+
+  constructor(size: number) {
+    this.visits = new Int32Array(size);
+    this.retries = new Int32Array(size);
+    this.touched = new Int32Array(Math.max(1, Math.min(size, 64)));
+  }
+
+  visit(at: number): number {
+    if (this.visits[at] === 0 && this.retries[at] === 0) this.touch(at);
+    return ++this.visits[at]!;
+  }
+
+  setRetries(at: number, value: number): void {
+    if (this.visits[at] === 0 && this.retries[at] === 0) this.touch(at);
+    this.retries[at] = value;
+  }
+
+  private touch(at: number): void {
+    if (this.count === this.touched.length) {
+      const grown = new Int32Array(this.touched.length * 2);
+      grown.set(this.touched);
+      this.touched = grown;
+    }
+    this.touched[this.count++] = at;
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.count; i++) {
+      const at = this.touched[i]!;
+      this.visits[at] = 0;
+      this.retries[at] = 0;
+    }
+    this.count = 0;
+  }
+}
 
 /** One call's state, mutable, with a fixed shape (the machine's context, less the transcript). */
 class Context {
   elapsed = 0;
   waited = 0;
   node: string | null = null;
+  /** The current node's place in the flow's nodes, or -1. */
+  at = -1;
   readonly route: string[] = [];
+  /** The route as places in the flow's nodes. */
+  readonly path: number[] = [];
   steps = 0;
   variables: Record<string, unknown>;
-  readonly retries = new Map<string, number>();
-  readonly visits = new Map<string, number>();
   buffer = '';
   ending: CallContext['ending'] = null;
   helped: CallContext['helped'] = null;
@@ -45,10 +95,11 @@ class Context {
     variables: Readonly<Record<string, unknown>>,
     /** The machine's environment outcomes, for a call without a world to ask. */
     readonly outcomes: CallContext['outcomes'],
-    /** Where the world's decisions come from as the call goes: the node and its visit (1-based). */
-    readonly world: World
+    /** Where the world's decisions come from as the call goes. */
+    readonly world: World,
+    readonly counters: Counters
   ) {
-    this.variables = { ...variables };
+    this.variables = variables;
   }
 }
 
@@ -66,6 +117,12 @@ interface State {
   readonly entry: readonly Action[];
   readonly always: readonly Transition[];
   readonly on: Readonly<Record<string, readonly Transition[]>>;
+  /**
+   * The state's KEY transitions for each key a guard names, in order, with
+   * those key guards already passed; `otherKeys` for any other key.
+   */
+  readonly keys: ReadonlyMap<string, readonly Transition[]>;
+  readonly otherKeys: readonly Transition[];
   /** For a final state: the ending it stands for. */
   readonly final: CallResult['outcome'] | null;
 }
@@ -100,22 +157,28 @@ function spokenSeconds(prompt: Prompt | undefined): (c: Context) => number {
   };
 }
 
-function action(ref: ActionRef): Action | null {
+/** A node's place in the flow's nodes. */
+type Place = (node: string) => number;
+
+function action(ref: ActionRef, place: Place): Action | null {
   const p = (ref.params ?? {}) as Record<string, unknown>;
   switch (ref.type) {
     case 'enter': {
       const node = p['node'] as string;
+      const at = place(node);
       const prompt = p['prompt'] as Prompt | undefined;
       const seconds = typeof p['seconds'] === 'number' ? p['seconds'] : 0;
       const speech = spokenSeconds(prompt);
       return (c) => {
-        c.visits.set(node, (c.visits.get(node) ?? 0) + 1);
+        c.counters.visit(at);
         c.elapsed += speech(c);
         c.elapsed += seconds;
         c.node = node;
+        c.at = at;
         c.buffer = '';
         c.steps += 1;
         c.route.push(node);
+        c.path.push(at);
       };
     }
     case 'callerEvent':
@@ -123,15 +186,15 @@ function action(ref: ActionRef): Action | null {
       // Transcript lines: an engine without a transcript has nothing to do.
       return null;
     case 'choose': {
-      const node = p['node'] as string;
+      const at = place(p['node'] as string);
       const seconds = p['seconds'] as number;
       return (c) => {
         c.elapsed += seconds;
-        c.retries.set(node, 0);
+        c.counters.setRetries(at, 0);
       };
     }
     case 'retry': {
-      const node = p['node'] as string;
+      const at = place(p['node'] as string);
       const seconds = p['seconds'] as number;
       const reprompt = p['reprompt'] as Prompt | undefined;
       const speech = spokenSeconds(reprompt);
@@ -139,16 +202,16 @@ function action(ref: ActionRef): Action | null {
         c.elapsed += seconds;
         c.elapsed += speech(c);
         c.buffer = '';
-        c.retries.set(node, (c.retries.get(node) ?? 0) + 1);
+        c.counters.setRetries(at, c.counters.retries[at]! + 1);
       };
     }
     case 'giveUp': {
-      const node = p['node'] as string;
+      const at = place(p['node'] as string);
       const seconds = p['seconds'] as number;
       return (c) => {
         c.elapsed += seconds;
         c.buffer = '';
-        c.retries.set(node, 0);
+        c.counters.setRetries(at, 0);
       };
     }
     case 'appendDigit':
@@ -158,11 +221,12 @@ function action(ref: ActionRef): Action | null {
       };
     case 'store': {
       const spec = p as unknown as EntrySpec & { node: string; variable: string; seconds: number; secondsPerDigit: number };
+      const at = place(spec.node);
       return (c, e) => {
         const digits = (e === null ? null : completedEntry(c, e, spec)) ?? '';
         setKey(c.variables, spec.variable, digits);
         c.buffer = '';
-        c.retries.set(spec.node, 0);
+        c.counters.setRetries(at, 0);
         c.elapsed += spec.seconds + (e?.type === 'SPEECH' ? digits.length * spec.secondsPerDigit : 0);
       };
     }
@@ -186,9 +250,13 @@ function action(ref: ActionRef): Action | null {
     case 'end': {
       const node = p['node'] as string | undefined;
       const reason = p['reason'] as string | undefined;
-      return (c) => {
-        c.ending = { node: node ?? c.node, ...(reason === undefined ? {} : { reason }) };
-      };
+      return reason === undefined
+        ? (c) => {
+            c.ending = { node: node ?? c.node };
+          }
+        : (c) => {
+            c.ending = { node: node ?? c.node, reason };
+          };
     }
     case 'helped': {
       const outcome = p['outcome'] as NonNullable<CallContext['helped']>;
@@ -220,10 +288,10 @@ function action(ref: ActionRef): Action | null {
 }
 
 /** The outcome the machine's environment gives a node on its current visit, as the machine reads it. */
-function environmentOutcome(c: Context, node: string): string | undefined {
-  const visit = c.visits.get(node) ?? 1;
+function environmentOutcome(c: Context, node: string, at: number): string | undefined {
+  const visit = c.counters.visits[at] || 1;
   if (c.world !== null) {
-    const decided = c.world.world(node, visit);
+    const decided = c.world.world(node, visit, at);
     if (decided !== undefined) return decided;
   }
   if (!own(c.outcomes, node)) return undefined;
@@ -233,39 +301,44 @@ function environmentOutcome(c: Context, node: string): string | undefined {
   return chosen[Math.min(visit, chosen.length) - 1];
 }
 
-function guard(ref: ActionRef | undefined): Guard | null {
+function guard(ref: ActionRef | undefined, place: Place): Guard | null {
   if (ref === undefined) return null;
   const params = (ref.params ?? {}) as Record<string, unknown>;
   // Guards that read retries, visits or the environment, over this engine's maps; the rest are the machine's own.
   switch (ref.type) {
     case 'outcomeIs': {
       const node = params['node'] as string;
+      const at = place(node);
       const wanted = params['outcome'] as string;
-      return (c) => environmentOutcome(c, node) === wanted;
+      return (c) => environmentOutcome(c, node, at) === wanted;
     }
     case 'isOpen': {
       const node = params['node'] as string;
+      const at = place(node);
       return (c) => {
-        const forced = environmentOutcome(c, node);
+        const forced = environmentOutcome(c, node, at);
         if (forced !== undefined) return forced === 'open';
         return isOpenAt(params as unknown as NodeOfKind<'hours'>, new Date(c.startedAt + c.elapsed * 1000));
       };
     }
     case 'retriesExhausted': {
-      const node = params['node'] as string;
+      const at = place(params['node'] as string);
       const max = params['maxRetries'] as number;
-      return (c) => (c.retries.get(node) ?? 0) >= max;
+      return (c) => c.counters.retries[at]! >= max;
     }
     case 'entry': {
       const spec = params as unknown as EntrySpec & { node: string; result: 'valid' | 'invalid'; exhausted?: boolean; maxRetries?: number };
+      const at = place(spec.node);
       return (c, e) => {
         if (e === null) return false;
+        // A digit that neither ends nor fills the entry completes nothing (as completedEntry finds, without building the digits).
+        if (e.type === 'KEY' && e.key !== spec.terminator && c.buffer.length + e.key.length < spec.maxDigits) return false;
         const digits = completedEntry(c, e, spec);
         if (digits === null) return false;
         if (spec.result === 'valid') return entryIsValid(digits, spec);
         if (entryIsValid(digits, spec)) return false;
         if (spec.maxRetries === undefined) return !spec.exhausted;
-        return spec.exhausted === (c.retries.get(spec.node) ?? 0) >= spec.maxRetries;
+        return spec.exhausted === c.counters.retries[at]! >= spec.maxRetries;
       };
     }
     case 'overStepLimit':
@@ -278,7 +351,11 @@ function guard(ref: ActionRef | undefined): Guard | null {
   }
 }
 
-/** A flow's machine as tables, or undefined when it has nested states (inlined sub-flows), which this engine does not run. */
+/**
+ * A flow's machine as tables, or undefined when it has nested states (inlined
+ * sub-flows), which this engine does not run. An engine runs one call at a
+ * time: starting a call ends the one before.
+ */
 export class FlowEngine {
   private readonly states: State[] = [];
   private readonly initial: number;
@@ -286,8 +363,21 @@ export class FlowEngine {
   /** The context every call starts from when its input sets nothing but the time. */
   private readonly base: CallContext;
   private readonly times = new Map<string, number>();
+  private readonly counters: Counters;
+  private current: EngineCall | null = null;
 
-  private constructor(private readonly config: FlowMachineConfig) {
+  private constructor(
+    private readonly config: FlowMachineConfig,
+    /** The flow's node ids in order: a node's place is its index here. */
+    readonly nodes: readonly string[]
+  ) {
+    const places = new Map(nodes.map((id, i) => [id, i]));
+    const place = (node: string): number => {
+      const at = places.get(node);
+      if (at === undefined) throw new Error(`the engine cannot find the node ${JSON.stringify(node)}`);
+      return at;
+    };
+    this.counters = new Counters(nodes.length);
     const keys = Object.keys(config.states);
     const index = new Map(keys.map((k, i) => [k, i]));
     const target = (t: string | undefined): number => {
@@ -297,19 +387,23 @@ export class FlowEngine {
       if (i === undefined) throw new Error(`the engine cannot find the state ${JSON.stringify(t)}`);
       return i;
     };
+    const actions = (refs: readonly ActionRef[] | undefined): Action[] => (refs ?? []).map((ref) => action(ref, place)).filter((a): a is Action => a !== null);
     const transition = (t: TransitionConfig): Transition => ({
-      guard: guard(t.guard),
-      actions: (t.actions ?? []).map(action).filter((a): a is Action => a !== null),
+      guard: guard(t.guard, place),
+      actions: actions(t.actions),
       target: target(t.target)
     });
     for (const key of keys) {
       const s = config.states[key] as StateConfig;
       const on: Record<string, readonly Transition[]> = {};
       for (const [type, list] of Object.entries(s.on ?? {})) on[type] = list.map(transition);
+      const { keys, otherKeys } = byKey(s.on?.['KEY'] ?? [], transition);
       this.states.push({
-        entry: (s.entry ?? []).map(action).filter((a): a is Action => a !== null),
+        entry: actions(s.entry),
         always: (s.always ?? []).map(transition),
         on,
+        keys,
+        otherKeys,
         final: s.type === 'final' ? (key.slice(1) as CallResult['outcome']) : null
       });
     }
@@ -321,7 +415,10 @@ export class FlowEngine {
   static forFlow(flow: Flow, options: CompileOptions = {}): FlowEngine | undefined {
     const config = compile(flow, options);
     if (Object.values(config.states).some((s) => s.states !== undefined)) return undefined;
-    return new FlowEngine(config);
+    return new FlowEngine(
+      config,
+      flow.nodes.map((n) => n.id)
+    );
   }
 
   /** A call, started: the first steps taken up to the first wait for the caller (or the end). */
@@ -329,7 +426,9 @@ export class FlowEngine {
     const base = this.base;
     const startedAt = typeof input.now === 'string' ? this.startedAt(input.now) : (input.now ?? Date.now());
     const simple = input.caller === undefined && input.variables === undefined;
-    const variables = simple ? {} : initialContext(this.config, input).variables;
+    // A fresh object either way: the call changes its variables as it goes.
+    const variables = simple ? {} : { ...initialContext(this.config, input).variables };
+    this.counters.clear();
     const context = new Context(
       input.locale ?? base.locale,
       base.defaultLocale,
@@ -338,11 +437,18 @@ export class FlowEngine {
       input.stepLimit ?? base.stepLimit,
       variables,
       input.outcomes ?? {},
-      world
+      world,
+      this.counters
     );
-    const call = new EngineCall(this.states, context);
+    const call = new EngineCall(this, this.states, context);
+    this.current = call;
     call.enter(this.initial, null);
     return call;
+  }
+
+  /** Whether this call is the one the engine runs now. */
+  runs(call: EngineCall): boolean {
+    return this.current === call;
   }
 
   private startedAt(now: string): number {
@@ -364,6 +470,7 @@ export class EngineCall {
   private state = -1;
 
   constructor(
+    private readonly engine: FlowEngine,
     private readonly states: readonly State[],
     readonly context: Context
   ) {}
@@ -380,7 +487,7 @@ export class EngineCall {
       const s = this.states[next]!;
       for (const a of s.entry) a(this.context, event);
       if (s.final !== null) return;
-      const taken = s.always.find((t) => t.guard === null || t.guard(this.context, event));
+      const taken = firstTaken(s.always, this.context, event);
       if (taken === undefined) return;
       for (const a of taken.actions) a(this.context, event);
       if (taken.target < 0) return;
@@ -389,20 +496,63 @@ export class EngineCall {
   }
 
   /** A caller event: the first transition whose guard holds, if any. */
-  send(event: CallerEvent, hangup: Transition): void {
+  send(event: CallerEvent): void {
     if (this.done) return;
-    const taken = event.type === 'HANGUP' ? hangup : this.states[this.state]!.on[event.type]?.find((t) => t.guard === null || t.guard(this.context, event));
+    if (!this.engine.runs(this)) throw new Error('this call has ended: its engine has started another');
+    const s = this.states[this.state]!;
+    const taken =
+      event.type === 'HANGUP'
+        ? this.engine.hangupTransition
+        : event.type === 'KEY'
+          ? firstTaken(s.keys.get(event.key) ?? s.otherKeys, this.context, event)
+          : firstTaken(s.on[event.type], this.context, event);
     if (taken === undefined) return;
     for (const a of taken.actions) a(this.context, event);
     if (taken.target >= 0) this.enter(taken.target, event);
     else {
       // A targetless transition stays put; the state's eventless transitions are checked again.
-      const s = this.states[this.state]!;
-      const again = s.always.find((t) => t.guard === null || t.guard(this.context, event));
+      const again = firstTaken(s.always, this.context, event);
       if (again !== undefined) {
         for (const a of again.actions) a(this.context, event);
         if (again.target >= 0) this.enter(again.target, event);
       }
     }
   }
+}
+
+/** The first transition whose guard holds, if any. */
+function firstTaken(list: readonly Transition[] | undefined, c: Context, e: CallerEvent | null): Transition | undefined {
+  if (list === undefined) return undefined;
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i]!;
+    if (t.guard === null || t.guard(c, e)) return t;
+  }
+  return undefined;
+}
+
+/**
+ * A state's KEY transitions looked up by key: for each key a `keyIs` guard
+ * names, the transitions that key can take, in order, its own guards
+ * dropped (they hold); for other keys, the transitions without a key guard.
+ * The same first transition is taken as by trying every guard in turn.
+ */
+function byKey(list: readonly TransitionConfig[], transition: (t: TransitionConfig) => Transition): { keys: Map<string, Transition[]>; otherKeys: Transition[] } {
+  const built = list.map(transition);
+  const keyOf = (t: TransitionConfig): string | undefined => {
+    const key = t.guard?.type === 'keyIs' ? (t.guard.params as Record<string, unknown>)['key'] : undefined;
+    return typeof key === 'string' ? key : undefined;
+  };
+  const named = new Set(list.map(keyOf).filter((k): k is string => k !== undefined));
+  const keys = new Map<string, Transition[]>();
+  for (const key of named) {
+    keys.set(
+      key,
+      list.flatMap((t, i) => {
+        const k = keyOf(t);
+        if (k === undefined) return [built[i]!];
+        return k === key ? [{ ...built[i]!, guard: null }] : [];
+      })
+    );
+  }
+  return { keys, otherKeys: built.filter((_, i) => keyOf(list[i]!) === undefined) };
 }

@@ -12,7 +12,7 @@ import { outcomesOf } from '../model/outcomes.ts';
 import { DTMF_KEYS } from '../model/schema.ts';
 import type { Flow, FlowNode, NodeOfKind } from '../model/types.ts';
 import { CALL_TIME, unusedKey, validEntry } from './paths.ts';
-import { exponential, hashText, uniform } from './random.ts';
+import { callStream, exponential, hashText, uniformIn } from './random.ts';
 import { resolveModel, type ResolvedModel, type TrafficModel } from './model.ts';
 import { FlowEngine } from './engine.ts';
 
@@ -57,18 +57,22 @@ interface QueueDraw {
 }
 
 /** What happens at a queue on one visit: the wait and the caller's patience there, Erlang-A style. */
-export function queueDraw(node: NodeOfKind<'queue'>, model: ResolvedModel, seed: number, call: number, visit: number): QueueDraw {
-  const key = hashText(node.id);
-  const wait = exponential(uniform(seed, call, key ^ DRAW.queueWait, visit), node.expectedWaitSeconds ?? model.defaultWaitSeconds);
-  const patience = exponential(uniform(seed, call, key ^ DRAW.queuePatience, visit), model.queuePatienceSeconds);
+function queueDraw(node: NodeOfKind<'queue'>, model: ResolvedModel, stream: number, visit: number, key: number): QueueDraw {
+  const wait = exponential(uniformIn(stream, key ^ DRAW.queueWait, visit), node.expectedWaitSeconds ?? model.defaultWaitSeconds);
+  const patience = exponential(uniformIn(stream, key ^ DRAW.queuePatience, visit), model.queuePatienceSeconds);
   const limit = node.maxWaitSeconds ?? Number.POSITIVE_INFINITY;
   if (patience < Math.min(wait, limit)) return { result: 'abandoned', seconds: patience };
   if (wait > limit) return { result: 'overflow', seconds: limit };
   return { result: 'answered', seconds: wait };
 }
 
-/** The outcome the world gives a step on one visit. */
-function worldOutcome(node: FlowNode, model: ResolvedModel, seed: number, call: number, visit: number): string | undefined {
+/** The chances the world gives a step's outcomes: the first is what is left after the others. */
+interface OutcomeTable {
+  readonly names: readonly string[];
+  readonly chances: readonly number[];
+}
+
+function outcomeTable(node: FlowNode, model: ResolvedModel): OutcomeTable | undefined {
   const outcomes = outcomesOf(node);
   if (outcomes.length === 0) return undefined;
   const defaults: Record<string, number> =
@@ -80,13 +84,18 @@ function worldOutcome(node: FlowNode, model: ResolvedModel, seed: number, call: 
           ? { failed: 0.01 }
           : {};
   const table = Object.hasOwn(model.outcomes, node.id) ? model.outcomes[node.id]! : defaults;
-  let u = uniform(seed, call, hashText(node.id) ^ DRAW.world, visit);
-  for (const o of outcomes.slice(1)) {
-    const p = Object.hasOwn(table, o.name) ? table[o.name]! : 0;
-    if (u < p) return o.name;
+  return { names: outcomes.map((o) => o.name), chances: outcomes.map((o) => (Object.hasOwn(table, o.name) ? table[o.name]! : 0)) };
+}
+
+/** The outcome the world gives a step on one visit. */
+function worldOutcome(table: OutcomeTable, key: number, stream: number, visit: number): string {
+  let u = uniformIn(stream, key ^ DRAW.world, visit);
+  for (let i = 1; i < table.names.length; i++) {
+    const p = table.chances[i]!;
+    if (u < p) return table.names[i]!;
     u -= p;
   }
-  return outcomes[0]!.name;
+  return table.names[0]!;
 }
 
 const NO_INPUT: CallerEvent = { type: 'NO_INPUT' };
@@ -95,6 +104,8 @@ const keyEvent = (key: string): CallerEvent => KEYS.get(key) ?? { type: 'KEY', k
 
 /** What a caller can do at a node, worked out once per node: the events of each kind of answer. */
 interface Answers {
+  /** The node's id, hashed for its draws. */
+  readonly key: number;
   readonly wrong: readonly CallerEvent[];
   /** For an input: a valid entry; for a menu: each option's events. */
   readonly valid: readonly CallerEvent[];
@@ -111,10 +122,11 @@ function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
     const terminator = node.terminator ?? '#';
     const digits = validEntry(node);
     const keys = digits === undefined ? undefined : digits.length >= (node.maxDigits ?? 32) ? digits : `${digits}${terminator}`;
-    known = { wrong: [keyEvent(terminator)], valid: keys === undefined ? [keyEvent(terminator)] : [...keys].map(keyEvent), options: [], zero: false };
+    known = { key: hashText(node.id), wrong: [keyEvent(terminator)], valid: keys === undefined ? [keyEvent(terminator)] : [...keys].map(keyEvent), options: [], zero: false };
   } else {
     const wrong = unusedKey(node);
     known = {
+      key: hashText(node.id),
       wrong: [wrong === undefined ? { type: 'SPEECH', text: 'something else entirely' } : keyEvent(wrong)],
       valid: [],
       options: node.options.map((o): CallerEvent[] => (o.key !== undefined ? [keyEvent(o.key)] : [{ type: 'SPEECH', text: o.phrases?.[0] ?? '' }])),
@@ -130,30 +142,30 @@ function callerEvents(
   node: NodeOfKind<'menu'> | NodeOfKind<'input'>,
   intent: ResolvedModel['intents'][number],
   model: ResolvedModel,
-  seed: number,
-  call: number,
+  stream: number,
   attempt: number
 ): readonly CallerEvent[] {
-  const key = hashText(node.id);
   const can = answers(node);
+  const key = can.key;
   // Lost after a retry here, a caller may press 0 when the menu has it.
-  if (node.kind === 'menu' && attempt > 0 && can.zero && uniform(seed, call, key ^ DRAW.lost, attempt) < model.zeroOutWhenLost) {
+  if (node.kind === 'menu' && attempt > 0 && can.zero && uniformIn(stream, key ^ DRAW.lost, attempt) < model.zeroOutWhenLost) {
     return [keyEvent('0')];
   }
-  const u = uniform(seed, call, key ^ DRAW.act, attempt);
+  const u = uniformIn(stream, key ^ DRAW.act, attempt);
   if (u < model.silence) return [NO_INPUT];
   if (u < model.silence + model.wrongKey) return can.wrong;
   if (node.kind === 'input') return can.valid;
   const wanted = Object.hasOwn(intent.choices, node.id) ? intent.choices[node.id] : undefined;
   let index = wanted === undefined ? -1 : node.options.findIndex((o) => o.key === wanted || o.phrases?.includes(wanted));
   // A caller with no choice in mind here picks any option.
-  if (index < 0 && node.options.length > 0) index = Math.floor(uniform(seed, call, key ^ DRAW.pick, attempt) * node.options.length);
+  if (index < 0 && node.options.length > 0) index = Math.floor(uniformIn(stream, key ^ DRAW.pick, attempt) * node.options.length);
   return index < 0 ? [NO_INPUT] : can.options[index]!;
 }
 
-function pickIntent(model: ResolvedModel, seed: number, call: number): ResolvedModel['intents'][number] {
-  const total = model.intents.reduce((sum, i) => sum + i.weight, 0);
-  let u = uniform(seed, call, DRAW.intent) * total;
+function pickIntent(model: ResolvedModel, stream: number): ResolvedModel['intents'][number] {
+  let total = 0;
+  for (const intent of model.intents) total += intent.weight;
+  let u = uniformIn(stream, DRAW.intent) * total;
   for (const intent of model.intents) {
     if (u < intent.weight) return intent;
     u -= intent.weight;
@@ -170,26 +182,58 @@ export interface TrafficOptions extends CompileOptions {
 export interface PreparedCall {
   readonly intent: ResolvedModel['intents'][number];
   readonly patience: number;
-  /** The outcome the world gives a node on a visit (1-based), or undefined for a node it does not decide. */
-  world(node: string, visit: number): string | undefined;
+  /** The call's stream of draws (see random.ts). */
+  readonly stream: number;
+  /** The outcome the world gives a node on a visit (1-based), or undefined for a node it does not decide; `at` is its place in the flow's nodes, when known. */
+  world(node: string, visit: number, at?: number): string | undefined;
   /** What happens at a queue on a visit (1-based). */
   queue(node: string, visit: number): QueueDraw | undefined;
+  /** The same, for the node at this place in the flow's nodes. */
+  queueAt(at: number, visit: number): QueueDraw | undefined;
 }
 
-/** The nodes whose outcome the world decides, looked up once per flow. */
+const WORLD_DECIDES = new Set<FlowNode['kind']>(['hours', 'queue', 'lookup', 'transfer', 'voicemail', 'callback', 'opaque']);
+
+/**
+ * A flow's nodes as the traffic sees them, worked out once per flow: each
+ * node's place (its index in the flow's nodes), its hashed id, and whether
+ * the world decides its outcome.
+ */
 export class WorldPlan {
   readonly byId: ReadonlyMap<string, FlowNode>;
-  private readonly decided = new Set<string>();
+  readonly places: ReadonlyMap<string, number>;
+  readonly nodes: readonly FlowNode[];
+  /** Each node's id, hashed for its draws. */
+  readonly keys: Uint32Array;
+  /** 1 where the world decides the node's outcome. */
+  private readonly decided: Uint8Array;
+  private readonly tables = new WeakMap<ResolvedModel, (OutcomeTable | undefined)[]>();
 
   constructor(readonly flow: Flow) {
+    this.nodes = flow.nodes;
     this.byId = new Map(flow.nodes.map((n) => [n.id, n]));
-    for (const node of flow.nodes) {
-      if (['hours', 'queue', 'lookup', 'transfer', 'voicemail', 'callback', 'opaque'].includes(node.kind) && outcomesOf(node).length > 0) this.decided.add(node.id);
-    }
+    this.places = new Map(flow.nodes.map((n, i) => [n.id, i]));
+    this.keys = Uint32Array.from(flow.nodes, (n) => hashText(n.id));
+    this.decided = Uint8Array.from(flow.nodes, (n) => (WORLD_DECIDES.has(n.kind) && outcomesOf(n).length > 0 ? 1 : 0));
   }
 
   decides(node: string): boolean {
-    return this.decided.has(node);
+    const at = this.places.get(node);
+    return at !== undefined && this.decided[at] === 1;
+  }
+
+  decidesAt(at: number): boolean {
+    return this.decided[at] === 1;
+  }
+
+  /** The world's chances for the node at this place under a model. */
+  outcomeTable(at: number, model: ResolvedModel): OutcomeTable | undefined {
+    let tables = this.tables.get(model);
+    if (tables === undefined) {
+      tables = this.nodes.map((n) => outcomeTable(n, model));
+      this.tables.set(model, tables);
+    }
+    return tables[at];
   }
 }
 
@@ -197,28 +241,43 @@ export class WorldPlan {
 class Draws implements PreparedCall {
   readonly intent: ResolvedModel['intents'][number];
   readonly patience: number;
+  readonly stream: number;
+  /** The last queue draw, asked for again when the call is counted. */
+  private lastQueue: { at: number; visit: number; draw: QueueDraw } | null = null;
 
   constructor(
     private readonly plan: WorldPlan,
     private readonly model: ResolvedModel,
-    private readonly seed: number,
-    private readonly call: number
+    seed: number,
+    call: number
   ) {
-    this.intent = pickIntent(model, seed, call);
-    this.patience = exponential(uniform(seed, call, DRAW.patience), model.patienceSeconds);
+    this.stream = callStream(seed, call);
+    this.intent = pickIntent(model, this.stream);
+    this.patience = exponential(uniformIn(this.stream, DRAW.patience), model.patienceSeconds);
   }
 
-  world(id: string, visit: number): string | undefined {
-    if (!this.plan.decides(id)) return undefined;
-    const node = this.plan.byId.get(id)!;
-    if (node.kind === 'hours') return uniform(this.seed, this.call, hashText(node.id) ^ DRAW.hours) < this.model.openShare ? 'open' : 'closed';
-    if (node.kind === 'queue') return this.queue(id, visit)!.result === 'overflow' ? 'overflow' : 'answered';
-    return worldOutcome(node, this.model, this.seed, this.call, visitIndex(visit));
+  world(id: string, visit: number, at = this.plan.places.get(id) ?? -1): string | undefined {
+    const plan = this.plan;
+    if (at < 0 || !plan.decidesAt(at)) return undefined;
+    const node = plan.nodes[at]!;
+    if (node.kind === 'hours') return uniformIn(this.stream, plan.keys[at]! ^ DRAW.hours) < this.model.openShare ? 'open' : 'closed';
+    if (node.kind === 'queue') return this.queueAt(at, visit)!.result === 'overflow' ? 'overflow' : 'answered';
+    return worldOutcome(plan.outcomeTable(at, this.model)!, plan.keys[at]!, this.stream, visitIndex(visit));
   }
 
   queue(id: string, visit: number): QueueDraw | undefined {
-    const node = this.plan.byId.get(id);
-    return node?.kind === 'queue' ? queueDraw(node, this.model, this.seed, this.call, visitIndex(visit)) : undefined;
+    return this.queueAt(this.plan.places.get(id) ?? -1, visit);
+  }
+
+  queueAt(at: number, visit: number): QueueDraw | undefined {
+    const node = this.plan.nodes[at];
+    if (node?.kind !== 'queue') return undefined;
+    const index = visitIndex(visit);
+    const last = this.lastQueue;
+    if (last !== null && last.at === at && last.visit === index) return last.draw;
+    const draw = queueDraw(node, this.model, this.stream, index, this.plan.keys[at]!);
+    this.lastQueue = { at, visit: index, draw };
+    return draw;
   }
 }
 
@@ -251,52 +310,71 @@ export function callInputOf(plan: WorldPlan, prepared: PreparedCall): { now: str
  * when their patience has run out. Any engine asks this at each wait.
  */
 export class Caller {
-  private readonly attempts = new Map<string, number>();
+  /** Attempts so far per node, as pairs (place, attempts): a caller meets few menus. */
+  private readonly attempts: number[] = [];
   menuSteps = 0;
   hungUpAt: string | null = null;
 
   constructor(
-    private readonly byId: ReadonlyMap<string, FlowNode>,
+    private readonly plan: WorldPlan,
     private readonly model: ResolvedModel,
-    private readonly prepared: PreparedCall,
-    private readonly seed: number,
-    private readonly call: number
+    private readonly prepared: PreparedCall
   ) {}
 
   /** Events for the wait at `nodeId`, 'hangup', or undefined when the node takes no input (the call is stuck). */
   act(nodeId: string | null, elapsed: number): readonly CallerEvent[] | 'hangup' | undefined {
-    const node = nodeId === null ? undefined : this.byId.get(nodeId);
+    return this.actAt(nodeId === null ? -1 : (this.plan.places.get(nodeId) ?? -1), elapsed);
+  }
+
+  /** The same, for the node at this place in the flow's nodes. */
+  actAt(at: number, elapsed: number): readonly CallerEvent[] | 'hangup' | undefined {
+    const node = at < 0 ? undefined : this.plan.nodes[at];
     if (node === undefined || (node.kind !== 'menu' && node.kind !== 'input')) return undefined;
     if (elapsed > this.prepared.patience) {
       this.hungUpAt = node.id;
       return 'hangup';
     }
-    const attempt = this.attempts.get(node.id) ?? 0;
-    this.attempts.set(node.id, attempt + 1);
+    const attempt = this.attempt(at);
     if (node.kind === 'menu') this.menuSteps++;
-    return callerEvents(node, this.prepared.intent, this.model, this.seed, this.call, attempt);
+    return callerEvents(node, this.prepared.intent, this.model, this.prepared.stream, attempt);
+  }
+
+  /** Attempts before this one at the node, counting this one. */
+  private attempt(at: number): number {
+    const pairs = this.attempts;
+    for (let i = 0; i < pairs.length; i += 2) {
+      if (pairs[i] === at) return pairs[i + 1]!++;
+    }
+    pairs.push(at, 1);
+    return 0;
   }
 }
 
-/** How a call counts, from how the engine ended it. */
+/**
+ * How a call counts, from how the engine ended it. `path` is the route as
+ * places in the flow's nodes, when the engine has it.
+ */
 export function recordOf(
-  byId: ReadonlyMap<string, FlowNode>,
+  plan: WorldPlan,
   result: CallResult | null,
   endNode: string | null,
   fullRoute: readonly string[],
   prepared: PreparedCall,
-  caller: Caller
+  caller: Caller,
+  path?: readonly number[]
 ): CallRecord {
   const menuSteps = caller.menuSteps;
   // A caller may give up in a queue before anyone answers.
-  let visits: Map<string, number> | undefined;
+  let visits: number[] | undefined;
   for (let i = 0; i < fullRoute.length; i++) {
+    const at = path !== undefined ? path[i]! : (plan.places.get(fullRoute[i]!) ?? -1);
+    if (at < 0 || plan.nodes[at]!.kind !== 'queue') continue;
+    visits ??= [];
+    let visit = 1;
+    for (const seen of visits) if (seen === at) visit++;
+    visits.push(at);
+    const draw = prepared.queueAt(at, visit);
     const id = fullRoute[i]!;
-    if (byId.get(id)?.kind !== 'queue') continue;
-    visits ??= new Map();
-    const visit = visits.get(id) ?? 0;
-    visits.set(id, visit + 1);
-    const draw = prepared.queue(id, visit + 1);
     if (draw?.result === 'abandoned') return { outcome: 'abandoned', node: id, timeToPerson: null, menuSteps, route: fullRoute.slice(0, i + 1) };
     if (draw?.result === 'answered' && (result === null || result.outcome === 'person')) {
       const seconds = result?.seconds ?? 0;
@@ -311,9 +389,8 @@ export function recordOf(
 
 /** Runs call number `call` of a simulation as one XState actor. */
 export function simulateCall(plan: WorldPlan, machine: ReturnType<typeof createFlowMachine>, model: ResolvedModel, seed: number, call: number): CallRecord {
-  const byId = plan.byId;
   const prepared = prepareCall(plan, model, seed, call);
-  const caller = new Caller(byId, model, prepared, seed, call);
+  const caller = new Caller(plan, model, prepared);
   const actor = createActor(machine, { input: callInputOf(plan, prepared) });
   actor.start();
   let events = 0;
@@ -334,7 +411,7 @@ export function simulateCall(plan: WorldPlan, machine: ReturnType<typeof createF
   const snapshot = actor.getSnapshot();
   actor.stop();
   const result = snapshot.status === 'done' ? (snapshot.output ?? null) : null;
-  return recordOf(byId, result, snapshot.context.node, snapshot.context.route, prepared, caller);
+  return recordOf(plan, result, snapshot.context.node, snapshot.context.route, prepared, caller);
 }
 
 export interface TrafficReport {
@@ -360,34 +437,67 @@ export interface TallyData {
   readonly n: number;
   readonly counts: Record<TrafficOutcome, number>;
   readonly times: readonly number[];
+  /** Calls by menu steps: `steps[k]` calls took k steps. */
   readonly steps: readonly number[];
   readonly through: readonly [string, number][];
   readonly abandoned: readonly [string, number][];
 }
 
-/** Calls summed as they come, so a million calls need not be kept. */
+/**
+ * Calls summed as they come, so a million calls need not be kept. Given the
+ * flow's node ids, it counts a route given as places in that list without
+ * looking ids up.
+ */
 export class Tally {
   private readonly counts = Object.fromEntries(TRAFFIC_OUTCOMES.map((o) => [o, 0])) as Record<TrafficOutcome, number>;
-  private times: number[] = [];
-  private steps: number[] = [];
+  private readonly times: number[] = [];
+  private readonly steps: number[] = [];
   private readonly through = new Map<string, { calls: number; last: number }>();
+  /** Calls through each place, and the last call counted there. */
+  private readonly throughAt: Float64Array;
+  private readonly lastAt: Float64Array;
   private readonly abandoned = new Map<string, number>();
   private n = 0;
 
-  add(r: CallRecord): void {
+  constructor(private readonly nodes: readonly string[] = []) {
+    this.throughAt = new Float64Array(nodes.length);
+    this.lastAt = new Float64Array(nodes.length).fill(-1);
+  }
+
+  /** Adds a call; `path` is its route as places in the tally's node ids. */
+  add(r: CallRecord, path?: readonly number[]): void {
     const call = this.n++;
     this.counts[r.outcome]++;
     if (r.timeToPerson !== null) this.times.push(r.timeToPerson);
-    this.steps.push(r.menuSteps);
-    for (const id of r.route) {
-      const seen = this.through.get(id);
-      if (seen === undefined) this.through.set(id, { calls: 1, last: call });
-      else if (seen.last !== call) {
-        seen.calls++;
-        seen.last = call;
+    const steps = this.steps;
+    while (steps.length <= r.menuSteps) steps.push(0);
+    steps[r.menuSteps]!++;
+    if (path !== undefined && path.length === r.route.length) {
+      for (const at of path) {
+        if (this.lastAt[at] !== call) {
+          this.throughAt[at]!++;
+          this.lastAt[at] = call;
+        }
+      }
+    } else {
+      for (const id of r.route) {
+        const seen = this.through.get(id);
+        if (seen === undefined) this.through.set(id, { calls: 1, last: call });
+        else if (seen.last !== call) {
+          seen.calls++;
+          seen.last = call;
+        }
       }
     }
     if (r.outcome === 'abandoned' && r.node !== null) this.abandoned.set(r.node, (this.abandoned.get(r.node) ?? 0) + 1);
+  }
+
+  /** Calls through each node, in the order nodes were first met. */
+  private throughNodes(): [string, number][] {
+    const totals = new Map<string, number>();
+    for (let at = 0; at < this.nodes.length; at++) if (this.throughAt[at]! > 0) totals.set(this.nodes[at]!, this.throughAt[at]!);
+    for (const [node, v] of this.through) totals.set(node, (totals.get(node) ?? 0) + v.calls);
+    return [...totals];
   }
 
   /** The tally as plain data, to send from a worker. */
@@ -397,7 +507,7 @@ export class Tally {
       counts: { ...this.counts },
       times: this.times,
       steps: this.steps,
-      through: [...this.through].map(([node, v]) => [node, v.calls]),
+      through: this.throughNodes(),
       abandoned: [...this.abandoned]
     };
   }
@@ -407,7 +517,10 @@ export class Tally {
     this.n += data.n;
     for (const o of TRAFFIC_OUTCOMES) this.counts[o] += data.counts[o];
     for (const t of data.times) this.times.push(t);
-    for (const t of data.steps) this.steps.push(t);
+    data.steps.forEach((calls, k) => {
+      while (this.steps.length <= k) this.steps.push(0);
+      this.steps[k]! += calls;
+    });
     for (const [node, calls] of data.through) {
       const seen = this.through.get(node);
       if (seen === undefined) this.through.set(node, { calls, last: -1 });
@@ -420,7 +533,6 @@ export class Tally {
     const n = this.n;
     const counts = { ...this.counts };
     const times = Float64Array.from(this.times).sort();
-    const steps = Float64Array.from(this.steps).sort();
     // Shares rounded so they still sum to 1: the largest takes the rounding.
     const shares = Object.fromEntries(TRAFFIC_OUTCOMES.map((o) => [o, n === 0 ? 0 : Math.round((counts[o] / n) * 1e6) / 1e6])) as Record<TrafficOutcome, number>;
     if (n > 0) {
@@ -432,7 +544,7 @@ export class Tally {
     let timeSum = 0;
     for (const t of times) timeSum += t;
     let stepSum = 0;
-    for (const t of steps) stepSum += t;
+    this.steps.forEach((calls, k) => (stepSum += calls * k));
     return {
       calls: n,
       seed,
@@ -444,15 +556,28 @@ export class Tally {
         p99: percentile(times, 0.99),
         mean: times.length === 0 ? null : Math.round((timeSum / times.length) * 10) / 10
       },
-      menuSteps: { mean: n === 0 ? 0 : Math.round((stepSum / n) * 100) / 100, p90: percentile(steps, 0.9) ?? 0 },
-      busiestNodes: [...this.through]
-        .map(([node, v]): [string, number] => [node, v.calls])
+      menuSteps: { mean: n === 0 ? 0 : Math.round((stepSum / n) * 100) / 100, p90: countedPercentile(this.steps, 0.9) ?? 0 },
+      busiestNodes: this.throughNodes()
         .sort(byCount)
         .slice(0, 10)
         .map(([node, calls]) => ({ node, calls, share: Math.round((calls / n) * 1000) / 1000 })),
       abandonedAt: [...this.abandoned].sort(byCount).slice(0, 10).map(([node, calls]) => ({ node, calls }))
     };
   }
+}
+
+/** The percentile of values given as counts: `counts[k]` values equal k. */
+function countedPercentile(counts: readonly number[], p: number): number | null {
+  let total = 0;
+  for (const c of counts) total += c;
+  if (total === 0) return null;
+  const rank = Math.min(total - 1, Math.max(0, Math.ceil(p * total) - 1));
+  let seen = 0;
+  for (let k = 0; k < counts.length; k++) {
+    seen += counts[k]!;
+    if (seen > rank) return k;
+  }
+  return counts.length - 1;
 }
 
 /** Sums calls into the report: shares of outcomes (summing to 1), time to a person, steps, busy nodes. */
@@ -469,28 +594,34 @@ export function simulateWithActors(flow: Flow, calls: number, options: TrafficOp
 
 /** Runs call number `call` on the table-driven engine: the same decisions, no actor. */
 export function simulateEngineCall(plan: WorldPlan, engine: FlowEngine, model: ResolvedModel, seed: number, call: number): CallRecord {
-  const byId = plan.byId;
+  return runEngineCall(plan, engine, model, seed, call).record;
+}
+
+/** The same, with the route as places in the flow's nodes, for a tally to count by. */
+function runEngineCall(plan: WorldPlan, engine: FlowEngine, model: ResolvedModel, seed: number, call: number): { record: CallRecord; path: readonly number[] } {
   const prepared = prepareCall(plan, model, seed, call);
-  const caller = new Caller(byId, model, prepared, seed, call);
+  const caller = new Caller(plan, model, prepared);
   // The engine asks the world as the call goes, rather than deciding every node ahead.
   const run = engine.start({ now: CALL_TIME }, prepared);
   const context = run.context;
   let events = 0;
   while (!run.done && events < MAX_EVENTS) {
-    const action = caller.act(context.node, context.elapsed);
+    const action = caller.actAt(context.at, context.elapsed);
     if (action === undefined) break;
     if (action === 'hangup') {
-      run.send({ type: 'HANGUP' }, engine.hangupTransition);
+      run.send(HANGUP);
       break;
     }
     for (const event of action) {
       if (run.done) break;
-      run.send(event, engine.hangupTransition);
+      run.send(event);
       events++;
     }
   }
-  return recordOf(byId, context.result, context.node, context.route, prepared, caller);
+  return { record: recordOf(plan, context.result, context.node, context.route, prepared, caller, context.path), path: context.path };
 }
+
+const HANGUP: CallerEvent = { type: 'HANGUP' };
 
 /** Simulates `calls` calls on the table-driven engine; undefined when the flow needs the actor (inlined sub-flows). */
 export function simulateWithEngine(flow: Flow, calls: number, options: TrafficOptions = {}): TrafficReport | undefined {
@@ -521,12 +652,16 @@ export function tallyRange(
   const model = resolveModel(options.model);
   const seed = options.seed ?? 1;
   const plan = new WorldPlan(flow);
-  const tally = new Tally();
   const engine = only === 'xstate-actor' ? undefined : FlowEngine.forFlow(flow, options);
   if (engine !== undefined) {
-    for (let call = from; call < to; call++) tally.add(simulateEngineCall(plan, engine, model, seed, call));
+    const tally = new Tally(engine.nodes);
+    for (let call = from; call < to; call++) {
+      const { record, path } = runEngineCall(plan, engine, model, seed, call);
+      tally.add(record, path);
+    }
     return { tally, engine: 'table' };
   }
+  const tally = new Tally();
   if (only === 'table') return undefined;
   const machine = createFlowMachine(flow, options);
   for (let call = from; call < to; call++) tally.add(simulateCall(plan, machine, model, seed, call));

@@ -55,4 +55,13 @@ describe('the engine against the machine', () => {
       expect(simulateEngineCall(plan, engine, model, 5, call)).toEqual(simulateCall(plan, machine, model, 5, call));
     }
   });
+
+  it('runs one call at a time: a call whose engine has started another cannot go on', () => {
+    const engine = FlowEngine.forFlow(exampleFlow('bank'))!;
+    const first = engine.start({ now: 0 });
+    const second = engine.start({ now: 0 });
+    expect(() => first.send({ type: 'KEY', key: '1' })).toThrow(/has started another/);
+    second.send({ type: 'KEY', key: '1' });
+    expect(second.context.route.length).toBeGreaterThan(2);
+  });
 });
