@@ -56,4 +56,56 @@ describe('zeroout simulate', () => {
     expect(calls.code).toBe(2);
     expect(calls.stderr).toContain('--calls');
   });
+
+  describe('a flow that runs a sub-flow', () => {
+    const main = {
+      version: 1,
+      id: 'main',
+      name: 'Main',
+      start: 'check',
+      nodes: [
+        { id: 'check', kind: 'subflow', flow: 'security', next: 'desk' },
+        { id: 'desk', kind: 'queue', queue: 'Front desk', expectedWaitSeconds: 10 }
+      ]
+    };
+    const security = {
+      version: 1,
+      id: 'security',
+      name: 'Security questions',
+      start: 'pin',
+      nodes: [
+        { id: 'pin', kind: 'input', prompt: 'Your four-digit PIN.', variable: 'pin', minDigits: 4, maxDigits: 4, noInput: 'pin', invalid: 'pin', maxRetries: 2, onMaxRetries: 'back', next: 'back' },
+        { id: 'back', kind: 'return' }
+      ]
+    };
+    type Doc = { busiestNodes: { node: string }[]; subflows?: { run: string[]; missing: string[] } };
+
+    it("runs the sub-flow found in the flow's folder, and says so", async () => {
+      const dir = tempDir();
+      writeFiles(dir, { 'flows/main.ivr.json': main, 'flows/security.ivr.json': security });
+      const json = await run(['simulate', 'flows/main.ivr.json', '--calls', '300', '--format', 'json'], dir);
+      expect(json.code).toBe(0);
+      const doc = JSON.parse(json.stdout) as Doc;
+      expect(doc.subflows).toEqual({ run: ['check'], missing: [] });
+      expect(doc.busiestNodes.map((b) => b.node)).toContain('check/pin');
+      const text = await run(['simulate', 'flows/main.ivr.json', '--calls', '300'], dir);
+      expect(text.stdout).toContain('Sub-flows run at check');
+    });
+
+    it('passes over a sub-flow it cannot find and says how to give it; --with gives it', async () => {
+      const dir = tempDir();
+      writeFiles(dir, { 'app/main.ivr.json': main, 'lib/security.ivr.json': security });
+      const alone = await run(['simulate', 'app/main.ivr.json', '--calls', '300', '--format', 'json'], dir);
+      const doc = JSON.parse(alone.stdout) as Doc;
+      expect(doc.subflows).toEqual({ run: [], missing: ['check'] });
+      expect(doc.busiestNodes.map((b) => b.node)).not.toContain('check/pin');
+      const text = await run(['simulate', 'app/main.ivr.json', '--calls', '300'], dir);
+      expect(text.stdout).toContain('Sub-flows not found, passed over: check (give their flows with --with)');
+      const given = await run(['simulate', 'app/main.ivr.json', '--calls', '300', '--format', 'json', '--with', 'lib'], dir);
+      expect((JSON.parse(given.stdout) as Doc).subflows).toEqual({ run: ['check'], missing: [] });
+      const wrong = await run(['simulate', 'app/main.ivr.json', '--with', 'nowhere'], dir);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toContain('nowhere');
+    });
+  });
 });

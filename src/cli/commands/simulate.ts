@@ -4,6 +4,10 @@
  * a callback, a designed ending, dropped, abandoned and trapped; time to a
  * person; menu steps; the busiest nodes and where callers give up.
  *
+ * Sub-flow nodes run the flows they name, found among the flows in the
+ * flow's own folder (and the folders below it), or in the files and folders
+ * given with `--with`.
+ *
  * Exit code 0, or 2 when the flow or the model cannot be used.
  */
 import path from 'node:path';
@@ -19,7 +23,41 @@ import type { CommandContext } from '../context.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
 import { readText } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
-import { loadSingleFlow } from '../source.ts';
+import { flowsById, loadPaths, loadSingleFlow } from '../source.ts';
+import { flowFinder } from '../../core/model/references.ts';
+import { subflowResolver } from '../../core/analysis/subflows.ts';
+
+/**
+ * The flows sub-flow nodes may run: those given with --with (their problems
+ * reported), or else the usable flows in the flow's own folder, quietly.
+ */
+async function libraryFor(input: string, given: readonly string[] | undefined, io: CliIo): Promise<Flow[] | undefined> {
+  if (given !== undefined) {
+    const { files, unusable } = await loadPaths(given, io);
+    const broken = files.flatMap((f) => (f.ok === true ? [] : f.problems));
+    writeErrors(io, broken.map(formatProblem));
+    return unusable || broken.length > 0 ? undefined : [...flowsById(files).values()];
+  }
+  const quiet: CliIo = { ...io, stderr: { write: () => true } as unknown as CliIo['stderr'] };
+  try {
+    const { files } = await loadPaths([path.dirname(input)], quiet);
+    return [...flowsById(files).values()];
+  } catch {
+    return [];
+  }
+}
+
+/** The sub-flow nodes of the flow whose flow is found, and those whose flow is not. */
+function subflowsOf(flow: Flow, library: readonly Flow[]): { run: string[]; missing: string[] } {
+  const find = flowFinder(library);
+  const run: string[] = [];
+  const missing: string[] = [];
+  for (const node of flow.nodes) {
+    if (node.kind !== 'subflow') continue;
+    (find(node.flow) !== undefined && node.flow !== flow.id ? run : missing).push(node.id);
+  }
+  return { run, missing };
+}
 
 type SimulateFormat = 'text' | 'json';
 
@@ -28,6 +66,7 @@ export interface SimulateOptions {
   readonly seed: string;
   readonly model?: string;
   readonly workers?: string;
+  readonly with?: readonly string[];
   readonly format: SimulateFormat;
 }
 
@@ -59,8 +98,11 @@ async function readModel(file: string, io: CliIo): Promise<TrafficModel | undefi
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 const secs = (value: number | null) => (value === null ? '—' : `${Math.round(value)} s`);
 
-function formatText(input: string, flow: Flow, report: TrafficReport, card: readonly Pillar[]): string {
-  const lines = [`${input}: ${flow.name}`, `${report.calls} simulated calls (seed ${report.seed})`, ''];
+function formatText(input: string, flow: Flow, report: TrafficReport, card: readonly Pillar[], subflows: { run: string[]; missing: string[] }): string {
+  const lines = [`${input}: ${flow.name}`, `${report.calls} simulated calls (seed ${report.seed})`];
+  if (subflows.run.length > 0) lines.push(`Sub-flows run at ${subflows.run.join(', ')}`);
+  if (subflows.missing.length > 0) lines.push(`Sub-flows not found, passed over: ${subflows.missing.join(', ')} (give their flows with --with)`);
+  lines.push('');
   for (const outcome of TRAFFIC_OUTCOMES) {
     lines.push(`  ${pct(report.outcomes[outcome]).padStart(6)}  ${OUTCOME_LABELS[outcome]}`);
   }
@@ -92,10 +134,17 @@ export async function runSimulate(input: string, options: SimulateOptions, io: C
   }
   const flow = await loadSingleFlow(input, io);
   if (!flow) return EXIT_USAGE;
+  const library = await libraryFor(input, options.with, io);
+  if (library === undefined) return EXIT_USAGE;
+  const subflows = subflowsOf(flow, library);
   // The document is the same whatever the number of threads: it is left out.
-  const { workers: _used, ...report } = await simulateInParallel(flow, calls, { seed, workers, ...(model === undefined ? {} : { model }) });
-  const card = scorecard(flow, lintFlow(flow), report);
-  io.stdout.write(options.format === 'json' ? `${JSON.stringify({ file: input, flow: flow.id, ...report, scorecard: card })}\n` : formatText(input, flow, report, card));
+  const { workers: _used, ...report } = await simulateInParallel(flow, calls, { seed, workers, library, ...(model === undefined ? {} : { model }) });
+  const card = scorecard(flow, lintFlow(flow, { resolveSubflow: subflowResolver(library) }), report);
+  io.stdout.write(
+    options.format === 'json'
+      ? `${JSON.stringify({ file: input, flow: flow.id, ...report, ...(subflows.run.length + subflows.missing.length > 0 ? { subflows } : {}), scorecard: card })}\n`
+      : formatText(input, flow, report, card, subflows)
+  );
   return EXIT_OK;
 }
 
@@ -108,6 +157,7 @@ export function registerSimulate(program: Command, context: CommandContext): Com
     .option('-s, --seed <n>', 'random seed: the same seed gives the same report', '1')
     .option('-m, --model <file>', 'traffic model (JSON): intents, silence, wrong keys, patience, queue and world behaviour')
     .option('-w, --workers <n>', 'threads to spread the calls over (default: the cores, at most 8)')
+    .option('--with <paths...>', "files or folders of the flows its sub-flow nodes run (default: the flow's own folder)")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (input: string, options: SimulateOptions) => {
       context.exitCode = await runSimulate(input, options, context.io);

@@ -8,7 +8,25 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Flow } from '../../core/model/types.ts';
 import type { TrafficModel } from '../../core/simulate/model.ts';
-import { Tally, tallyRange, type TallyData, type TrafficReport } from '../../core/simulate/traffic.ts';
+import { flowFinder } from '../../core/model/references.ts';
+import { Tally, tallyRange, type TallyData, type TrafficOptions, type TrafficReport } from '../../core/simulate/traffic.ts';
+
+export interface ParallelOptions {
+  readonly seed: number;
+  readonly model?: TrafficModel;
+  readonly workers: number;
+  /** Flows the flow's sub-flow nodes may run: those found are compiled in. */
+  readonly library?: readonly Flow[];
+}
+
+/** The options one range of calls runs with, in this thread or a worker. */
+export function rangeOptions(options: Omit<ParallelOptions, 'workers'>): TrafficOptions {
+  return {
+    seed: options.seed,
+    ...(options.model === undefined ? {} : { model: options.model }),
+    ...(options.library === undefined || options.library.length === 0 ? {} : { resolveFlow: flowFinder(options.library) })
+  };
+}
 
 /** Below this many calls a thread, starting it (loading the code) costs more than it saves: about a second against 2 µs a call. */
 const PER_WORKER_MINIMUM = 500_000;
@@ -20,12 +38,12 @@ export function defaultWorkers(): number {
 export async function simulateInParallel(
   flow: Flow,
   calls: number,
-  options: { seed: number; model?: TrafficModel; workers: number }
+  options: ParallelOptions
 ): Promise<TrafficReport & { engine: 'table' | 'xstate-actor'; workers: number }> {
   const workers = Math.max(1, Math.min(options.workers, Math.ceil(calls / PER_WORKER_MINIMUM)));
   const tally = new Tally();
   if (workers === 1) {
-    const { tally: one, engine } = tallyRange(flow, 0, calls, options);
+    const { tally: one, engine } = tallyRange(flow, 0, calls, rangeOptions(options));
     return { ...one.report(options.seed), engine, workers };
   }
   const size = Math.ceil(calls / workers);
@@ -35,7 +53,7 @@ export async function simulateInParallel(
       const to = Math.min(calls, from + size);
       return new Promise<{ data: TallyData; engine: 'table' | 'xstate-actor' }>((resolve, reject) => {
         const worker = new Worker(new URL('./simulate-worker.mjs', import.meta.url), {
-          workerData: { flow, from, to, seed: options.seed, ...(options.model === undefined ? {} : { model: options.model }) }
+          workerData: { flow, from, to, seed: options.seed, model: options.model, library: options.library }
         });
         worker.once('message', (message: { data: TallyData; engine: 'table' | 'xstate-actor' }) => resolve(message));
         worker.once('error', reject);

@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Flow } from '../../core/model/types.ts';
 import type { TrafficModel } from '../../core/simulate/model.ts';
 import { tallyRange } from '../../core/simulate/traffic.ts';
+import { rangeOptions } from './parallel.ts';
 
 interface Job {
   readonly flow: Flow;
@@ -10,8 +11,9 @@ interface Job {
   readonly to: number;
   readonly seed: number;
   readonly model?: TrafficModel;
+  readonly library?: readonly Flow[];
 }
 
 const job = workerData as Job;
-const { tally, engine } = tallyRange(job.flow, job.from, job.to, { seed: job.seed, ...(job.model === undefined ? {} : { model: job.model }) });
+const { tally, engine } = tallyRange(job.flow, job.from, job.to, rangeOptions(job));
 parentPort!.postMessage({ data: tally.toData(), engine });

@@ -137,8 +137,8 @@ interface Scope {
   /** Flow ids being compiled, outermost first: a sub-flow that runs itself is not inlined again. */
   readonly stack: readonly string[];
   readonly options: CompileOptions;
-  /** Shared by every scope of one compile: states made so far, and sub-flows left out. */
-  readonly budget: { states: number; readonly notInlined: string[] };
+  /** Shared by every scope of one compile: states made so far, sub-flows left out, and the nodes compiled. */
+  readonly budget: { states: number; readonly notInlined: string[]; readonly nodes: FlowNode[] };
 }
 
 /**
@@ -182,6 +182,7 @@ function compileStates(flow: Flow, scope: Scope): Record<string, StateConfig> {
 
   const states: Record<string, StateConfig> = {};
   for (const node of flow.nodes) {
+    scope.budget.nodes.push(node);
     Object.defineProperty(states, stateKey(node.id), {
       value: compileNode(node, go, scope),
       enumerable: true,
@@ -192,11 +193,25 @@ function compileStates(flow: Flow, scope: Scope): Record<string, StateConfig> {
   return states;
 }
 
+const nodesByConfig = new WeakMap<FlowMachineConfig, readonly FlowNode[]>();
+
+/**
+ * The nodes a compiled machine runs, in the order compiled: the flow's own,
+ * each sub-flow node followed by the nodes of the sub-flow compiled into it,
+ * their ids qualified by the path of sub-flow nodes that runs them
+ * (`help/menu`), as the machine's states and actions name them.
+ */
+export function compiledNodes(config: FlowMachineConfig): readonly FlowNode[] {
+  const nodes = nodesByConfig.get(config);
+  if (nodes === undefined) throw new Error('compiledNodes: this config was not made by compile()');
+  return nodes;
+}
+
 export function compile(flow: Flow, options: CompileOptions = {}): FlowMachineConfig {
   const locales = localesOf(flow);
   const wordsPerMinute = flow.lint?.thresholds?.wordsPerMinute ?? DEFAULT_THRESHOLDS.wordsPerMinute;
   const machineId = flow.id.replace(/[.#]/g, '_');
-  const budget = { states: flow.nodes.length + FINAL_STATES.length, notInlined: [] as string[] };
+  const budget = { states: flow.nodes.length + FINAL_STATES.length, notInlined: [] as string[], nodes: [] as FlowNode[] };
   const states = compileStates(flow, { machineId, nested: false, stack: [flow.id], options, budget });
   for (const final of FINAL_STATES) {
     states[final] = {
@@ -206,7 +221,7 @@ export function compile(flow: Flow, options: CompileOptions = {}): FlowMachineCo
     };
   }
 
-  return {
+  const config: FlowMachineConfig = {
     id: machineId,
     ...(flow.description ? { description: flow.description } : {}),
     initial: stateKey(flow.start),
@@ -238,6 +253,8 @@ export function compile(flow: Flow, options: CompileOptions = {}): FlowMachineCo
     },
     states
   };
+  nodesByConfig.set(config, budget.nodes);
+  return config;
 }
 
 /**

@@ -7,7 +7,7 @@
  * A differential test runs both on every example flow and requires the same
  * route and ending for every call.
  */
-import { compile, type ActionRef, type CallResult, type CompileOptions, type FlowMachineConfig, type StateConfig, type TransitionConfig } from '../compile/compile.ts';
+import { compile, compiledNodes, type ActionRef, type CallResult, type CompileOptions, type FlowMachineConfig, type StateConfig, type TransitionConfig } from '../compile/compile.ts';
 import { completedEntry, entryIsValid, GUARDS, initialContext, type CallInput, type CallerEvent, type EntrySpec } from '../compile/machine.ts';
 import { isOpenAt } from '../model/hours.ts';
 import { DIGIT_SECONDS } from '../analysis/timing.ts';
@@ -125,6 +125,10 @@ interface State {
   readonly otherKeys: readonly Transition[];
   /** For a final state: the ending it stands for. */
   readonly final: CallResult['outcome'] | null;
+  /** For a sub-flow's state: the state its sub-flow starts in, entered after its own entry. */
+  readonly child: number;
+  /** For the state a sub-flow returns through: the transition its sub-flow node takes when done. */
+  readonly done: Transition | null;
 }
 
 const round = (seconds: number): number => Math.round(seconds * 100) / 100;
@@ -352,9 +356,10 @@ function guard(ref: ActionRef | undefined, place: Place): Guard | null {
 }
 
 /**
- * A flow's machine as tables, or undefined when it has nested states (inlined
- * sub-flows), which this engine does not run. An engine runs one call at a
- * time: starting a call ends the one before.
+ * A flow's machine as tables, sub-flows compiled into it included: their
+ * nested states become rows of the same table, entered through their
+ * sub-flow node's state and left through its `onDone`. An engine runs one
+ * call at a time: starting a call ends the one before.
  */
 export class FlowEngine {
   private readonly states: State[] = [];
@@ -368,7 +373,7 @@ export class FlowEngine {
 
   private constructor(
     private readonly config: FlowMachineConfig,
-    /** The flow's node ids in order: a node's place is its index here. */
+    /** The machine's node ids in order (sub-flows' nodes qualified): a node's place is its index here. */
     readonly nodes: readonly string[]
   ) {
     const places = new Map(nodes.map((id, i) => [id, i]));
@@ -378,46 +383,75 @@ export class FlowEngine {
       return at;
     };
     this.counters = new Counters(nodes.length);
-    const keys = Object.keys(config.states);
-    const index = new Map(keys.map((k, i) => [k, i]));
-    const target = (t: string | undefined): number => {
+    // Every state, nested ones included, gets a place in one flat table, keyed by its path.
+    const flat = new Map<string, number>();
+    const number = (states: Readonly<Record<string, StateConfig>>, prefix: string): void => {
+      for (const [key, state] of Object.entries(states)) {
+        flat.set(`${prefix}${key}`, flat.size);
+        if (state.states !== undefined) number(state.states, `${prefix}${key}.`);
+      }
+    };
+    number(config.states, '');
+    const rootPrefix = `#${config.id}.`;
+    /** A target as XState reads it in a scope: a sibling, a child ('.x'), or a state by the machine's id ('#id.x'). */
+    const resolve = (t: string | undefined, scope: string, self: string): number => {
       if (t === undefined) return -1;
-      const key = t.startsWith('.') ? t.slice(1) : t;
-      const i = index.get(key);
+      const path = t.startsWith(rootPrefix) ? t.slice(rootPrefix.length) : t.startsWith('.') ? (self === '' ? t.slice(1) : `${self}${t}`) : `${scope}${t}`;
+      const i = flat.get(path);
       if (i === undefined) throw new Error(`the engine cannot find the state ${JSON.stringify(t)}`);
       return i;
     };
     const actions = (refs: readonly ActionRef[] | undefined): Action[] => (refs ?? []).map((ref) => action(ref, place)).filter((a): a is Action => a !== null);
-    const transition = (t: TransitionConfig): Transition => ({
-      guard: guard(t.guard, place),
-      actions: actions(t.actions),
-      target: target(t.target)
-    });
-    for (const key of keys) {
-      const s = config.states[key] as StateConfig;
-      const on: Record<string, readonly Transition[]> = {};
-      for (const [type, list] of Object.entries(s.on ?? {})) on[type] = list.map(transition);
-      const { keys, otherKeys } = byKey(s.on?.['KEY'] ?? [], transition);
-      this.states.push({
-        entry: actions(s.entry),
-        always: (s.always ?? []).map(transition),
-        on,
-        keys,
-        otherKeys,
-        final: s.type === 'final' ? (key.slice(1) as CallResult['outcome']) : null
+    const build = (states: Readonly<Record<string, StateConfig>>, scope: string, done: Transition | null): void => {
+      const transition = (t: TransitionConfig, self: string): Transition => ({
+        guard: guard(t.guard, place),
+        actions: actions(t.actions),
+        target: resolve(t.target, scope, self)
       });
-    }
-    this.initial = target(config.initial);
+      for (const [key, s] of Object.entries(states)) {
+        const self = `${scope}${key}`;
+        const on: Record<string, readonly Transition[]> = {};
+        for (const [type, list] of Object.entries(s.on ?? {})) on[type] = list.map((t) => transition(t, self));
+        const { keys, otherKeys } = byKey(s.on?.['KEY'] ?? [], (t) => transition(t, self));
+        const nested = s.states !== undefined;
+        if (nested && (s.on !== undefined || s.always !== undefined)) throw new Error(`the engine runs no transitions on the sub-flow state ${JSON.stringify(self)}`);
+        const returns = s.type === 'final' && scope !== '';
+        this.states[flat.get(self)!] = {
+          entry: actions(s.entry),
+          always: (s.always ?? []).map((t) => transition(t, self)),
+          on,
+          keys,
+          otherKeys,
+          final: s.type === 'final' && !returns ? (key.slice(1) as CallResult['outcome']) : null,
+          child: nested ? resolve(s.initial, `${self}.`, self) : -1,
+          done: returns ? done : null
+        };
+        if (nested) {
+          // The sub-flow node's own transition when its sub-flow returns, read in the node's scope.
+          const onDone = s.onDone === undefined ? null : transition(s.onDone, self);
+          build(s.states!, `${self}.`, onDone);
+        }
+      }
+    };
+    build(config.states, '', null);
+    this.initial = resolve(config.initial, '', '');
     this.base = initialContext(config, { now: 0 });
-    this.hangup = transition(config.on['HANGUP']!);
+    this.hangup = {
+      guard: null,
+      actions: actions(config.on['HANGUP']!.actions),
+      target: resolve(config.on['HANGUP']!.target, '', '')
+    };
   }
 
-  static forFlow(flow: Flow, options: CompileOptions = {}): FlowEngine | undefined {
-    const config = compile(flow, options);
-    if (Object.values(config.states).some((s) => s.states !== undefined)) return undefined;
+  static forFlow(flow: Flow, options: CompileOptions = {}): FlowEngine {
+    return FlowEngine.forConfig(compile(flow, options));
+  }
+
+  /** The engine for a config made by compile(). */
+  static forConfig(config: FlowMachineConfig): FlowEngine {
     return new FlowEngine(
       config,
-      flow.nodes.map((n) => n.id)
+      compiledNodes(config).map((n) => n.id)
     );
   }
 
@@ -487,6 +521,16 @@ export class EngineCall {
       const s = this.states[next]!;
       for (const a of s.entry) a(this.context, event);
       if (s.final !== null) return;
+      if (s.child >= 0) {
+        next = s.child;
+        continue;
+      }
+      if (s.done !== null) {
+        for (const a of s.done.actions) a(this.context, event);
+        if (s.done.target < 0) return;
+        next = s.done.target;
+        continue;
+      }
       const taken = firstTaken(s.always, this.context, event);
       if (taken === undefined) return;
       for (const a of taken.actions) a(this.context, event);

@@ -6,7 +6,8 @@
  */
 import { createActor } from 'xstate';
 import type { CallResult } from '../compile/compile.ts';
-import { createFlowMachine, type CallerEvent } from '../compile/machine.ts';
+import { createFlowMachine, machineFromConfig, type CallerEvent } from '../compile/machine.ts';
+import { compile, compiledNodes } from '../compile/compile.ts';
 import type { CompileOptions } from '../compile/compile.ts';
 import { outcomesOf } from '../model/outcomes.ts';
 import { DTMF_KEYS } from '../model/schema.ts';
@@ -209,12 +210,16 @@ export class WorldPlan {
   private readonly decided: Uint8Array;
   private readonly tables = new WeakMap<ResolvedModel, (OutcomeTable | undefined)[]>();
 
-  constructor(readonly flow: Flow) {
-    this.nodes = flow.nodes;
-    this.byId = new Map(flow.nodes.map((n) => [n.id, n]));
-    this.places = new Map(flow.nodes.map((n, i) => [n.id, i]));
-    this.keys = Uint32Array.from(flow.nodes, (n) => hashText(n.id));
-    this.decided = Uint8Array.from(flow.nodes, (n) => (WORLD_DECIDES.has(n.kind) && outcomesOf(n).length > 0 ? 1 : 0));
+  /** `nodes`: the nodes the machine runs, when sub-flows are compiled in (see compiledNodes). */
+  constructor(
+    readonly flow: Flow,
+    nodes: readonly FlowNode[] = flow.nodes
+  ) {
+    this.nodes = nodes;
+    this.byId = new Map(nodes.map((n) => [n.id, n]));
+    this.places = new Map(nodes.map((n, i) => [n.id, i]));
+    this.keys = Uint32Array.from(nodes, (n) => hashText(n.id));
+    this.decided = Uint8Array.from(nodes, (n) => (WORLD_DECIDES.has(n.kind) && outcomesOf(n).length > 0 ? 1 : 0));
   }
 
   decides(node: string): boolean {
@@ -293,7 +298,7 @@ export function prepareCall(plan: WorldPlan, model: ResolvedModel, seed: number,
 /** The world's decisions written out for the machine's input: per node, the outcome on each visit. */
 export function outcomesFor(plan: WorldPlan, prepared: PreparedCall): Record<string, string[]> {
   const outcomes: Record<string, string[]> = {};
-  for (const node of plan.flow.nodes) {
+  for (const node of plan.nodes) {
     if (!plan.decides(node.id)) continue;
     outcomes[node.id] = Array.from({ length: VISITS_AHEAD }, (_, v) => prepared.world(node.id, v + 1)!);
   }
@@ -589,7 +594,7 @@ export function summarise(records: readonly CallRecord[], seed: number): Traffic
 
 /** Simulates `calls` calls, one XState actor each. */
 export function simulateWithActors(flow: Flow, calls: number, options: TrafficOptions = {}): TrafficReport {
-  return tallyRange(flow, 0, calls, options, 'xstate-actor')!.tally.report(options.seed ?? 1);
+  return tallyRange(flow, 0, calls, options, 'xstate-actor').tally.report(options.seed ?? 1);
 }
 
 /** Runs call number `call` on the table-driven engine: the same decisions, no actor. */
@@ -623,47 +628,45 @@ function runEngineCall(plan: WorldPlan, engine: FlowEngine, model: ResolvedModel
 
 const HANGUP: CallerEvent = { type: 'HANGUP' };
 
-/** Simulates `calls` calls on the table-driven engine; undefined when the flow needs the actor (inlined sub-flows). */
-export function simulateWithEngine(flow: Flow, calls: number, options: TrafficOptions = {}): TrafficReport | undefined {
-  return tallyRange(flow, 0, calls, options, 'table')?.tally.report(options.seed ?? 1);
+/** Simulates `calls` calls on the table-driven engine. */
+export function simulateWithEngine(flow: Flow, calls: number, options: TrafficOptions = {}): TrafficReport {
+  return tallyRange(flow, 0, calls, options, 'table').tally.report(options.seed ?? 1);
 }
 
-/** Simulates on the engine, or with one actor per call where the engine does not apply. */
+/** Simulates on the table-driven engine, and says so. */
 export function simulate(flow: Flow, calls: number, options: TrafficOptions = {}): TrafficReport & { readonly engine: 'table' | 'xstate-actor' } {
-  const fast = simulateWithEngine(flow, calls, options);
-  return fast !== undefined ? { ...fast, engine: 'table' } : { ...simulateWithActors(flow, calls, options), engine: 'xstate-actor' };
+  return { ...simulateWithEngine(flow, calls, options), engine: 'table' };
 }
 
 /**
  * Calls number `from` to `to` (excluded): every call's draws depend only on
  * the seed and its number, so ranges run apart (in workers) and merged give
- * the same report as one run.
+ * the same report as one run. Sub-flows that `options.resolveFlow` finds are
+ * compiled in and run. The table-driven engine runs them unless
+ * `'xstate-actor'` asks for one XState actor per call, the reference.
  */
-export function tallyRange(flow: Flow, from: number, to: number, options?: TrafficOptions): { tally: Tally; engine: 'table' | 'xstate-actor' };
-/** The same, on one engine only: undefined when `'table'` is asked for and the flow needs actors. */
-export function tallyRange(flow: Flow, from: number, to: number, options: TrafficOptions, only: 'table' | 'xstate-actor'): { tally: Tally; engine: 'table' | 'xstate-actor' } | undefined;
 export function tallyRange(
   flow: Flow,
   from: number,
   to: number,
   options: TrafficOptions = {},
-  only?: 'table' | 'xstate-actor'
-): { tally: Tally; engine: 'table' | 'xstate-actor' } | undefined {
+  engine: 'table' | 'xstate-actor' = 'table'
+): { tally: Tally; engine: 'table' | 'xstate-actor' } {
   const model = resolveModel(options.model);
   const seed = options.seed ?? 1;
-  const plan = new WorldPlan(flow);
-  const engine = only === 'xstate-actor' ? undefined : FlowEngine.forFlow(flow, options);
-  if (engine !== undefined) {
-    const tally = new Tally(engine.nodes);
+  const config = compile(flow, options);
+  const plan = new WorldPlan(flow, compiledNodes(config));
+  if (engine === 'table') {
+    const table = FlowEngine.forConfig(config);
+    const tally = new Tally(table.nodes);
     for (let call = from; call < to; call++) {
-      const { record, path } = runEngineCall(plan, engine, model, seed, call);
+      const { record, path } = runEngineCall(plan, table, model, seed, call);
       tally.add(record, path);
     }
-    return { tally, engine: 'table' };
+    return { tally, engine };
   }
   const tally = new Tally();
-  if (only === 'table') return undefined;
-  const machine = createFlowMachine(flow, options);
+  const machine = machineFromConfig(config);
   for (let call = from; call < to; call++) tally.add(simulateCall(plan, machine, model, seed, call));
-  return { tally, engine: 'xstate-actor' };
+  return { tally, engine };
 }

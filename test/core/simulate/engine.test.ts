@@ -3,10 +3,11 @@
  * machine, given the same decisions, take every call the same way.
  */
 import { describe, expect, it } from 'vitest';
-import { createFlowMachine } from '../../../src/core/compile/machine.ts';
+import { compile, compiledNodes } from '../../../src/core/compile/compile.ts';
+import { createFlowMachine, machineFromConfig } from '../../../src/core/compile/machine.ts';
 import { FlowEngine } from '../../../src/core/simulate/engine.ts';
 import { resolveModel } from '../../../src/core/simulate/model.ts';
-import { simulate, simulateCall, simulateEngineCall, simulateWithActors, WorldPlan } from '../../../src/core/simulate/traffic.ts';
+import { simulate, simulateCall, simulateEngineCall, simulateWithActors, simulateWithEngine, WorldPlan } from '../../../src/core/simulate/traffic.ts';
 import { exampleFlow, makeFlow } from '../../support/build.ts';
 
 const MODELS = {
@@ -63,5 +64,51 @@ describe('the engine against the machine', () => {
     expect(() => first.send({ type: 'KEY', key: '1' })).toThrow(/has started another/);
     second.send({ type: 'KEY', key: '1' });
     expect(second.context.route.length).toBeGreaterThan(2);
+  });
+
+  describe('with a sub-flow compiled in', () => {
+    // The caller flow runs "verify" twice: its menu, queue and return run inside each sub-flow node's state.
+    const verify = makeFlow(
+      [
+        { id: 'ask', kind: 'input', prompt: 'Your account number, then pound.', variable: 'account', minDigits: 6, maxDigits: 8, noInput: 'ask', invalid: 'ask', maxRetries: 2, onMaxRetries: 'stuck', next: 'check' },
+        { id: 'check', kind: 'lookup', service: 'accounts', success: 'done', failure: 'stuck' },
+        { id: 'stuck', kind: 'menu', prompt: 'Press 1 to try again or 0 for the desk.', options: [{ key: '1', next: 'ask' }, { key: '0', next: 'desk' }], noInput: 'stuck', invalid: 'stuck', maxRetries: 1, onMaxRetries: 'desk' },
+        { id: 'desk', kind: 'queue', queue: 'Verification', expectedWaitSeconds: 30 },
+        { id: 'done', kind: 'return' }
+      ],
+      { id: 'verify', name: 'Verify' }
+    );
+    const main = makeFlow([
+      { id: 'first', kind: 'subflow', flow: 'verify', next: 'menu' },
+      { id: 'menu', kind: 'menu', prompt: 'For payments press 1, for the desk press 0.', options: [{ key: '1', next: 'again' }, { key: '0', next: 'agent' }], noInput: 'menu', invalid: 'menu', maxRetries: 2, onMaxRetries: 'agent' },
+      { id: 'again', kind: 'subflow', flow: 'verify', next: 'agent' },
+      { id: 'agent', kind: 'queue', queue: 'Payments', expectedWaitSeconds: 40 }
+    ]);
+    const options = { resolveFlow: (id: string) => (id === 'verify' ? verify : undefined) };
+
+    it('runs the sub-flow on the engine: every call takes the same route and ends the same way as on the machine', () => {
+      const config = compile(main, options);
+      const engine = FlowEngine.forConfig(config);
+      const machine = machineFromConfig(config);
+      const plan = new WorldPlan(main, compiledNodes(config));
+      const model = resolveModel({ silence: 0.2, wrongKey: 0.2, outcomes: { 'first/check': { failure: 0.3 }, 'again/check': { failure: 0.3 } } });
+      const routes = new Set<string>();
+      for (let call = 0; call < 400; call++) {
+        const reference = simulateCall(plan, machine, model, 3, call);
+        expect(simulateEngineCall(plan, engine, model, 3, call), `call ${call}`).toEqual(reference);
+        routes.add(reference.route.join(' '));
+      }
+      // The calls went into both sub-flow nodes' copies, and came back out of them.
+      expect([...routes].some((r) => r.includes('first/ask') && r.includes('again/check') && r.endsWith('agent'))).toBe(true);
+      expect([...routes].some((r) => r.includes('first/desk'))).toBe(true);
+    });
+
+    it('gives the same report as one actor per call, and counts the sub-flow\'s nodes', () => {
+      const report = simulateWithEngine(main, 2000, { seed: 8, ...options });
+      expect(report).toEqual(simulateWithActors(main, 2000, { seed: 8, ...options }));
+      expect(report.busiestNodes.map((b) => b.node)).toContain('first/ask');
+      const passedOver = simulateWithEngine(main, 2000, { seed: 8 });
+      expect(passedOver.busiestNodes.map((b) => b.node)).not.toContain('first/ask');
+    });
   });
 });
