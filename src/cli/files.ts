@@ -20,7 +20,8 @@ const NOT_FLOWS = new Set(['package.json', 'package-lock.json', 'tsconfig.json',
 export function flowFormatOf(fileName: string): FlowFormat | undefined {
   const name = path.basename(fileName).toLowerCase();
   if (name.endsWith('.ivr.json')) return 'native';
-  if (name.endsWith('.json') && !name.endsWith('.schema.json') && !NOT_FLOWS.has(name)) return 'detect';
+  // Review comments (`<id>.review.json`) live beside their flow and are no flow.
+  if (name.endsWith('.json') && !name.endsWith('.schema.json') && !name.endsWith('.review.json') && !NOT_FLOWS.has(name)) return 'detect';
   return undefined;
 }
 

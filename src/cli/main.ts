@@ -8,6 +8,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerCompile } from './commands/compile.ts';
+import { registerDiff } from './commands/diff.ts';
+import { registerReport } from './commands/report.ts';
 import { registerExport } from './commands/export.ts';
 import { registerGraph } from './commands/graph.ts';
 import { registerLint } from './commands/lint.ts';
@@ -43,7 +45,7 @@ export function createProgram(context: CommandContext): Command {
     .helpCommand('help [command]', 'show help for a command')
     .showHelpAfterError('Run "zeroout --help" for usage.');
 
-  for (const register of [registerLint, registerTest, registerCompile, registerExport, registerGraph, registerSchema, registerRules, registerServe, registerPaths, registerSimulate]) {
+  for (const register of [registerLint, registerTest, registerCompile, registerExport, registerGraph, registerSchema, registerRules, registerServe, registerPaths, registerSimulate, registerDiff, registerReport]) {
     const command = register(program, context);
     command.showHelpAfterError(
       `Usage: zeroout ${command.name()} ${command.usage()}\nRun "zeroout ${command.name()} --help" for details.`

@@ -28,6 +28,12 @@ export type LoadedFile =
 export async function loadFile(file: FlowFile): Promise<LoadedFile> {
   const read = await readText(file);
   if (!read.ok) return { ok: false, file, problems: [read.problem] };
+  return loadText(file, read.text);
+}
+
+/** Loads a flow from text read elsewhere (a git revision), named as `file`. */
+export function loadText(file: FlowFile, text: string): LoadedFile {
+  const read = { text };
   const locate = locatePointers(read.text);
   const located = (problems: readonly Problem[]) => problems.map((problem) => locateProblem(problem, read.text, locate));
   if (file.format === 'native') {

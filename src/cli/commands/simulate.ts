@@ -31,7 +31,7 @@ import { subflowResolver } from '../../core/analysis/subflows.ts';
  * The flows sub-flow nodes may run: those given with --with (their problems
  * reported), or else the usable flows in the flow's own folder, quietly.
  */
-async function libraryFor(input: string, given: readonly string[] | undefined, io: CliIo): Promise<Flow[] | undefined> {
+export async function libraryFor(input: string, given: readonly string[] | undefined, io: CliIo): Promise<Flow[] | undefined> {
   if (given !== undefined) {
     const { files, unusable } = await loadPaths(given, io);
     const broken = files.flatMap((f) => (f.ok === true ? [] : f.problems));

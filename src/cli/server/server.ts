@@ -14,6 +14,16 @@
  *   409 `{ error, current }` when the file is no longer at `baseVersion`,
  *   422 `{ error, problems }` when `text` is no valid flow with that id
  * - `DELETE /api/flows/:id?version=<version>` → 204; 409 when changed, 404 when absent
+ *
+ * Review comments, kept in `<id>.review.json` beside the flow (404 when the
+ * flow does not exist; 422 `{ error, problems }` when the review file is not
+ * valid, which is then left as it is):
+ * - `GET /api/flows/:id/review` → `{ flow, comments }` (no comments when there is no file)
+ * - `POST /api/flows/:id/review/comments` with `{ node, author, text }` → 201 `{ comment }`;
+ *   400 when `author` or `text` is missing or empty, 422 when `node` is no node of the flow
+ * - `PATCH /api/flows/:id/review/comments/:commentId` with `{ resolved, by? }` → `{ comment }`;
+ *   404 when there is no such comment
+ * - `DELETE /api/flows/:id/review/comments/:commentId` → 204; 404 when there is no such comment
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { stat } from 'node:fs/promises';
@@ -21,7 +31,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { locateNearest, locatePointers, locateSyntaxError } from '../../core/json/locate.ts';
 import { formatProblem, loadFlowText, type Problem } from '../../core/model/load.ts';
+import { parseNewComment, parseResolution, type Checked } from '../../core/review/comments.ts';
 import { createFlowFolder, fileNameOf, FLOW_ID_RULE, isFlowId, type FlowFolder } from './flowFolder.ts';
+import { createReviewStore, reviewFileNameOf, type ReviewResult, type ReviewStore } from './reviews.ts';
 import { serveStatic } from './staticFiles.ts';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -187,6 +199,37 @@ function unprocessable(problems: readonly Problem[]): HttpError {
   return new HttpError(422, error, { problems });
 }
 
+/** A request body checked by `parse`, or a 400 naming the field at fault and the body expected. */
+async function readCheckedBody<T>(
+  req: IncomingMessage,
+  parse: (value: unknown, file: string) => Checked<T>,
+  expected: string
+): Promise<T> {
+  const checked = parse(await readJsonBody(req), 'the request body');
+  if (checked.ok) return checked.value;
+  const [first] = checked.problems;
+  const more = checked.problems.length > 1 ? ` (and ${checked.problems.length - 1} more)` : '';
+  throw new HttpError(400, `${first ? formatProblem(first) : 'the request body is not valid'}${more} (send ${expected})`);
+}
+
+/** The review routes under `/api/flows/:id/review`, by the segments after the id. */
+type ReviewRoute = 'review' | 'comments' | 'comment';
+
+const REVIEW_METHODS: Readonly<Record<ReviewRoute, readonly string[]>> = {
+  review: ['GET'],
+  comments: ['POST'],
+  comment: ['PATCH', 'DELETE']
+};
+
+/** Which review route `segments` (['api', 'flows', id, 'review', …]) is, if any. */
+function reviewRouteOf(segments: readonly string[]): ReviewRoute | undefined {
+  if (segments.length === 4) return 'review';
+  if (segments[4] !== 'comments') return undefined;
+  if (segments.length === 5) return 'comments';
+  if (segments.length === 6 && segments[5] !== '') return 'comment';
+  return undefined;
+}
+
 function conflictMessage(file: string, baseVersion: string | null, current: unknown): string {
   if (baseVersion === null) return `${file} already exists: load it, or choose another id`;
   if (current === null) return `${file} no longer exists: it was deleted or renamed elsewhere`;
@@ -194,7 +237,7 @@ function conflictMessage(file: string, baseVersion: string | null, current: unkn
 }
 
 /** The handlers of the flows API. */
-function createApi(folder: FlowFolder) {
+function createApi(folder: FlowFolder, reviews: ReviewStore) {
   const checkOrigin = (req: IncomingMessage): void => {
     const origin = req.headers.origin;
     if (origin === undefined) return;
@@ -217,9 +260,89 @@ function createApi(folder: FlowFolder) {
   const notFound = (id: string): HttpError =>
     new HttpError(404, `no flow ${JSON.stringify(id)}: there is no ${fileNameOf(id)} in the flows folder`);
 
+  const commentIdOf = (segment: string): string => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      throw new HttpError(400, `malformed percent-encoding in the comment id ${JSON.stringify(segment)}`);
+    }
+  };
+
+  /** The value of a review change, or the error answering why there is none. */
+  const reviewed = <T>(id: string, result: ReviewResult<T>): T => {
+    switch (result.status) {
+      case 'ok':
+        return result.value;
+      case 'no-flow':
+        throw notFound(id);
+      case 'invalid-review': {
+        const problems = locateProblems(result.problems, result.text);
+        const [first] = problems;
+        const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+        const where = first ? formatProblem(first) : reviewFileNameOf(id);
+        throw new HttpError(422, `the review file is not valid, and is left as it is until fixed: ${where}${more}`, { problems });
+      }
+      case 'invalid-flow': {
+        const problems = locateProblems(result.problems, result.text);
+        const [first] = problems;
+        const where = first ? formatProblem(first) : fileNameOf(id);
+        throw new HttpError(422, `cannot check the node commented on, as the flow is not valid: ${where}`, { problems });
+      }
+      case 'unknown-node':
+        throw new HttpError(
+          422,
+          `flow ${JSON.stringify(id)} has no node ${JSON.stringify(result.node)}: a comment must be on one of its nodes`
+        );
+      case 'unknown-comment':
+        throw new HttpError(
+          404,
+          `no comment ${JSON.stringify(result.commentId)} in the review of flow ${JSON.stringify(id)} (${reviewFileNameOf(id)})`
+        );
+    }
+  };
+
+  /** `/api/flows/:id/review` and the comments under it. */
+  const review = async (req: IncomingMessage, res: ServerResponse, pathname: string, segments: readonly string[]): Promise<void> => {
+    const method = req.method ?? 'GET';
+    const route = reviewRouteOf(segments);
+    if (route === undefined) throw new HttpError(404, `no such API route: ${method} ${pathname}`);
+    const allowed = REVIEW_METHODS[route];
+    if (!allowed.includes(method)) {
+      throw new HttpError(405, `${method} is not allowed on ${pathname}`, {}, { Allow: allowed.join(', ') });
+    }
+    const id = flowId(segments[2] ?? '');
+
+    if (route === 'review') {
+      const { flow, comments } = reviewed(id, await reviews.read(id));
+      sendJson(res, 200, { flow, comments });
+      return;
+    }
+
+    checkOrigin(req);
+    if (route === 'comments') {
+      const comment = await readCheckedBody(req, parseNewComment, '{ "node": string, "author": string, "text": string }');
+      sendJson(res, 201, { comment: reviewed(id, await reviews.add(id, comment)) });
+      return;
+    }
+
+    const commentId = commentIdOf(segments[5] ?? '');
+    if (method === 'PATCH') {
+      const resolution = await readCheckedBody(req, parseResolution, '{ "resolved": boolean, "by"?: string }');
+      sendJson(res, 200, { comment: reviewed(id, await reviews.resolve(id, commentId, resolution)) });
+      return;
+    }
+    reviewed(id, await reviews.remove(id, commentId));
+    res.writeHead(204, { 'Cache-Control': 'no-store' });
+    res.end();
+  };
+
   return async (req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams): Promise<void> => {
     const method = req.method ?? 'GET';
     const segments = pathname.split('/').slice(1); // ['api', 'flows', id]
+    if (segments[1] === 'flows' && segments[3] === 'review') {
+      await review(req, res, pathname, segments);
+      return;
+    }
     if (segments[1] !== 'flows' || segments.length > 3 || (segments.length === 3 && segments[2] === '')) {
       throw new HttpError(404, `no such API route: ${method} ${pathname}`);
     }
@@ -333,7 +456,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await checkFolders(flowsDir, distDir);
 
   const folder = createFlowFolder(flowsDir);
-  const api = createApi(folder);
+  const reviews = createReviewStore(folder);
+  const api = createApi(folder, reviews);
   let allowedHosts: ReadonlySet<string> | undefined;
   let url = '';
 
@@ -394,6 +518,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await closed;
         clearTimeout(timer);
         await folder.settled();
+        await reviews.settled();
       })();
       return closing;
     }

@@ -104,12 +104,19 @@ export function escapeMermaid(text: string): string {
   return out;
 }
 
+/** Nodes to mark on the diagram, by id: those a change added and those it changed. */
+export interface MermaidHighlight {
+  readonly added?: ReadonlySet<string>;
+  readonly changed?: ReadonlySet<string>;
+}
+
 /**
  * Draws a flow as a Mermaid `flowchart LR`: one node per flow node, shaped by
  * kind, edges labelled with the outcome name, and references to missing nodes
- * drawn to a red "missing: id" node.
+ * drawn to a red "missing: id" node. Highlighted nodes are filled green
+ * (added) or amber (changed).
  */
-export function toMermaid(flow: Flow): string {
+export function toMermaid(flow: Flow, highlight: MermaidHighlight = {}): string {
   const diagram = diagramOf(flow);
   const lines = ['flowchart LR'];
   for (const item of diagram.nodes) {
@@ -128,6 +135,15 @@ export function toMermaid(flow: Flow): string {
   if (start) lines.push(`  class ${start.key} start`);
   if (diagram.missing.length > 0) {
     lines.push(`  class ${diagram.missing.map((item) => item.key).join(',')} missing`);
+  }
+  for (const [name, ids, style] of [
+    ['added', highlight.added, 'fill:#e6f4ea,stroke:#1e8e3e,color:#0d5323'],
+    ['changed', highlight.changed, 'fill:#fff4e5,stroke:#b26a00,color:#5c3700']
+  ] as const) {
+    const keys = diagram.nodes.filter((item) => ids?.has(item.id) === true).map((item) => item.key);
+    if (keys.length === 0) continue;
+    lines.push(`  classDef ${name} ${style}`);
+    lines.push(`  class ${keys.join(',')} ${name}`);
   }
   return `${lines.join('\n')}\n`;
 }

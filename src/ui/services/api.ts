@@ -1,5 +1,6 @@
 /** The local server's flow files: list, read, save with a conflict check, delete. */
 import type { Problem } from '../../core/model/load.ts';
+import type { ReviewComment } from '../../core/review/comments.ts';
 
 export interface FlowEntry {
   readonly id: string;
@@ -63,4 +64,53 @@ export async function saveFlow(id: string, text: string, baseVersion: string | n
 export async function deleteFlow(id: string, version: string): Promise<boolean> {
   const response = await fetch(`${path(id)}?version=${encodeURIComponent(version)}`, { method: 'DELETE' });
   return response.ok;
+}
+
+/** A flow's review comments, as the server keeps them in `<id>.review.json`. */
+export interface FlowReview {
+  readonly flow: string;
+  readonly comments: readonly ReviewComment[];
+}
+
+const reviewPath = (flowId: string) => `${path(flowId)}/review`;
+const commentPath = (flowId: string, commentId: string) => `${reviewPath(flowId)}/comments/${encodeURIComponent(commentId)}`;
+
+/** The server's reason for a refused request, as an Error. */
+async function failure(response: Response): Promise<Error> {
+  return new Error(String((await json(response)).error ?? `HTTP ${response.status}`));
+}
+
+/** The flow's comments (none when nobody has commented yet). */
+export async function loadReview(flowId: string): Promise<FlowReview> {
+  const response = await fetch(reviewPath(flowId));
+  if (!response.ok) throw await failure(response);
+  return (await json(response)) as unknown as FlowReview;
+}
+
+/** Comments on a node of a saved flow; returns the comment as stored, with its id. */
+export async function addComment(flowId: string, comment: { node: string; author: string; text: string }): Promise<ReviewComment> {
+  const response = await fetch(`${reviewPath(flowId)}/comments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(comment)
+  });
+  if (!response.ok) throw await failure(response);
+  return (await json(response)).comment as ReviewComment;
+}
+
+/** Marks a comment resolved (by whom, when known) or open again. */
+export async function resolveComment(flowId: string, commentId: string, resolved: boolean, by?: string): Promise<ReviewComment> {
+  const response = await fetch(commentPath(flowId, commentId), {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(by === undefined ? { resolved } : { resolved, by })
+  });
+  if (!response.ok) throw await failure(response);
+  return (await json(response)).comment as ReviewComment;
+}
+
+/** Deletes a comment; resolving it instead keeps it in the file. */
+export async function deleteComment(flowId: string, commentId: string): Promise<void> {
+  const response = await fetch(commentPath(flowId, commentId), { method: 'DELETE' });
+  if (!response.ok) throw await failure(response);
 }

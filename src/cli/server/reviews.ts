@@ -1,0 +1,229 @@
+/**
+ * The review comments of the flows folder: `<id>.review.json` beside each
+ * `<id>.ivr.json`, read and changed one comment at a time.
+ *
+ * A review file that cannot be read or is not valid is reported, with the
+ * file and the JSON pointer, and never written over: the user's comments are
+ * worth more than the change asked for. Changes to one flow's review run one
+ * after the other and replace the file atomically, so two comments posted at
+ * once are both kept.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { loadFlowText, type Problem } from '../../core/model/load.ts';
+import {
+  addComment,
+  emptyReview,
+  parseReviewText,
+  removeComment,
+  reviewText,
+  setResolved,
+  type NewComment,
+  type Resolution,
+  type ReviewComment,
+  type ReviewFile
+} from '../../core/review/comments.ts';
+import { describeFsError } from '../files.ts';
+import { fileNameOf, isFlowId, type FlowFolder } from './flowFolder.ts';
+
+/** What a flow's review file name ends with; the flow id is the rest. */
+export const REVIEW_SUFFIX = '.review.json';
+
+/** The review file name of a flow id. */
+export function reviewFileNameOf(id: string): string {
+  return `${id}${REVIEW_SUFFIX}`;
+}
+
+/** Why a review cannot be read or changed; each variant names what is wrong. */
+export type ReviewFailure =
+  /** The flow's `.ivr.json` is not in the folder. */
+  | { readonly status: 'no-flow' }
+  /** The review file is unreadable or invalid; `text` is its content, for locating the problems. */
+  | { readonly status: 'invalid-review'; readonly problems: readonly Problem[]; readonly text: string }
+  /** The flow file is invalid, so the node commented on cannot be checked. */
+  | { readonly status: 'invalid-flow'; readonly problems: readonly Problem[]; readonly text: string }
+  | { readonly status: 'unknown-node'; readonly node: string }
+  | { readonly status: 'unknown-comment'; readonly commentId: string };
+
+export type ReviewResult<T> = { readonly status: 'ok'; readonly value: T } | ReviewFailure;
+
+export interface ReviewStore {
+  /** The flow's review: an empty one when it has no review file yet. */
+  read(id: string): Promise<ReviewResult<ReviewFile>>;
+  /** Adds a comment, with a new id and the current time, on a node of the flow. */
+  add(id: string, comment: NewComment): Promise<ReviewResult<ReviewComment>>;
+  /** Marks a comment resolved or open again. */
+  resolve(id: string, commentId: string, resolution: Resolution): Promise<ReviewResult<ReviewComment>>;
+  /** Deletes a comment. */
+  remove(id: string, commentId: string): Promise<ReviewResult<null>>;
+  /** Resolves once every change under way has finished. */
+  settled(): Promise<void>;
+}
+
+/** A file's text, without a UTF-8 byte order mark, or undefined when it does not exist. */
+async function readIfPresent(target: string): Promise<{ text: string; mode: number } | undefined> {
+  try {
+    const [bytes, stats] = await Promise.all([readFile(target), stat(target)]);
+    const text = bytes.toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, mode: stats.mode & 0o7777 };
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** A new comment id: `c-` and 12 random hex digits. */
+function newCommentId(): string {
+  return `c-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+}
+
+/** The reviews of the flows in `folder`. */
+export function createReviewStore(folder: FlowFolder): ReviewStore {
+  const dir = folder.dir;
+  // The tail of each flow's queue of changes; it never rejects.
+  const queues = new Map<string, Promise<void>>();
+
+  const exclusive = <T>(id: string, task: () => Promise<T>): Promise<T> => {
+    // Lower case: on a case-insensitive disk, "Bank" and "bank" are the same file.
+    const key = id.toLowerCase();
+    const result = (queues.get(key) ?? Promise.resolve()).then(task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined
+    );
+    queues.set(key, tail);
+    void tail.then(() => {
+      if (queues.get(key) === tail) queues.delete(key);
+    });
+    return result;
+  };
+
+  const pathOf = (id: string): string => {
+    if (!isFlowId(id)) throw new Error(`not a flow id: ${JSON.stringify(id)}`);
+    const target = path.resolve(dir, reviewFileNameOf(id));
+    // Cannot happen for a valid id; checked all the same, as this guards the user's disk.
+    if (path.dirname(target) !== dir) throw new Error(`${JSON.stringify(id)} leads outside the flows folder`);
+    return target;
+  };
+
+  /** Writes a hidden temporary file beside the target, flushes it, then renames it over the target. */
+  const writeAtomically = async (target: string, text: string, mode: number | undefined): Promise<void> => {
+    const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
+    try {
+      const handle = await open(temp, 'wx');
+      try {
+        if (mode !== undefined) await handle.chmod(mode);
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, target);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    // So that the rename itself survives a crash. Folders cannot be opened this way on Windows.
+    const handle = await open(dir, 'r').catch(() => undefined);
+    if (handle) await handle.sync().catch(() => undefined).finally(() => handle.close());
+  };
+
+  /** The review on disk, with the file's mode to keep when it is written again. */
+  const load = async (id: string): Promise<ReviewResult<{ review: ReviewFile; mode: number | undefined }>> => {
+    if ((await folder.read(id)) === undefined) return { status: 'no-flow' };
+    const file = reviewFileNameOf(id);
+    let found: { text: string; mode: number } | undefined;
+    try {
+      found = await readIfPresent(pathOf(id));
+    } catch (error) {
+      const problem = { file, pointer: '', message: `cannot read the file: ${describeFsError(error)}` };
+      return { status: 'invalid-review', problems: [problem], text: '' };
+    }
+    if (found === undefined) return { status: 'ok', value: { review: emptyReview(id), mode: undefined } };
+    const parsed = parseReviewText(found.text, file);
+    if (!parsed.ok) return { status: 'invalid-review', problems: parsed.problems, text: found.text };
+    if (parsed.review.flow !== id) {
+      const message = `the review is of flow ${JSON.stringify(parsed.review.flow)}, but its file name says ${JSON.stringify(id)}`;
+      return { status: 'invalid-review', problems: [{ file, pointer: '/flow', message }], text: found.text };
+    }
+    return { status: 'ok', value: { review: parsed.review, mode: found.mode } };
+  };
+
+  /** Whether `node` is a node of the flow, read now. */
+  const checkNode = async (id: string, node: string): Promise<ReviewFailure | undefined> => {
+    const content = await folder.read(id);
+    if (content === undefined) return { status: 'no-flow' };
+    const loaded = loadFlowText(content.text, fileNameOf(id));
+    if (!loaded.ok) return { status: 'invalid-flow', problems: loaded.problems, text: content.text };
+    return loaded.flow.nodes.some((n) => n.id === node) ? undefined : { status: 'unknown-node', node };
+  };
+
+  /**
+   * Loads the review, applies `change` and writes the result, under the
+   * flow's lock. `change` answers what to return, and the new review or
+   * undefined to leave the file alone.
+   */
+  const update = <T>(
+    id: string,
+    change: (review: ReviewFile) => ReviewResult<{ review: ReviewFile | undefined; answer: T }>
+  ): Promise<ReviewResult<T>> => {
+    const target = pathOf(id);
+    return exclusive(id, async (): Promise<ReviewResult<T>> => {
+      const loaded = await load(id);
+      if (loaded.status !== 'ok') return loaded;
+      const changed = change(loaded.value.review);
+      if (changed.status !== 'ok') return changed;
+      const { review, answer } = changed.value;
+      if (review !== undefined && review !== loaded.value.review) {
+        await writeAtomically(target, reviewText(review), loaded.value.mode);
+      }
+      return { status: 'ok', value: answer };
+    });
+  };
+
+  const commentOf = (review: ReviewFile, commentId: string): ReviewComment | undefined =>
+    review.comments.find((comment) => comment.id === commentId);
+
+  return {
+    async read(id) {
+      const loaded = await load(id);
+      return loaded.status === 'ok' ? { status: 'ok', value: loaded.value.review } : loaded;
+    },
+
+    async add(id, comment) {
+      // Checked before taking the lock: the flow is not this store's to guard.
+      const wrong = await checkNode(id, comment.node);
+      if (wrong !== undefined) return wrong;
+      return update(id, (review) => {
+        let commentId = newCommentId();
+        while (commentOf(review, commentId) !== undefined) commentId = newCommentId();
+        const next = addComment(review, comment, { id: commentId, now: new Date() });
+        const added = commentOf(next, commentId);
+        if (added === undefined) throw new Error(`comment ${commentId} was not added`);
+        return { status: 'ok', value: { review: next, answer: added } };
+      });
+    },
+
+    resolve(id, commentId, resolution) {
+      return update(id, (review) => {
+        const next = setResolved(review, commentId, resolution.resolved, { by: resolution.by, now: new Date() });
+        const comment = next === undefined ? undefined : commentOf(next, commentId);
+        if (comment === undefined) return { status: 'unknown-comment', commentId };
+        return { status: 'ok', value: { review: next, answer: comment } };
+      });
+    },
+
+    remove(id, commentId) {
+      return update(id, (review) => {
+        const next = removeComment(review, commentId);
+        if (next === undefined) return { status: 'unknown-comment', commentId };
+        return { status: 'ok', value: { review: next, answer: null } };
+      });
+    },
+
+    async settled() {
+      while (queues.size > 0) await Promise.all(queues.values());
+    }
+  };
+}
