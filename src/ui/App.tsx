@@ -27,6 +27,9 @@ import { ExportEnvironment, loadEnvironment } from './panels/ExportEnvironment.t
 import { Problems } from './panels/Problems.tsx';
 import { Simulator } from './panels/Simulator.tsx';
 import { Traffic, type Heat } from './panels/Traffic.tsx';
+import { ChangesPanel, CompareDialog, type CompareSource } from './panels/Compare.tsx';
+import { CommentsPanel } from './panels/Comments.tsx';
+import { compareView, type Comparison } from './model/compare.ts';
 import { deleteFlow, listFlows, readFlow, saveFlow, type FlowEntry } from './services/api.ts';
 import { dropDraft, loadDraft, storeDraft } from './services/drafts.ts';
 
@@ -85,6 +88,13 @@ function Designer() {
   const [fitRequest, setFitRequest] = useState(0);
   const fitAll = useCallback(() => setFitRequest((n) => n + 1), []);
   const [call, setCall] = useState<{ at: string | null; route: readonly string[] }>({ at: null, route: [] });
+  // Comparing with another version: the dialog, the version, the change shown.
+  const [choosingComparison, setChoosingComparison] = useState(false);
+  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const [step, setStep] = useState(-1);
+  // Review mode (`?review=1`): read-only, with comments pinned to nodes.
+  const [review, setReview] = useState(() => new URLSearchParams(window.location.search).get('review') === '1');
+  const [commentCounts, setCommentCounts] = useState<ReadonlyMap<string, number>>(new Map());
   const clipboard = useRef<FlowNode[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const draft = open?.history.present;
@@ -97,6 +107,10 @@ function Designer() {
     return result;
   }, [draft]);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
+  const compared = useMemo(
+    () => (comparison !== null && analysis?.flow !== undefined ? compareView(comparison, analysis.flow) : undefined),
+    [comparison, analysis]
+  );
   const dirty = open !== null && open.saved !== open.history.present;
 
   const refreshList = useCallback(async () => {
@@ -147,6 +161,9 @@ function Designer() {
       replaceOpen({ id, history: startHistory(fromFile), baseVersion: file.version, saved: fromFile });
     }
     setSelected([]);
+    setComparison(null);
+    setStep(-1);
+    setCommentCounts(new Map());
     const url = new URL(window.location.href);
     url.searchParams.set('flow', id);
     window.history.replaceState(null, '', url);
@@ -225,6 +242,18 @@ function Designer() {
       }
     }),
     [edit]
+  );
+  const readOnlyActions: CanvasActions = useMemo(
+    () => ({
+      add() {},
+      connect() {},
+      move() {},
+      remove() {},
+      select(ids) {
+        setSelected(ids);
+      }
+    }),
+    []
   );
 
   const addAtCentre = (kind: NodeKind) => {
@@ -391,8 +420,13 @@ function Designer() {
 
   const pickProblem = (problem: ProblemItem) => {
     if (problem.node === undefined) return;
-    setSelected([problem.node]);
-    const node = rf.getNode(problem.node);
+    showNode(problem.node);
+  };
+
+  /** Selects a node on the canvas and brings it to the middle of the view. */
+  const showNode = (id: string) => {
+    setSelected([id]);
+    const node = rf.getNode(id);
     if (node) {
       const w = node.measured?.width ?? 240;
       const h = node.measured?.height ?? 120;
@@ -408,10 +442,10 @@ function Designer() {
       const mod = event.ctrlKey || event.metaKey;
       if (mod && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void save();
+        if (!review) void save();
         return;
       }
-      if (typing || !mod || open === null) return;
+      if (typing || !mod || open === null || review) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();
@@ -439,7 +473,7 @@ function Designer() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open, save, edit, travel, selected, selectedSet]);
+  }, [open, save, edit, travel, selected, selectedSet, review]);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -457,6 +491,58 @@ function Designer() {
     () => (showCoverage && analysis?.flow ? new Set(coverageOf(analysis.flow).nodes.missing) : undefined),
     [showCoverage, analysis]
   );
+
+  /** Loads the version to compare with, and shows the changes. */
+  const startComparison = async (source: CompareSource) => {
+    setChoosingComparison(false);
+    if (open === null) return;
+    let text: string;
+    let name: string;
+    let label: string;
+    if (source.kind === 'file') {
+      text = await source.file.text();
+      name = source.file.name;
+      label = source.file.name;
+    } else {
+      const id = source.kind === 'saved' ? open.id : source.id;
+      const file = await readFlow(id).catch(() => undefined);
+      if (file === undefined) {
+        setNotice({ kind: 'error', text: `Cannot compare: flow ${JSON.stringify(id)} could not be read.` });
+        return;
+      }
+      text = file.text;
+      name = file.file;
+      label = source.kind === 'saved' ? 'the saved version' : `flow ${JSON.stringify(id)}`;
+    }
+    const parsed = parseJson(text, name);
+    const loaded = parsed.ok ? loadAnyFlow(parsed.value, name) : undefined;
+    if (!parsed.ok || loaded === undefined || !loaded.ok) {
+      setNotice({ kind: 'error', text: `Cannot compare with ${name}: it is not a flow.`, problems: !parsed.ok ? parsed.problems : loaded !== undefined && !loaded.ok ? loaded.problems : [] });
+      return;
+    }
+    if (analysis?.flow === undefined) {
+      setNotice({ kind: 'error', text: 'Comparing needs a valid flow: fix the schema problems first.' });
+      return;
+    }
+    setComparison({ label, base: loaded.flow });
+    setStep(-1);
+    setNotice(null);
+  };
+
+  const goToStep = (index: number) => {
+    const target = compared?.steps[index];
+    if (target === undefined) return;
+    setStep(index);
+    showNode(target.canvasId);
+  };
+
+  const setReviewMode = (on: boolean) => {
+    setReview(on);
+    const url = new URL(window.location.href);
+    if (on) url.searchParams.set('review', '1');
+    else url.searchParams.delete('review');
+    window.history.replaceState(null, '', url);
+  };
 
   return (
     <div className="app">
@@ -481,31 +567,57 @@ function Designer() {
             {open !== null && !flows.some((f) => f.id === open.id) && <option value={open.id}>{open.history.present.name} (not saved)</option>}
           </select>
         </label>
-        <button type="button" onClick={() => void newFlow()}>
-          New flow
-        </button>
-        <button type="button" disabled={open === null} onClick={() => void renameFlow()}>
-          Rename
-        </button>
-        <button type="button" disabled={open === null || open.baseVersion === null} onClick={() => void duplicateFlow()}>
-          Duplicate
-        </button>
-        <button type="button" className="primary" disabled={open === null} onClick={() => void save()}>
-          Save
-        </button>
-        <span className="dirty" aria-live="polite">
-          {dirty ? 'Unsaved changes' : open !== null ? 'All changes saved' : ''}
-        </span>
+        {review ? (
+          <>
+            <span className="review-banner">Review mode: read-only</span>
+            <button type="button" onClick={() => setReviewMode(false)}>
+              Back to editing
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" onClick={() => void newFlow()}>
+              New flow
+            </button>
+            <button type="button" disabled={open === null} onClick={() => void renameFlow()}>
+              Rename
+            </button>
+            <button type="button" disabled={open === null || open.baseVersion === null} onClick={() => void duplicateFlow()}>
+              Duplicate
+            </button>
+            <button type="button" className="primary" disabled={open === null} onClick={() => void save()}>
+              Save
+            </button>
+            <span className="dirty" aria-live="polite">
+              {dirty ? 'Unsaved changes' : open !== null ? 'All changes saved' : ''}
+            </span>
+          </>
+        )}
         <span className="spacer" />
-        <button type="button" disabled={!open || open.history.past.length === 0} onClick={() => travel('undo')}>
-          Undo
+        {!review && (
+          <>
+            <button type="button" disabled={!open || open.history.past.length === 0} onClick={() => travel('undo')}>
+              Undo
+            </button>
+            <button type="button" disabled={!open || open.history.future.length === 0} onClick={() => travel('redo')}>
+              Redo
+            </button>
+            <button type="button" disabled={!draft || draft.nodes.length === 0} onClick={() => void autoLayout()}>
+              Auto-layout
+            </button>
+          </>
+        )}
+        <button type="button" disabled={open === null} onClick={() => setChoosingComparison(true)}>
+          Compare with…
         </button>
-        <button type="button" disabled={!open || open.history.future.length === 0} onClick={() => travel('redo')}>
-          Redo
-        </button>
-        <button type="button" disabled={!draft || draft.nodes.length === 0} onClick={() => void autoLayout()}>
-          Auto-layout
-        </button>
+        {!review && (
+          <button type="button" disabled={open === null || open.baseVersion === null || dirty} title={dirty ? 'Save first: reviewers see the saved flow.' : undefined} onClick={() => setReviewMode(true)}>
+            Review
+          </button>
+        )}
+        {choosingComparison && open !== null && (
+          <CompareDialog openId={open.id} hasSaved={open.baseVersion !== null} flows={flows} onCompare={(source) => void startComparison(source)} onClose={() => setChoosingComparison(false)} />
+        )}
         <span className="checkbox">
           <input id="show-times" type="checkbox" checked={showTimes} onChange={(e) => setShowTimes(e.target.checked)} />
           <label htmlFor="show-times">Seconds to a person</label>
@@ -514,9 +626,11 @@ function Designer() {
           <input id="show-coverage" type="checkbox" checked={showCoverage} onChange={(e) => setShowCoverage(e.target.checked)} />
           <label htmlFor="show-coverage">Test coverage</label>
         </span>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Import
-        </button>
+        {!review && (
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            Import
+          </button>
+        )}
         <input
           ref={fileInput}
           type="file"
@@ -589,12 +703,13 @@ function Designer() {
         }}
         onDrop={(e) => {
           const file = e.dataTransfer.files[0];
-          if (file && !e.dataTransfer.types.includes(KIND_MIME)) {
+          if (file && !review && !e.dataTransfer.types.includes(KIND_MIME)) {
             e.preventDefault();
             void importFile(file);
           }
         }}
       >
+        {!review && (
         <nav className="palette" aria-label="Palette">
           <h2>Add</h2>
           <ul>
@@ -618,14 +733,43 @@ function Designer() {
             ))}
           </ul>
         </nav>
+        )}
         {draft !== undefined && analysis !== undefined ? (
-          <FlowCanvas draft={draft} analysis={analysis} selected={selectedSet} showTimes={showTimes} callAt={call.at} callRoute={call.route} uncovered={uncovered} heat={heat} actions={actions} fitRequest={fitRequest} />
+          <FlowCanvas
+            draft={draft}
+            analysis={analysis}
+            selected={selectedSet}
+            showTimes={showTimes}
+            callAt={call.at}
+            callRoute={call.route}
+            uncovered={uncovered}
+            heat={heat}
+            actions={review ? readOnlyActions : actions}
+            fitRequest={fitRequest}
+            readOnly={review}
+            {...(compared === undefined ? {} : { compare: compared })}
+            {...(review ? { comments: commentCounts } : {})}
+          />
         ) : (
           <section className="canvas empty" aria-label="Flow canvas">
             <p>Open a flow from the list, or start a new one.</p>
           </section>
         )}
-        {draft !== undefined && (
+        {draft !== undefined && compared !== undefined && (
+          <ChangesPanel
+            view={compared}
+            current={step}
+            onStep={goToStep}
+            onEnd={() => {
+              setComparison(null);
+              setStep(-1);
+            }}
+          />
+        )}
+        {draft !== undefined && compared === undefined && review && open !== null && (
+          <CommentsPanel flowId={open.id} nodes={draft.nodes} node={selected.length === 1 ? selected[0] : undefined} onCounts={setCommentCounts} onShowNode={showNode} />
+        )}
+        {draft !== undefined && compared === undefined && !review && (
           <Inspector
             draft={draft}
             selected={selected}
@@ -642,7 +786,7 @@ function Designer() {
       {draft !== undefined && analysis !== undefined && (
         <footer className="panels">
           <Problems problems={analysis.problems} onPick={pickProblem} />
-          <Simulator flow={analysis.flow} onProgress={onProgress} onSaveTest={saveTest} onAddTests={addTests} />
+          <Simulator flow={analysis.flow} onProgress={onProgress} onSaveTest={review ? undefined : saveTest} onAddTests={review ? undefined : addTests} />
           <Traffic flow={analysis.flow} onHeat={setHeat} />
         </footer>
       )}

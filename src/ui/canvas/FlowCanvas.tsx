@@ -19,6 +19,7 @@ import type { Heat } from '../panels/Traffic.tsx';
 import { NodeCard } from './NodeCard.tsx';
 import { OutcomeEdge } from './OutcomeEdge.tsx';
 import { canvasEdges, canvasNodes, type CanvasNode } from './view.ts';
+import type { CompareView } from '../model/compare.ts';
 
 const nodeTypes = { flowNode: NodeCard };
 const edgeTypes = { outcome: OutcomeEdge };
@@ -54,20 +55,36 @@ interface Props {
   actions: CanvasActions;
   /** Changed to ask for the whole flow to be fitted in view once the nodes are drawn where they now are. */
   fitRequest: number;
+  /** Review mode: nodes can be selected, not moved, wired or deleted. */
+  readOnly?: boolean;
+  /** Another version the flow is compared with. */
+  compare?: CompareView;
+  /** Open review comments per node. */
+  comments?: ReadonlyMap<string, number>;
 }
 
-export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callRoute, uncovered, heat, actions, fitRequest }: Props) {
+export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callRoute, uncovered, heat, actions, fitRequest, readOnly = false, compare, comments }: Props) {
   const flow = useReactFlow();
   const derived = useMemo(
-    () => canvasNodes(draft, analysis, { selected, showTimes, callAt, callRoute, ...(uncovered ? { uncovered } : {}), ...(heat ? { heat } : {}) }),
-    [draft, analysis, selected, showTimes, callAt, callRoute, uncovered, heat]
+    () =>
+      canvasNodes(draft, analysis, {
+        selected,
+        showTimes,
+        callAt,
+        callRoute,
+        ...(uncovered ? { uncovered } : {}),
+        ...(heat ? { heat } : {}),
+        ...(compare ? { compare } : {}),
+        ...(comments ? { comments } : {})
+      }),
+    [draft, analysis, selected, showTimes, callAt, callRoute, uncovered, heat, compare, comments]
   );
   const labels = useStore((state) => state.transform[2] >= LABEL_ZOOM);
   // While the view pans or zooms, edges spanning several screens are not drawn: they return when it stops.
   const [moving, setMoving] = useState(false);
   const onMoveStart = useCallback(() => setMoving(true), []);
   const onMoveEnd = useCallback(() => setMoving(false), []);
-  const edges = useMemo(() => canvasEdges(draft, analysis, { callRoute, labels }), [draft, analysis, callRoute, labels]);
+  const edges = useMemo(() => canvasEdges(draft, analysis, { callRoute, labels, ...(compare ? { compare } : {}) }), [draft, analysis, callRoute, labels, compare]);
   // React Flow moves nodes while they are dragged; the draft takes the positions when the drag ends.
   const [nodes, setNodes] = useState<CanvasNode[]>(derived);
   useEffect(() => {
@@ -180,7 +197,10 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
         onReconnect={onReconnect}
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
-        deleteKeyCode={['Delete', 'Backspace']}
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={!readOnly}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"
         minZoom={0.05}

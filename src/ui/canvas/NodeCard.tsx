@@ -20,6 +20,8 @@ function Badges({ counts }: { counts: { error: number; warning: number; info: nu
   );
 }
 
+const DIFF_TAGS = { added: 'Added', changed: 'Changed', removed: 'Removed' } as const;
+
 function timeText(seconds: number | null | undefined): string | undefined {
   if (seconds === undefined) return undefined;
   if (seconds === null) return 'no route to a person';
@@ -37,7 +39,8 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Can
     data.visited ? 'is-visited' : '',
     data.uncovered ? 'not-covered' : '',
     data.heat ? 'has-heat' : '',
-    data.badges?.error ? 'has-error' : data.badges?.warning ? 'has-warning' : ''
+    data.badges?.error ? 'has-error' : data.badges?.warning ? 'has-warning' : '',
+    data.diff ? `diff-${data.diff}` : ''
   ].filter(Boolean);
   const time = data.showTimes ? timeText(data.secondsToHuman) : undefined;
   return (
@@ -62,6 +65,12 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Can
         </span>
         <span className="node-kind">{data.kindLabel}</span>
         {data.isStart && <span className="node-start">Start</span>}
+        {data.diff && <span className={`node-diff node-diff-${data.diff}`}>{DIFF_TAGS[data.diff]}</span>}
+        {data.comments !== undefined && data.comments > 0 && (
+          <span className="node-comments" title={`${data.comments} open comment${data.comments > 1 ? 's' : ''}`} aria-label={`${data.comments} open comment${data.comments > 1 ? 's' : ''}`}>
+            💬 {data.comments}
+          </span>
+        )}
         <Badges counts={data.badges} />
       </div>
       <div className="node-title">{data.title}</div>

@@ -12,6 +12,7 @@ import type { FlowNode } from '../../core/model/types.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { CARD_WIDTH, cardHandles, cardHeight } from './geometry.ts';
 import { outcomesOfDraft, paletteEntry, type Draft } from '../model/edit.ts';
+import { ghostId, routeKey, type CompareView } from '../model/compare.ts';
 
 export interface HandleView {
   readonly id: string;
@@ -40,6 +41,10 @@ export interface NodeView extends Record<string, unknown> {
   readonly uncovered: boolean;
   /** Share of simulated calls through the node, and share hanging up there (heat overlay on). */
   readonly heat: { readonly through: number; readonly hungUp: number } | undefined;
+  /** Compared with another version: what this node is to it. */
+  readonly diff?: 'added' | 'changed' | 'removed';
+  /** Open review comments pinned to the node (review mode). */
+  readonly comments?: number;
 }
 
 export type CanvasNode = Node<NodeView, 'flowNode'>;
@@ -85,14 +90,20 @@ export interface ViewOptions {
   readonly callRoute: readonly string[];
   readonly uncovered?: ReadonlySet<string>;
   readonly heat?: { readonly through: Readonly<Record<string, number>>; readonly abandoned: Readonly<Record<string, number>>; readonly calls: number };
+  /** Another version the flow is compared with. */
+  readonly compare?: CompareView;
+  /** Open review comments per node. */
+  readonly comments?: ReadonlyMap<string, number>;
 }
+
+const DIFF_WORDS = { added: 'added', changed: 'changed', removed: 'removed' } as const;
 
 export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: ViewOptions): CanvasNode[] {
   const locale = draft.locales?.[0] ?? 'en-US';
   const perNode = new Map(analysis.lint?.metrics.perNode.map((m) => [m.node, m]) ?? []);
   const visited = new Set(options.callRoute);
   const helpless = helplessNodes(draft);
-  return draft.nodes.map((node, index) => {
+  const current = draft.nodes.map((node, index): CanvasNode => {
     const entry = paletteEntry(node.kind);
     const metric = perNode.get(node.id);
     const handles = outcomesOfDraft(node).map((o) => ({ id: o.pointer, label: outcomeLabel(o.name), wired: o.target !== undefined }));
@@ -109,7 +120,7 @@ export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: View
       height,
       measured: { width: CARD_WIDTH, height },
       handles: cardHandles(shape),
-      ariaLabel: `${entry?.label ?? node.kind} ${node.name ?? node.id}`,
+      ariaLabel: `${entry?.label ?? node.kind} ${node.name ?? node.id}${compared(node.id) === undefined ? '' : `, ${DIFF_WORDS[compared(node.id)!]}`}`,
       position: node.position ?? { x: (index % 6) * 280, y: Math.floor(index / 6) * 200 },
       selected: options.selected.has(node.id),
       data: {
@@ -133,17 +144,66 @@ export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: View
             : {
                 through: Object.hasOwn(options.heat.through, node.id) ? options.heat.through[node.id]! : 0,
                 hungUp: (Object.hasOwn(options.heat.abandoned, node.id) ? options.heat.abandoned[node.id]! : 0) / Math.max(1, options.heat.calls)
-              }
+              },
+        ...(compared(node.id) === undefined ? {} : { diff: compared(node.id)! }),
+        ...(options.comments?.has(node.id) ? { comments: options.comments.get(node.id)! } : {})
       }
     };
   });
+  if (options.compare === undefined || options.compare.removed.length === 0) return current;
+  // Removed nodes come back as ghosts where they stood, to be seen and not edited.
+  const ghosts = options.compare.removed.map((node, index): CanvasNode => {
+    const entry = paletteEntry(node.kind);
+    const handles = outcomesOfDraft(node).map((o) => ({ id: o.pointer, label: outcomeLabel(o.name), wired: o.target !== undefined }));
+    const excerpt = excerptOf(node, locale);
+    const shape = { excerpt: excerpt !== '', outcomes: handles.map((h) => h.id), time: false };
+    const height = cardHeight(shape);
+    return {
+      id: ghostId(node.id),
+      type: 'flowNode',
+      width: CARD_WIDTH,
+      height,
+      measured: { width: CARD_WIDTH, height },
+      handles: cardHandles(shape),
+      ariaLabel: `${entry?.label ?? node.kind} ${node.name ?? node.id}, removed`,
+      position: node.position ?? { x: -400, y: index * 200 },
+      selected: options.selected.has(ghostId(node.id)),
+      draggable: false,
+      connectable: false,
+      deletable: false,
+      className: 'ghost',
+      data: {
+        node,
+        icon: entry?.icon ?? '◆',
+        kindLabel: entry?.label ?? node.kind,
+        title: node.name ?? node.id,
+        excerpt,
+        handles,
+        isStart: false,
+        badges: undefined,
+        secondsToHuman: undefined,
+        noRouteToHelp: false,
+        showTimes: false,
+        current: false,
+        visited: false,
+        uncovered: false,
+        heat: undefined,
+        diff: 'removed'
+      }
+    };
+  });
+  return [...current, ...ghosts];
+
+  function compared(id: string): 'added' | 'changed' | undefined {
+    return options.compare?.status.get(id);
+  }
 }
 
 /**
  * `labels: false` leaves the key and outcome names off the edges (when zoomed
  * far out they cannot be read, and measuring thousands of them costs frames).
  */
-export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick<ViewOptions, 'callRoute'> & { labels?: boolean }): Edge[] {
+export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick<ViewOptions, 'callRoute' | 'compare'> & { labels?: boolean }): Edge[] {
   const ids = new Set(draft.nodes.map((n) => n.id));
   const names = new Map(draft.nodes.map((n) => [n.id, n.name ?? n.id]));
   const positions = new Map(draft.nodes.map((n) => [n.id, n.position]));
@@ -166,6 +226,7 @@ export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick
       if (o.target === undefined || !ids.has(o.target)) continue;
       const trap = inLoop(node.id, o.target);
       const route = walked.has(`${node.id}\u0000${o.target}`);
+      const changed = options.compare?.changedRoutes.has(routeKey(node.id, o.name)) === true;
       edges.push({
         id: `${node.id}${o.pointer}`,
         type: 'outcome',
@@ -174,14 +235,50 @@ export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick
         target: o.target,
         ...(options.labels === false ? {} : { label: outcomeLabel(o.name) }),
         ariaLabel: `${outcomeLabel(o.name)} from ${node.name ?? node.id} to ${names.get(o.target) ?? o.target}`,
-        className: [trap ? 'edge-trap' : '', route ? 'edge-route' : '', isLong(node, o.target) ? 'edge-long' : ''].filter(Boolean).join(' '),
+        className: [trap ? 'edge-trap' : '', route ? 'edge-route' : '', changed ? 'edge-changed' : '', isLong(node, o.target) ? 'edge-long' : ''].filter(Boolean).join(' '),
         ...(trap ? { style: { stroke: '#d12f2f', strokeWidth: 2.5 }, animated: true } : {}),
         ...(route && !trap ? { style: { stroke: '#2664d8', strokeWidth: 3 } } : {}),
+        ...(changed && !trap && !route ? { style: { stroke: '#b26a00', strokeWidth: 3 } } : {}),
         data: { outcome: o.name, trap }
       });
     }
   }
+  if (options.compare !== undefined) edges.push(...goneEdges(draft, options.compare, options.labels !== false));
   return edges;
+}
+
+/** The routes of the other version that are gone, drawn dashed from the node (or its ghost) to where they led. */
+function goneEdges(draft: Draft, compare: CompareView, labels: boolean): Edge[] {
+  const handles = new Map<string, Map<string, string>>();
+  const handleOf = (canvasId: string, node: FlowNode | undefined, outcome: string): string | undefined => {
+    if (node === undefined) return undefined;
+    let byName = handles.get(canvasId);
+    if (byName === undefined) {
+      byName = new Map(outcomesOfDraft(node).map((o) => [o.name, o.pointer]));
+      handles.set(canvasId, byName);
+    }
+    return byName.get(outcome);
+  };
+  const current = new Map(draft.nodes.map((n) => [n.id, n]));
+  const removed = new Map(compare.removed.map((n) => [ghostId(n.id), n]));
+  return compare.goneRoutes.map((route, index) => {
+    const handle = handleOf(route.source, current.get(route.source) ?? removed.get(route.source), route.outcome);
+    return {
+      id: `~gone~${index}`,
+      type: 'outcome',
+      source: route.source,
+      ...(handle === undefined ? {} : { sourceHandle: handle }),
+      target: route.target,
+      ...(labels ? { label: `${outcomeLabel(route.outcome)} (was)` } : {}),
+      ariaLabel: `${outcomeLabel(route.outcome)} was from ${route.source.replace('~removed~', 'removed ')} to ${route.target.replace('~removed~', 'removed ')}`,
+      className: 'edge-gone',
+      selectable: false,
+      deletable: false,
+      reconnectable: false,
+      style: { stroke: '#9aa0a6', strokeWidth: 2, strokeDasharray: '6 4' },
+      data: { outcome: route.outcome, trap: false }
+    };
+  });
 }
 
 /**

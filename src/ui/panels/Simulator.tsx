@@ -49,7 +49,8 @@ interface CallProps {
   input: CallInput;
   speakPrompts: boolean;
   onProgress(node: string | null, route: readonly string[]): void;
-  onSave(steps: CallStep[], result: CallResult | null, name: string): void;
+  /** Saves the call as a test call; absent when the flow is read-only (review mode). */
+  onSave?: ((steps: CallStep[], result: CallResult | null, name: string) => void) | undefined;
 }
 
 function ActiveCall({ flow, input, speakPrompts, onProgress, onSave }: CallProps) {
@@ -148,7 +149,7 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave }: CallProps
             Hang up
           </button>
         </div>
-        {steps.length > 0 && (
+        {steps.length > 0 && onSave !== undefined && (
           <form
             className="save-call"
             onSubmit={(event) => {
@@ -172,8 +173,9 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave }: CallProps
 interface SimulatorProps {
   flow: Flow | undefined;
   onProgress(node: string | null, route: readonly string[]): void;
-  onSaveTest(call: TestCall): void;
-  onAddTests(calls: TestCall[]): void;
+  /** Adds test calls to the flow; both absent when the flow is read-only (review mode). */
+  onSaveTest?: ((call: TestCall) => void) | undefined;
+  onAddTests?: ((calls: TestCall[]) => void) | undefined;
 }
 
 /**
@@ -219,7 +221,7 @@ export function Simulator({ flow, onProgress, onSaveTest, onAddTests }: Simulato
       steps,
       ...(result === null ? {} : { expect: { outcome: result.outcome, ...(result.node === null ? {} : { endsAt: result.node }) } })
     };
-    onSaveTest(test);
+    onSaveTest?.(test);
   };
 
   return (
@@ -240,12 +242,13 @@ export function Simulator({ flow, onProgress, onSaveTest, onAddTests }: Simulato
               <label htmlFor={speakId}>Speak prompts</label>
             </span>
           </div>
-          {call !== null && <ActiveCall key={call.key} flow={call.flow} input={call.input} speakPrompts={speakPrompts} onProgress={onProgress} onSave={save} />}
+          {call !== null && <ActiveCall key={call.key} flow={call.flow} input={call.input} speakPrompts={speakPrompts} onProgress={onProgress} onSave={onSaveTest === undefined ? undefined : save} />}
           <div className="test-calls">
             <h3>Test calls ({flow.tests?.length ?? 0})</h3>
             <button type="button" disabled={(flow.tests?.length ?? 0) === 0} onClick={() => setRuns(runTestCalls(flow))}>
               Run test calls
             </button>{' '}
+            {onAddTests !== undefined && (
             <button
               type="button"
               onClick={() => {
@@ -261,6 +264,7 @@ export function Simulator({ flow, onProgress, onSaveTest, onAddTests }: Simulato
             >
               Generate test calls
             </button>
+            )}
             {generated !== null && (
               <p className="muted" role="status">
                 {generated}

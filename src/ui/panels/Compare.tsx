@@ -1,0 +1,154 @@
+/**
+ * Compare with…: choose the other version (the saved file of this flow,
+ * another saved flow, or a file), then step through the changes while the
+ * canvas marks them.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { FlowEntry } from '../services/api.ts';
+import type { CompareView } from '../model/compare.ts';
+import { diffSummary } from '../../core/review/format.ts';
+
+export type CompareSource = { readonly kind: 'saved' } | { readonly kind: 'flow'; readonly id: string } | { readonly kind: 'file'; readonly file: File };
+
+interface DialogProps {
+  readonly openId: string;
+  /** Whether the open flow has a saved file to compare with. */
+  readonly hasSaved: boolean;
+  readonly flows: readonly FlowEntry[];
+  onCompare(source: CompareSource): void;
+  onClose(): void;
+}
+
+export function CompareDialog({ openId, hasSaved, flows, onCompare, onClose }: DialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const others = flows.filter((f) => f.id !== openId && f.error === undefined);
+  const [choice, setChoice] = useState<string>(hasSaved ? 'saved' : (others[0]?.id ?? ''));
+  const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  return (
+    <dialog ref={dialog} className="compare-dialog" aria-label="Compare with" onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (choice === 'saved') onCompare({ kind: 'saved' });
+          else if (choice !== '') onCompare({ kind: 'flow', id: choice });
+        }}
+      >
+        <h2>Compare with…</h2>
+        <fieldset>
+          <label>
+            <span>Version</span>{' '}
+            <select aria-label="Version to compare with" value={choice} onChange={(e) => setChoice(e.target.value)}>
+              {hasSaved && <option value="saved">The saved version of this flow</option>}
+              {others.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name} ({f.id})
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="changes-nav">
+            <button type="submit" className="primary" disabled={choice === ''}>
+              Compare
+            </button>
+            <button type="button" onClick={() => fileInput.current?.click()}>
+              From a file…
+            </button>
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+          </div>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            aria-label="File to compare with"
+            hidden
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) onCompare({ kind: 'file', file });
+            }}
+          />
+        </fieldset>
+      </form>
+    </dialog>
+  );
+}
+
+interface PanelProps {
+  readonly view: CompareView;
+  /** The change shown now, as an index into the view's steps, or -1. */
+  readonly current: number;
+  onStep(index: number): void;
+  onEnd(): void;
+}
+
+const STATUS_WORDS = { added: 'Added', changed: 'Changed', removed: 'Removed' } as const;
+
+export function ChangesPanel({ view, current, onStep, onEnd }: PanelProps) {
+  const { steps, diff } = view;
+  const t = diff.analysis.secondsToPerson;
+  const seconds = (value: number | null) => (value === null ? 'no route' : `${Math.round(value)} s`);
+  return (
+    <aside className="inspector changes-panel" aria-label="Changes">
+      <h2>Changes since {view.label}</h2>
+      <p role="status">{diffSummary(diff)}</p>
+      <div className="changes-nav">
+        <button type="button" disabled={steps.length === 0} onClick={() => onStep(current <= 0 ? steps.length - 1 : current - 1)}>
+          Previous change
+        </button>
+        <button type="button" disabled={steps.length === 0} onClick={() => onStep(current >= steps.length - 1 ? 0 : current + 1)}>
+          Next change
+        </button>
+        <button type="button" onClick={onEnd}>
+          End comparison
+        </button>
+      </div>
+      <ol aria-label="Changed nodes">
+        {steps.map((step, index) => (
+          <li key={step.canvasId}>
+            <button type="button" className={`change-${step.change.status}`} aria-current={index === current ? 'true' : undefined} onClick={() => onStep(index)}>
+              <strong>{STATUS_WORDS[step.change.status]}</strong> {step.text}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {(diff.start !== undefined || diff.settings.length > 0) && (
+        <ul aria-label="Flow changes">
+          {diff.start !== undefined && (
+            <li>
+              Start: {diff.start.before} → {diff.start.after}
+            </li>
+          )}
+          {diff.settings.map((s) => (
+            <li key={s.pointer}>
+              {s.pointer}: {JSON.stringify(s.before)} → {JSON.stringify(s.after)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <section aria-label="Effect on the analysis">
+        <h2>Effect on the analysis</h2>
+        <p>
+          Time to a person: {seconds(t.before)} → {seconds(t.after)}
+        </p>
+        <ul>
+          {diff.analysis.fixed.map((f, i) => (
+            <li key={`f${i}`}>
+              Fixed: {f.rule} at {f.node}
+            </li>
+          ))}
+          {diff.analysis.introduced.map((f, i) => (
+            <li key={`i${i}`}>
+              Introduced: {f.rule} at {f.node}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </aside>
+  );
+}
