@@ -697,7 +697,7 @@ function Designer() {
         </div>
       )}
       <main
-        className="workspace"
+        className={review ? 'workspace is-review' : 'workspace'}
         onDragOver={(e) => {
           if (e.dataTransfer.types.includes('Files')) e.preventDefault();
         }}

@@ -68,7 +68,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Can
         {data.diff && <span className={`node-diff node-diff-${data.diff}`}>{DIFF_TAGS[data.diff]}</span>}
         {data.comments !== undefined && data.comments > 0 && (
           <span className="node-comments" title={`${data.comments} open comment${data.comments > 1 ? 's' : ''}`} aria-label={`${data.comments} open comment${data.comments > 1 ? 's' : ''}`}>
-            💬 {data.comments}
+            ✎ {data.comments}
           </span>
         )}
         <Badges counts={data.badges} />
