@@ -236,11 +236,41 @@ function withoutLayout(value: unknown): unknown {
   return out;
 }
 
+/** Segments of a vendor pointer that hold wiring, which the routes already compare. */
+const VENDOR_WIRING = new Set(['transitions', 'Transitions', 'next', 'NextAction', 'Conditions', 'Errors']);
+
+/** The vendor's own data an importer kept on a node (a Studio widget, a Connect action), less its layout. */
+function vendorOf(node: FlowNode): unknown {
+  const vendor = node.kind === 'opaque' ? undefined : (node.meta as Record<string, unknown> | undefined)?.['vendor'];
+  return vendor === undefined ? undefined : withoutLayout(vendor);
+}
+
+/**
+ * Changes to a vendor setting the native model does not carry (a Studio
+ * gather's speech timeout, a Connect block's voice): the vendor data's own
+ * changes, less wiring, less those the native comparison already tells (the
+ * same values before and after as a prompt or a setting of the node).
+ */
+function vendorChanges(old: FlowNode, node: FlowNode, told: readonly { before: unknown; after: unknown }[]): SettingChange[] {
+  const before = vendorOf(old);
+  const after = vendorOf(node);
+  if (before === undefined || after === undefined) return [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b) || (isScalar(a) && isScalar(b) && String(a) === String(b));
+  return compareValues(before, after, '/meta/vendor').filter((change) => {
+    if (change.pointer.split('/').some((segment) => VENDOR_WIRING.has(segment))) return false;
+    if (change.before === old.id && change.after === node.id) return false;
+    return !told.some((t) => same(t.before, change.before) && same(t.after, change.after));
+  });
+}
+
+const isScalar = (value: unknown): boolean => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
 function compareNodes(old: FlowNode, node: FlowNode, renamed: (id: string) => string): NodeChange | undefined {
   const prompts: PromptChange[] = [];
   for (const field of PROMPT_FIELDS) prompts.push(...comparePrompt(field, promptOf(old, field), promptOf(node, field)));
   const routes = routesOf(old, node, renamed);
-  const settings = compareValues(settingsOf(old), settingsOf(node), '');
+  const native = compareValues(settingsOf(old), settingsOf(node), '');
+  const settings = [...native, ...vendorChanges(old, node, [...prompts, ...native])];
   const nameBefore = old.name ?? null;
   const nameAfter = node.name ?? null;
   const idChanged = old.id !== node.id;

@@ -58,6 +58,27 @@ describe('diff: two exports of a Twilio Studio flow', () => {
     expect(diffText(diff, { before: 'a', after: 'b' })).toContain('connected with [-the customer.-] {+an order specialist.+}');
   });
 
+  it('shows a changed widget setting the native flow does not carry, once', () => {
+    const slower = edited(original, (doc) => {
+      state(doc, 'order_no')['properties']['speech_timeout'] = '3';
+      state(doc, 'order_no')['properties']['profanity_filter'] = 'false';
+    });
+    const diff = diffFlows(imported(original), imported(slower));
+    expect(diff.nodes.map((n) => n.node)).toEqual(['order_no']);
+    expect(changeOf(diff, 'order_no')!.settings).toEqual([
+      { pointer: '/meta/vendor/properties/speech_timeout', before: 'auto', after: '3' },
+      { pointer: '/meta/vendor/properties/profanity_filter', before: 'true', after: 'false' }
+    ]);
+    // A setting the flow does carry shows as the flow's own, not again as the vendor's.
+    const longer = edited(original, (doc) => {
+      state(doc, 'order_no')['properties']['timeout'] = 9;
+    });
+    const settings = changeOf(diffFlows(imported(original), imported(longer)), 'order_no')!.settings;
+    expect(settings).toHaveLength(1);
+    expect(settings[0]!.pointer).not.toMatch(/^\/meta/);
+    expect(settings[0]).toMatchObject({ before: 5, after: 9 });
+  });
+
   it('shows a rewired route, and what it does to the analysis', () => {
     // The order lookup's failure now goes to the apology that ends the call instead of nowhere.
     const rewired = edited(original, (doc) => {
