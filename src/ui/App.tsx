@@ -30,7 +30,7 @@ import { Traffic, type Heat } from './panels/Traffic.tsx';
 import { ChangesPanel, CompareDialog, type CompareSource } from './panels/Compare.tsx';
 import { CommentsPanel } from './panels/Comments.tsx';
 import { compareView, type Comparison } from './model/compare.ts';
-import { deleteFlow, listFlows, readFlow, saveFlow, type FlowEntry } from './services/api.ts';
+import { deleteFlow, listFlows, readFlow, readRevision, saveFlow, type FlowEntry } from './services/api.ts';
 import { dropDraft, loadDraft, storeDraft } from './services/drafts.ts';
 
 const EXPORT_LABELS: Record<ExportTarget, string> = {
@@ -503,6 +503,15 @@ function Designer() {
       text = await source.file.text();
       name = source.file.name;
       label = source.file.name;
+    } else if (source.kind === 'revision') {
+      const read = await readRevision(open.id, source.revision.rev).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      if (read instanceof Error) {
+        setNotice({ kind: 'error', text: `Cannot compare with commit ${source.revision.short}: ${read.message}` });
+        return;
+      }
+      text = read;
+      name = `${open.id}.ivr.json@${source.revision.short}`;
+      label = `commit ${source.revision.short}`;
     } else {
       const id = source.kind === 'saved' ? open.id : source.id;
       const file = await readFlow(id).catch(() => undefined);

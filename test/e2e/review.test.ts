@@ -2,6 +2,7 @@
  * Review: the report's Mermaid diagram as Mermaid itself reads it, comparing
  * two versions of a flow on the canvas, and review mode with comments.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -104,6 +105,38 @@ describe('Compare with…', () => {
     await changes.getByRole('button', { name: /^Removed mortgage-queue \(queue\) removed/ }).click();
     await node(page, 'Queue Mortgage advisers, removed').waitFor();
     expect(await node(page, 'Menu Main menu, changed').count()).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
+describe('Compare with… a commit', () => {
+  it('lists the flow\'s committed versions when its folder is in git, and compares with one', async () => {
+    const dir = designer().flowsDir;
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=dana@example.com', '-c', 'user.name=Dana', ...args], { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', 'clinic.ivr.json');
+    git('commit', '-qm', 'Clinic as reviewed');
+    const page = await openFlow('clinic');
+    // The designer removes the billing mailbox and saves.
+    await node(page, 'Voicemail Billing mailbox').click();
+    await page.keyboard.press('Delete');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Saved flows/clinic.ivr.json');
+    await page.getByRole('button', { name: 'Compare with…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare with' });
+    const versions = dialog.getByLabel('Version to compare with');
+    await expect.poll(() => versions.locator('optgroup[label="Committed versions"] option').allInnerTexts()).toEqual([expect.stringMatching(/^[0-9a-f]{7,} Clinic as reviewed \(Dana, \d{4}-\d{2}-\d{2}\)$/)]);
+    await versions.selectOption({ label: await versions.locator('optgroup[label="Committed versions"] option').innerText() });
+    await dialog.getByRole('button', { name: 'Compare', exact: true }).click();
+    const changes = page.getByRole('complementary', { name: 'Changes' });
+    await expect.poll(() => changes.getByRole('heading').first().textContent()).toMatch(/^Changes since commit [0-9a-f]{7,}$/);
+    await node(page, 'Voicemail Billing mailbox, removed').waitFor();
+    expect(await changes.getByRole('list', { name: 'Changed nodes' }).getByRole('button').allInnerTexts()).toContainEqual(expect.stringMatching(/^Removed billing-voicemail/));
+    // Against the saved file, which the save just wrote, there is nothing to see.
+    await changes.getByRole('button', { name: 'End comparison' }).click();
+    await page.getByRole('button', { name: 'Compare with…' }).click();
+    await page.getByRole('dialog', { name: 'Compare with' }).getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect.poll(() => page.getByRole('complementary', { name: 'Changes' }).getByRole('status').innerText()).toBe('No change a caller would notice.');
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -24,6 +24,11 @@
  * - `PATCH /api/flows/:id/review/comments/:commentId` with `{ resolved, by? }` → `{ comment }`;
  *   404 when there is no such comment
  * - `DELETE /api/flows/:id/review/comments/:commentId` → 204; 404 when there is no such comment
+ *
+ * Committed versions, when the flows folder is in a git repository:
+ * - `GET /api/flows/:id/revisions` → `{ flow, revisions: [{ rev, short, author, date, subject }] }`,
+ *   newest first (none without git)
+ * - `GET /api/flows/:id/revisions/:rev` → `{ flow, rev, text }`; 404 when the file is not in that commit
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { stat } from 'node:fs/promises';
@@ -35,6 +40,7 @@ import { parseNewComment, parseResolution, type Checked } from '../../core/revie
 import { createFlowFolder, fileNameOf, FLOW_ID_RULE, isFlowId, type FlowFolder } from './flowFolder.ts';
 import { createReviewStore, reviewFileNameOf, type ReviewResult, type ReviewStore } from './reviews.ts';
 import { serveStatic } from './staticFiles.ts';
+import { REVISION_PATTERN, revisionsOf, textAt } from './revisions.ts';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 5178;
@@ -336,11 +342,33 @@ function createApi(folder: FlowFolder, reviews: ReviewStore) {
     res.end();
   };
 
+  /** `/api/flows/:id/revisions` and `/api/flows/:id/revisions/:rev`: the flow's committed versions. */
+  const revisions = async (req: IncomingMessage, res: ServerResponse, pathname: string, segments: readonly string[]): Promise<void> => {
+    const method = req.method ?? 'GET';
+    if (method !== 'GET') throw new HttpError(405, `${method} is not allowed on ${pathname}`, {}, { Allow: 'GET' });
+    if (segments.length > 5 || (segments.length === 5 && segments[4] === '')) throw new HttpError(404, `no such API route: ${method} ${pathname}`);
+    const id = flowId(segments[2] ?? '');
+    const file = fileNameOf(id);
+    if (segments.length === 4) {
+      sendJson(res, 200, { flow: id, revisions: await revisionsOf(folder.dir, file) });
+      return;
+    }
+    const rev = segments[4]!;
+    if (!REVISION_PATTERN.test(rev)) throw new HttpError(400, `${JSON.stringify(rev)} is not a commit id: use 7 to 40 hex digits`);
+    const text = await textAt(folder.dir, file, rev);
+    if (text === undefined) throw new HttpError(404, `${file} is not in commit ${rev}`);
+    sendJson(res, 200, { flow: id, rev, text });
+  };
+
   return async (req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams): Promise<void> => {
     const method = req.method ?? 'GET';
     const segments = pathname.split('/').slice(1); // ['api', 'flows', id]
     if (segments[1] === 'flows' && segments[3] === 'review') {
       await review(req, res, pathname, segments);
+      return;
+    }
+    if (segments[1] === 'flows' && segments[3] === 'revisions') {
+      await revisions(req, res, pathname, segments);
       return;
     }
     if (segments[1] !== 'flows' || segments.length > 3 || (segments.length === 3 && segments[2] === '')) {

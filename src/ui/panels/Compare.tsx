@@ -4,11 +4,15 @@
  * canvas marks them.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { FlowEntry } from '../services/api.ts';
+import { listRevisions, type FlowEntry, type Revision } from '../services/api.ts';
 import type { CompareView } from '../model/compare.ts';
 import { diffSummary } from '../../core/review/format.ts';
 
-export type CompareSource = { readonly kind: 'saved' } | { readonly kind: 'flow'; readonly id: string } | { readonly kind: 'file'; readonly file: File };
+export type CompareSource =
+  | { readonly kind: 'saved' }
+  | { readonly kind: 'flow'; readonly id: string }
+  | { readonly kind: 'revision'; readonly revision: Revision }
+  | { readonly kind: 'file'; readonly file: File };
 
 interface DialogProps {
   readonly openId: string;
@@ -22,19 +26,35 @@ interface DialogProps {
 export function CompareDialog({ openId, hasSaved, flows, onCompare, onClose }: DialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const others = flows.filter((f) => f.id !== openId && f.error === undefined);
-  const [choice, setChoice] = useState<string>(hasSaved ? 'saved' : (others[0]?.id ?? ''));
+  const [choice, setChoice] = useState<string>(hasSaved ? 'saved' : others[0] === undefined ? '' : `flow:${others[0].id}`);
   const fileInput = useRef<HTMLInputElement>(null);
+  // The flow's committed versions, when its folder is in git.
+  const [revisions, setRevisions] = useState<readonly Revision[]>([]);
   useEffect(() => {
     dialog.current?.showModal();
-  }, []);
+    let live = true;
+    if (hasSaved) {
+      listRevisions(openId).then(
+        (list) => {
+          if (live) setRevisions(list);
+        },
+        () => undefined
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [openId, hasSaved]);
   return (
     <dialog ref={dialog} className="compare-dialog" aria-label="Compare with" onClose={onClose}>
       <form
         method="dialog"
         onSubmit={(e) => {
           e.preventDefault();
+          const revision = revisions.find((r) => `rev:${r.rev}` === choice);
           if (choice === 'saved') onCompare({ kind: 'saved' });
-          else if (choice !== '') onCompare({ kind: 'flow', id: choice });
+          else if (revision !== undefined) onCompare({ kind: 'revision', revision });
+          else if (choice !== '') onCompare({ kind: 'flow', id: choice.replace(/^flow:/, '') });
         }}
       >
         <h2>Compare with…</h2>
@@ -43,11 +63,24 @@ export function CompareDialog({ openId, hasSaved, flows, onCompare, onClose }: D
             <span>Version</span>{' '}
             <select aria-label="Version to compare with" value={choice} onChange={(e) => setChoice(e.target.value)}>
               {hasSaved && <option value="saved">The saved version of this flow</option>}
-              {others.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name} ({f.id})
-                </option>
-              ))}
+              {revisions.length > 0 && (
+                <optgroup label="Committed versions">
+                  {revisions.map((r) => (
+                    <option key={r.rev} value={`rev:${r.rev}`}>
+                      {r.short} {r.subject} ({r.author}, {r.date.slice(0, 10)})
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              {others.length > 0 && (
+                <optgroup label="Other flows">
+                  {others.map((f) => (
+                    <option key={f.id} value={`flow:${f.id}`}>
+                      {f.name} ({f.id})
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           </label>
           <div className="changes-nav">

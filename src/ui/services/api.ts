@@ -114,3 +114,28 @@ export async function deleteComment(flowId: string, commentId: string): Promise<
   const response = await fetch(commentPath(flowId, commentId), { method: 'DELETE' });
   if (!response.ok) throw await failure(response);
 }
+
+/** A commit that touched a flow's file. */
+export interface Revision {
+  readonly rev: string;
+  readonly short: string;
+  readonly author: string;
+  readonly date: string;
+  readonly subject: string;
+}
+
+/** The flow's committed versions, newest first: none when the flows folder is not in git. */
+export async function listRevisions(flowId: string): Promise<Revision[]> {
+  const response = await fetch(`/api/flows/${encodeURIComponent(flowId)}/revisions`);
+  const body = await json(response);
+  if (!response.ok) throw new Error(typeof body['error'] === 'string' ? body['error'] : `the server answered ${response.status}`);
+  return (body['revisions'] as Revision[] | undefined) ?? [];
+}
+
+/** The flow's file as a commit left it. */
+export async function readRevision(flowId: string, rev: string): Promise<string> {
+  const response = await fetch(`/api/flows/${encodeURIComponent(flowId)}/revisions/${encodeURIComponent(rev)}`);
+  const body = await json(response);
+  if (!response.ok || typeof body['text'] !== 'string') throw new Error(typeof body['error'] === 'string' ? body['error'] : `the server answered ${response.status}`);
+  return body['text'];
+}
