@@ -265,7 +265,40 @@ function vendorChanges(old: FlowNode, node: FlowNode, told: readonly { before: u
 
 const isScalar = (value: unknown): boolean => value === null || ['string', 'number', 'boolean'].includes(typeof value);
 
+/**
+ * Whether two versions of a node are the same but for where they sit: equal
+ * field by field, the position and import bookkeeping aside, and layout keys
+ * inside vendor data aside. Most nodes of a change are; this answers without
+ * copying them.
+ */
+function sameButLayout(a: FlowNode, b: FlowNode): boolean {
+  const skip = (key: string) => key === 'position' || key === 'source';
+  const keysA = Object.keys(a).filter((k) => !skip(k));
+  const keysB = Object.keys(b).filter((k) => !skip(k));
+  if (keysA.length !== keysB.length) return false;
+  const record = b as unknown as Record<string, unknown>;
+  return keysA.every((key) => Object.hasOwn(record, key) && deepEqual((a as unknown as Record<string, unknown>)[key], record[key], key === 'meta'));
+}
+
+function deepEqual(a: unknown, b: unknown, inVendorData: boolean): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const list = b as unknown[];
+    return a.length === list.length && a.every((item, i) => deepEqual(item, list[i], inVendorData));
+  }
+  const skip = (key: string) => inVendorData && LAYOUT_KEYS.has(key);
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keysA = Object.keys(ra).filter((k) => !skip(k));
+  const keysB = Object.keys(rb).filter((k) => !skip(k));
+  return keysA.length === keysB.length && keysA.every((key) => Object.hasOwn(rb, key) && deepEqual(ra[key], rb[key], inVendorData));
+}
+
 function compareNodes(old: FlowNode, node: FlowNode, renamed: (id: string) => string): NodeChange | undefined {
+  // Same node, same targets (none renamed): nothing a caller would notice.
+  if (sameButLayout(old, node) && outcomesOf(old).every((o) => o.target === undefined || renamed(o.target) === o.target)) return undefined;
   const prompts: PromptChange[] = [];
   for (const field of PROMPT_FIELDS) prompts.push(...comparePrompt(field, promptOf(old, field), promptOf(node, field)));
   const routes = routesOf(old, node, renamed);
