@@ -1,6 +1,7 @@
 /**
  * The README's pictures of the designer: `npm run screenshots` (after a build)
- * writes docs/designer.png and docs/simulator.png from the example flows.
+ * writes docs/designer.png, docs/simulator.png and docs/compare.png from the
+ * example flows.
  */
 import path from 'node:path';
 import { root, settle, startDesigner } from './harness.ts';
@@ -29,6 +30,19 @@ try {
   await page.getByLabel('Seconds to a person').check();
   await settle(page);
   await page.screenshot({ path: path.join(root, 'docs/simulator.png') });
+
+  // An unsaved change compared with the saved file: the after-hours menu removed, its prompt rewired.
+  await page.goto(`${designer.url}?flow=bank`);
+  await page.getByRole('group', { name: 'Menu Loans after hours', exact: true }).click();
+  await page.keyboard.press('Delete');
+  await page.getByRole('group', { name: 'Prompt Loans closed', exact: true }).click();
+  await page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: /^Prompt/ }).first().fill('Our loan specialists are available Monday through Friday from 8 AM to 6 PM. Please call back then.');
+  await page.getByRole('button', { name: 'Compare with…' }).click();
+  await page.getByRole('dialog', { name: 'Compare with' }).getByRole('button', { name: 'Compare', exact: true }).click();
+  const changes = page.getByRole('complementary', { name: 'Changes' });
+  await changes.getByRole('button', { name: 'Next change' }).click();
+  await settle(page);
+  await page.screenshot({ path: path.join(root, 'docs/compare.png') });
 } finally {
   await designer.close();
 }
