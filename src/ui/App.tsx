@@ -345,7 +345,7 @@ function Designer() {
       setNotice({ kind: 'error', text: `Could not rename: ${result.message}` });
       return;
     }
-    await deleteFlow(open.id, open.baseVersion);
+    await deleteFlow(open.id, open.baseVersion, newId);
     await dropDraft(open.id);
     await refreshList();
     await openFlow(newId);

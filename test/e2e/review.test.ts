@@ -201,4 +201,22 @@ describe('review mode', () => {
     expect(pageErrors(page)).toEqual([]);
     expect(pageErrors(other)).toEqual([]);
   });
+
+  it('keeps the comments with a flow when it is renamed', async () => {
+    const dir = designer().flowsDir;
+    writeFileSync(
+      path.join(dir, 'airline.review.json'),
+      `${JSON.stringify({ version: 1, flow: 'airline', comments: [{ id: 'c-1', node: 'welcome', author: 'Lee', text: 'Shorter greeting, please.', created: '2026-12-01T09:00:00.000Z', resolved: false }] }, null, 2)}\n`
+    );
+    const page = await openFlow('airline');
+    page.once('dialog', (dialog) => void dialog.accept('Skyways line'));
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('flow')).toBe('skyways-line');
+    expect(existsSync(path.join(dir, 'airline.review.json'))).toBe(false);
+    await page.getByRole('button', { name: 'Review' }).click();
+    const comments = page.getByRole('complementary', { name: 'Comments' });
+    await expect.poll(() => comments.getByRole('article', { name: 'Comment by Lee' }).innerText()).toContain('Shorter greeting, please.');
+    expect((JSON.parse(readFileSync(path.join(dir, 'skyways-line.review.json'), 'utf8')) as { flow: string }).flow).toBe('skyways-line');
+    expect(pageErrors(page)).toEqual([]);
+  });
 });

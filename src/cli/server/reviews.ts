@@ -57,6 +57,12 @@ export interface ReviewStore {
   resolve(id: string, commentId: string, resolution: Resolution): Promise<ReviewResult<ReviewComment>>;
   /** Deletes a comment. */
   remove(id: string, commentId: string): Promise<ReviewResult<null>>;
+  /**
+   * Carries a renamed flow's review to its new id: `<from>.review.json`
+   * becomes `<to>.review.json`, naming the new flow. Nothing moves when there
+   * is no review, or when the new id already has one (both are kept).
+   */
+  carry(from: string, to: string): Promise<'moved' | 'none' | 'kept-both'>;
   /** Resolves once every change under way has finished. */
   settled(): Promise<void>;
 }
@@ -220,6 +226,28 @@ export function createReviewStore(folder: FlowFolder): ReviewStore {
         if (next === undefined) return { status: 'unknown-comment', commentId };
         return { status: 'ok', value: { review: next, answer: null } };
       });
+    },
+
+    carry(from, to) {
+      const source = pathOf(from);
+      const target = pathOf(to);
+      // Both flows' locks, always taken in the same order.
+      const [first, second] = from.toLowerCase() < to.toLowerCase() ? [from, to] : [to, from];
+      const both = <T>(task: () => Promise<T>): Promise<T> =>
+        first.toLowerCase() === second.toLowerCase() ? exclusive(first, task) : exclusive(first, () => exclusive(second, task));
+      return both(
+        async (): Promise<'moved' | 'none' | 'kept-both'> => {
+          const found = await readIfPresent(source);
+          if (found === undefined) return 'none';
+          if ((await readIfPresent(target)) !== undefined) return 'kept-both';
+          const parsed = parseReviewText(found.text, reviewFileNameOf(from));
+          // A review that cannot be read is moved as it is, rather than rewritten.
+          const text = parsed.ok ? reviewText({ ...parsed.review, flow: to }) : found.text;
+          await writeAtomically(target, text, found.mode);
+          await unlink(source);
+          return 'moved';
+        }
+      );
     },
 
     async settled() {

@@ -13,7 +13,8 @@
  * - `PUT /api/flows/:id` with `{ text, baseVersion }` → `{ id, file, version }`;
  *   409 `{ error, current }` when the file is no longer at `baseVersion`,
  *   422 `{ error, problems }` when `text` is no valid flow with that id
- * - `DELETE /api/flows/:id?version=<version>` → 204; 409 when changed, 404 when absent
+ * - `DELETE /api/flows/:id?version=<version>[&renamedTo=<id>]` → 204; 409 when changed, 404 when absent;
+ *   with `renamedTo` (a flow that exists), the review comments move to that flow
  *
  * Review comments, kept in `<id>.review.json` beside the flow (404 when the
  * flow does not exist; 422 `{ error, problems }` when the review file is not
@@ -411,6 +412,12 @@ function createApi(folder: FlowFolder, reviews: ReviewStore) {
     if (version === null) {
       throw new HttpError(400, `say which version to delete: DELETE /api/flows/${id}?version=<version>`);
     }
+    // A flow deleted because it was renamed: its review comments go with it.
+    const renamedTo = query.get('renamedTo');
+    if (renamedTo !== null) {
+      const to = flowId(encodeURIComponent(renamedTo));
+      if ((await folder.read(to)) === undefined) throw new HttpError(409, `renamedTo: there is no flow ${JSON.stringify(to)} to carry the review to: save it first`);
+    }
     const result = await folder.remove(id, version);
     if (result.status === 'absent') throw notFound(id);
     if (result.status === 'conflict') {
@@ -418,6 +425,7 @@ function createApi(folder: FlowFolder, reviews: ReviewStore) {
         current: result.current
       });
     }
+    if (renamedTo !== null) await reviews.carry(id, renamedTo);
     res.writeHead(204, { 'Cache-Control': 'no-store' });
     res.end();
   };

@@ -61,8 +61,10 @@ export async function saveFlow(id: string, text: string, baseVersion: string | n
   return { ok: false, message, ...(Array.isArray(body.problems) ? { problems: body.problems as Problem[] } : {}) };
 }
 
-export async function deleteFlow(id: string, version: string): Promise<boolean> {
-  const response = await fetch(`${path(id)}?version=${encodeURIComponent(version)}`, { method: 'DELETE' });
+/** Deletes a flow at the version last loaded; `renamedTo` (a flow already saved) takes its review comments. */
+export async function deleteFlow(id: string, version: string, renamedTo?: string): Promise<boolean> {
+  const query = `version=${encodeURIComponent(version)}${renamedTo === undefined ? '' : `&renamedTo=${encodeURIComponent(renamedTo)}`}`;
+  const response = await fetch(`${path(id)}?${query}`, { method: 'DELETE' });
   return response.ok;
 }
 

@@ -253,3 +253,27 @@ describe('review routes', () => {
     expect(flows.map((flow) => flow.file)).toEqual(['bank.ivr.json', 'clinic.ivr.json']);
   });
 });
+
+describe('a renamed flow', () => {
+  it('takes its review comments along when deleted as renamed, and a plain delete leaves them', async () => {
+    const comment = await post('bank', { node: 'main-menu', author: 'Dana', text: 'Say the options slower.' });
+    const flow = readFileSync(path.join(project.flowsDir, 'bank.ivr.json'), 'utf8');
+    const saved = await send('PUT', 'flows/first-harbor', { text: flow.replace('"id": "bank"', '"id": "first-harbor"'), baseVersion: null });
+    expect(saved.status).toBe(200);
+    const { version } = (await (await fetch(api('flows/bank'))).json()) as { version: string };
+    const removed = await fetch(api(`flows/bank?version=${version}&renamedTo=first-harbor`), { method: 'DELETE' });
+    expect(removed.status).toBe(204);
+    expect(existsSync(reviewPath('bank'))).toBe(false);
+    const moved = parseReviewText(onDisk('first-harbor'), 'first-harbor.review.json');
+    expect(moved.ok && moved.review.flow).toBe('first-harbor');
+    expect(moved.ok && moved.review.comments).toEqual([comment]);
+    const review = (await (await fetch(api('flows/first-harbor/review'))).json()) as { comments: ReviewComment[] };
+    expect(review.comments.map((c) => c.text)).toEqual(['Say the options slower.']);
+
+    await post('clinic', { node: 'welcome', author: 'Dana', text: 'Keep the 911 warning first.' });
+    const clinic = (await (await fetch(api('flows/clinic'))).json()) as { version: string };
+    expect((await fetch(api(`flows/clinic?version=${clinic.version}&renamedTo=nowhere`), { method: 'DELETE' })).status).toBe(409);
+    expect((await fetch(api(`flows/clinic?version=${clinic.version}`), { method: 'DELETE' })).status).toBe(204);
+    expect(existsSync(reviewPath('clinic'))).toBe(true);
+  });
+});
