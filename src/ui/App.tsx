@@ -29,6 +29,7 @@ import { Simulator } from './panels/Simulator.tsx';
 import { Traffic, type Heat } from './panels/Traffic.tsx';
 import { ChangesPanel, CompareDialog, type CompareSource } from './panels/Compare.tsx';
 import { CommentsPanel } from './panels/Comments.tsx';
+import { JsonFilePicker } from './panels/JsonFilePicker.tsx';
 import { compareView, type Comparison } from './model/compare.ts';
 import { deleteFlow, listFlows, readFlow, readRevision, saveFlow, type FlowEntry } from './services/api.ts';
 import { dropDraft, loadDraft, storeDraft } from './services/drafts.ts';
@@ -640,18 +641,7 @@ function Designer() {
             Import
           </button>
         )}
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          aria-label="Import file"
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
+        <JsonFilePicker label="Import file" inputRef={fileInput} onFile={(file) => void importFile(file)} />
         <details className="export-menu">
           <summary role="button" aria-label="Export">
             Export

@@ -7,11 +7,12 @@
  * refused rather than overwritten. Saves replace the file atomically: a
  * reader sees the old content or the new, never half of it.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { formatProblem, parseJson } from '../../core/model/load.ts';
 import { describeFsError } from '../files.ts';
+import { pathInFolder, perIdQueue, writeAtomically } from './diskSafety.ts';
 
 /** What a flow's file name ends with; the id is the rest. */
 export const FLOW_SUFFIX = '.ivr.json';
@@ -106,31 +107,8 @@ function isMissing(error: unknown): boolean {
  */
 export function createFlowFolder(dir: string): FlowFolder {
   const folder = path.resolve(dir);
-  // The tail of each id's queue of saves and deletes; it never rejects.
-  const queues = new Map<string, Promise<void>>();
-
-  const exclusive = <T>(id: string, task: () => Promise<T>): Promise<T> => {
-    // Lower case: on a case-insensitive disk, "Bank" and "bank" are the same file.
-    const key = id.toLowerCase();
-    const result = (queues.get(key) ?? Promise.resolve()).then(task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined
-    );
-    queues.set(key, tail);
-    void tail.then(() => {
-      if (queues.get(key) === tail) queues.delete(key);
-    });
-    return result;
-  };
-
-  const pathOf = (id: string): string => {
-    if (!isFlowId(id)) throw new Error(`not a flow id: ${JSON.stringify(id)}`);
-    const target = path.resolve(folder, fileNameOf(id));
-    // Cannot happen for a valid id; checked all the same, as this guards the user's disk.
-    if (path.dirname(target) !== folder) throw new Error(`${JSON.stringify(id)} leads outside the flows folder`);
-    return target;
-  };
+  const { exclusive, settled } = perIdQueue();
+  const pathOf = (id: string): string => pathInFolder(folder, id, isFlowId, fileNameOf);
 
   const readCurrent = async (target: string): Promise<{ bytes: Buffer; mode: number } | undefined> => {
     try {
@@ -144,28 +122,6 @@ export function createFlowFolder(dir: string): FlowFolder {
 
   const currentOf = (found: { bytes: Buffer } | undefined): Current =>
     found === undefined ? null : { version: versionOf(found.bytes), text: decode(found.bytes) };
-
-  /** Writes a temporary file beside the target, flushes it to disk, then renames it over the target. */
-  const writeAtomically = async (target: string, bytes: Buffer, mode: number | undefined): Promise<void> => {
-    const temp = path.join(folder, `.${path.basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
-    try {
-      const handle = await open(temp, 'wx');
-      try {
-        if (mode !== undefined) await handle.chmod(mode);
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, target);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    // So that the rename itself survives a crash. Folders cannot be opened this way on Windows.
-    const handle = await open(folder, 'r').catch(() => undefined);
-    if (handle) await handle.sync().catch(() => undefined).finally(() => handle.close());
-  };
 
   const summarize = async (fileName: string): Promise<FlowSummary> => {
     const id = fileName.slice(0, -FLOW_SUFFIX.length);
@@ -239,8 +195,6 @@ export function createFlowFolder(dir: string): FlowFolder {
       });
     },
 
-    async settled() {
-      while (queues.size > 0) await Promise.all(queues.values());
-    }
+    settled
   };
 }

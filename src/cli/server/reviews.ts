@@ -8,9 +8,8 @@
  * after the other and replace the file atomically, so two comments posted at
  * once are both kept.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { readFile, stat, unlink } from 'node:fs/promises';
 import { loadFlowText, type Problem } from '../../core/model/load.ts';
 import {
   addComment,
@@ -26,6 +25,7 @@ import {
 } from '../../core/review/comments.ts';
 import { describeFsError } from '../files.ts';
 import { fileNameOf, isFlowId, type FlowFolder } from './flowFolder.ts';
+import { pathInFolder, perIdQueue, writeAtomically } from './diskSafety.ts';
 
 /** What a flow's review file name ends with; the flow id is the rest. */
 export const REVIEW_SUFFIX = '.review.json';
@@ -87,53 +87,8 @@ function newCommentId(): string {
 /** The reviews of the flows in `folder`. */
 export function createReviewStore(folder: FlowFolder): ReviewStore {
   const dir = folder.dir;
-  // The tail of each flow's queue of changes; it never rejects.
-  const queues = new Map<string, Promise<void>>();
-
-  const exclusive = <T>(id: string, task: () => Promise<T>): Promise<T> => {
-    // Lower case: on a case-insensitive disk, "Bank" and "bank" are the same file.
-    const key = id.toLowerCase();
-    const result = (queues.get(key) ?? Promise.resolve()).then(task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined
-    );
-    queues.set(key, tail);
-    void tail.then(() => {
-      if (queues.get(key) === tail) queues.delete(key);
-    });
-    return result;
-  };
-
-  const pathOf = (id: string): string => {
-    if (!isFlowId(id)) throw new Error(`not a flow id: ${JSON.stringify(id)}`);
-    const target = path.resolve(dir, reviewFileNameOf(id));
-    // Cannot happen for a valid id; checked all the same, as this guards the user's disk.
-    if (path.dirname(target) !== dir) throw new Error(`${JSON.stringify(id)} leads outside the flows folder`);
-    return target;
-  };
-
-  /** Writes a hidden temporary file beside the target, flushes it, then renames it over the target. */
-  const writeAtomically = async (target: string, text: string, mode: number | undefined): Promise<void> => {
-    const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
-    try {
-      const handle = await open(temp, 'wx');
-      try {
-        if (mode !== undefined) await handle.chmod(mode);
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, target);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    // So that the rename itself survives a crash. Folders cannot be opened this way on Windows.
-    const handle = await open(dir, 'r').catch(() => undefined);
-    if (handle) await handle.sync().catch(() => undefined).finally(() => handle.close());
-  };
+  const { exclusive, settled } = perIdQueue();
+  const pathOf = (id: string): string => pathInFolder(dir, id, isFlowId, reviewFileNameOf);
 
   /** The review on disk, with the file's mode to keep when it is written again. */
   const load = async (id: string): Promise<ReviewResult<{ review: ReviewFile; mode: number | undefined }>> => {
@@ -250,8 +205,6 @@ export function createReviewStore(folder: FlowFolder): ReviewStore {
       );
     },
 
-    async settled() {
-      while (queues.size > 0) await Promise.all(queues.values());
-    }
+    settled
   };
 }

@@ -6,18 +6,10 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { Revision } from '../../core/review/revision.ts';
 
 const run = promisify(execFile);
 
-export interface Revision {
-  /** The full commit id. */
-  readonly rev: string;
-  readonly short: string;
-  readonly author: string;
-  /** ISO 8601. */
-  readonly date: string;
-  readonly subject: string;
-}
 
 /** How many commits a list goes back. */
 export const REVISION_LIMIT = 30;

@@ -98,38 +98,41 @@ export interface ViewOptions {
 
 const DIFF_WORDS = { added: 'added', changed: 'changed', removed: 'removed' } as const;
 
+/**
+ * What every card of a node has: its size and handles, known before drawing
+ * (see geometry.ts; React Flow measures nothing itself for a node that has
+ * them, so its "measured" size is given too), its accessible name, and what
+ * it shows.
+ */
+function cardOf(node: FlowNode, locale: string, time: boolean) {
+  const entry = paletteEntry(node.kind);
+  const handles = outcomesOfDraft(node).map((o) => ({ id: o.pointer, label: outcomeLabel(o.name), wired: o.target !== undefined }));
+  const excerpt = excerptOf(node, locale);
+  const shape = { excerpt: excerpt !== '', outcomes: handles.map((h) => h.id), time };
+  const height = cardHeight(shape);
+  return {
+    frame: { type: 'flowNode' as const, width: CARD_WIDTH, height, measured: { width: CARD_WIDTH, height }, handles: cardHandles(shape) },
+    label: `${entry?.label ?? node.kind} ${node.name ?? node.id}`,
+    card: { node, icon: entry?.icon ?? '◆', kindLabel: entry?.label ?? node.kind, title: node.name ?? node.id, excerpt, handles }
+  };
+}
+
 export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: ViewOptions): CanvasNode[] {
   const locale = draft.locales?.[0] ?? 'en-US';
   const perNode = new Map(analysis.lint?.metrics.perNode.map((m) => [m.node, m]) ?? []);
   const visited = new Set(options.callRoute);
   const helpless = helplessNodes(draft);
   const current = draft.nodes.map((node, index): CanvasNode => {
-    const entry = paletteEntry(node.kind);
     const metric = perNode.get(node.id);
-    const handles = outcomesOfDraft(node).map((o) => ({ id: o.pointer, label: outcomeLabel(o.name), wired: o.target !== undefined }));
-    const excerpt = excerptOf(node, locale);
-    const time = options.showTimes && metric !== undefined;
-    const shape = { excerpt: excerpt !== '', outcomes: handles.map((h) => h.id), time };
-    const height = cardHeight(shape);
+    const { frame, label, card } = cardOf(node, locale, options.showTimes && metric !== undefined);
     return {
       id: node.id,
-      type: 'flowNode',
-      // Known before drawing: size and handles (see geometry.ts). React Flow measures
-      // nothing itself for a node that has them, so its "measured" size is given too.
-      width: CARD_WIDTH,
-      height,
-      measured: { width: CARD_WIDTH, height },
-      handles: cardHandles(shape),
-      ariaLabel: `${entry?.label ?? node.kind} ${node.name ?? node.id}${compared(node.id) === undefined ? '' : `, ${DIFF_WORDS[compared(node.id)!]}`}`,
+      ...frame,
+      ariaLabel: `${label}${compared(node.id) === undefined ? '' : `, ${DIFF_WORDS[compared(node.id)!]}`}`,
       position: node.position ?? { x: (index % 6) * 280, y: Math.floor(index / 6) * 200 },
       selected: options.selected.has(node.id),
       data: {
-        node,
-        icon: entry?.icon ?? '◆',
-        kindLabel: entry?.label ?? node.kind,
-        title: node.name ?? node.id,
-        excerpt,
-        handles,
+        ...card,
         isStart: draft.start === node.id,
         badges: analysis.badges.get(node.id),
         secondsToHuman: metric === undefined ? undefined : metric.secondsToHuman,
@@ -153,19 +156,11 @@ export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: View
   if (options.compare === undefined || options.compare.removed.length === 0) return current;
   // Removed nodes come back as ghosts where they stood, to be seen and not edited.
   const ghosts = options.compare.removed.map((node, index): CanvasNode => {
-    const entry = paletteEntry(node.kind);
-    const handles = outcomesOfDraft(node).map((o) => ({ id: o.pointer, label: outcomeLabel(o.name), wired: o.target !== undefined }));
-    const excerpt = excerptOf(node, locale);
-    const shape = { excerpt: excerpt !== '', outcomes: handles.map((h) => h.id), time: false };
-    const height = cardHeight(shape);
+    const { frame, label, card } = cardOf(node, locale, false);
     return {
       id: ghostId(node.id),
-      type: 'flowNode',
-      width: CARD_WIDTH,
-      height,
-      measured: { width: CARD_WIDTH, height },
-      handles: cardHandles(shape),
-      ariaLabel: `${entry?.label ?? node.kind} ${node.name ?? node.id}, removed`,
+      ...frame,
+      ariaLabel: `${label}, removed`,
       position: node.position ?? { x: -400, y: index * 200 },
       selected: options.selected.has(ghostId(node.id)),
       draggable: false,
@@ -173,12 +168,7 @@ export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: View
       deletable: false,
       className: 'ghost',
       data: {
-        node,
-        icon: entry?.icon ?? '◆',
-        kindLabel: entry?.label ?? node.kind,
-        title: node.name ?? node.id,
-        excerpt,
-        handles,
+        ...card,
         isStart: false,
         badges: undefined,
         secondsToHuman: undefined,

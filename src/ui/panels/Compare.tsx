@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { listRevisions, type FlowEntry, type Revision } from '../services/api.ts';
 import type { CompareView } from '../model/compare.ts';
 import { diffSummary } from '../../core/review/format.ts';
+import { JsonFilePicker } from './JsonFilePicker.tsx';
 
 export type CompareSource =
   | { readonly kind: 'saved' }
@@ -94,18 +95,7 @@ export function CompareDialog({ openId, hasSaved, flows, onCompare, onClose }: D
               Cancel
             </button>
           </div>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            aria-label="File to compare with"
-            hidden
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) onCompare({ kind: 'file', file });
-            }}
-          />
+          <JsonFilePicker label="File to compare with" inputRef={fileInput} onFile={(file) => onCompare({ kind: 'file', file })} />
         </fieldset>
       </form>
     </dialog>

@@ -1,6 +1,7 @@
 /** The local server's flow files: list, read, save with a conflict check, delete. */
 import type { Problem } from '../../core/model/load.ts';
 import type { ReviewComment } from '../../core/review/comments.ts';
+import type { Revision } from '../../core/review/revision.ts';
 
 export interface FlowEntry {
   readonly id: string;
@@ -117,14 +118,7 @@ export async function deleteComment(flowId: string, commentId: string): Promise<
   if (!response.ok) throw await failure(response);
 }
 
-/** A commit that touched a flow's file. */
-export interface Revision {
-  readonly rev: string;
-  readonly short: string;
-  readonly author: string;
-  readonly date: string;
-  readonly subject: string;
-}
+export type { Revision };
 
 /** The flow's committed versions, newest first: none when the flows folder is not in git. */
 export async function listRevisions(flowId: string): Promise<Revision[]> {

@@ -1,33 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../../src/cli/server/server.ts';
+import { describe, expect, it } from 'vitest';
 import { parseReviewText, reviewText, type ReviewComment } from '../../../src/core/review/comments.ts';
-import { cleanup } from '../helpers.ts';
-import { filesUnder, makeProject, rawRequest, type Project } from './support.ts';
+import { filesUnder, rawRequest, serveEachTest, type ApiProblem } from './support.ts';
 
-interface Problem {
-  file: string;
-  pointer: string;
-  message: string;
-  line?: number;
-}
+type Problem = ApiProblem;
 
-let project: Project;
-let server: RunningServer;
-
-beforeEach(async () => {
-  project = makeProject();
-  server = await startServer({ flowsDir: project.flowsDir, distDir: project.distDir, port: 0 });
-});
-
-afterEach(async () => {
-  await server.close();
-  cleanup();
-});
-
-const api = (route: string): string => new URL(`api/${route}`, server.url).href;
-const reviewPath = (id: string): string => path.join(project.flowsDir, `${id}.review.json`);
+const served = serveEachTest();
+const { api } = served;
+const reviewPath = (id: string): string => path.join(served.project.flowsDir, `${id}.review.json`);
 const onDisk = (id: string): string => readFileSync(reviewPath(id), 'utf8');
 
 function send(method: string, route: string, body: unknown): Promise<Response> {
@@ -81,7 +62,7 @@ describe('POST /api/flows/:id/review/comments', () => {
     expect(parsed.ok && reviewText(parsed.review)).toBe(text);
     expect(await (await fetch(api('flows/bank/review'))).json()).toEqual({ flow: 'bank', comments: [comment] });
     // The temporary file is gone, and the review file is no flow.
-    expect(filesUnder(project.flowsDir)).toEqual(['bank.ivr.json', 'bank.review.json', 'clinic.ivr.json']);
+    expect(filesUnder(served.project.flowsDir)).toEqual(['bank.ivr.json', 'bank.review.json', 'clinic.ivr.json']);
   });
 
   it('keeps both of two comments posted at once', async () => {
@@ -207,8 +188,8 @@ describe('an invalid review file', () => {
 
 describe('review routes', () => {
   it('refuses a change from another origin, as other writes are', async () => {
-    const host = `127.0.0.1:${server.port}`;
-    const foreign = await rawRequest(server.url, '/api/flows/bank/review/comments', {
+    const host = `127.0.0.1:${served.server.port}`;
+    const foreign = await rawRequest(served.server.url, '/api/flows/bank/review/comments', {
       method: 'POST',
       headers: { Host: host, Origin: 'http://evil.example', 'Content-Type': 'application/json' },
       body: JSON.stringify({ node: 'welcome', author: 'Mallory', text: 'Hi.' })
@@ -216,14 +197,14 @@ describe('review routes', () => {
     expect(foreign.status).toBe(403);
     expect(existsSync(reviewPath('bank'))).toBe(false);
 
-    const own = await rawRequest(server.url, '/api/flows/bank/review/comments', {
+    const own = await rawRequest(served.server.url, '/api/flows/bank/review/comments', {
       method: 'POST',
       headers: { Host: host, Origin: `http://${host}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ node: 'welcome', author: 'Ana', text: 'Hi.' })
     });
     expect(own.status).toBe(201);
     const { comment } = own.json<{ comment: ReviewComment }>();
-    const remove = await rawRequest(server.url, `/api/flows/bank/review/comments/${comment.id}`, {
+    const remove = await rawRequest(served.server.url, `/api/flows/bank/review/comments/${comment.id}`, {
       method: 'DELETE',
       headers: { Host: host, Origin: 'http://evil.example' }
     });
@@ -257,7 +238,7 @@ describe('review routes', () => {
 describe('a renamed flow', () => {
   it('takes its review comments along when deleted as renamed, and a plain delete leaves them', async () => {
     const comment = await post('bank', { node: 'main-menu', author: 'Dana', text: 'Say the options slower.' });
-    const flow = readFileSync(path.join(project.flowsDir, 'bank.ivr.json'), 'utf8');
+    const flow = readFileSync(path.join(served.project.flowsDir, 'bank.ivr.json'), 'utf8');
     const saved = await send('PUT', 'flows/first-harbor', { text: flow.replace('"id": "bank"', '"id": "first-harbor"'), baseVersion: null });
     expect(saved.status).toBe(200);
     const { version } = (await (await fetch(api('flows/bank'))).json()) as { version: string };

@@ -1,28 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../../src/cli/server/server.ts';
-import { cleanup } from '../helpers.ts';
-import { makeProject, type Project } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { serveEachTest } from './support.ts';
 
-let project: Project;
-let server: RunningServer;
-
-beforeEach(async () => {
-  project = makeProject();
-  server = await startServer({ flowsDir: project.flowsDir, distDir: project.distDir, port: 0 });
-});
-
-afterEach(async () => {
-  await server.close();
-  cleanup();
-});
-
-const api = (route: string): string => new URL(`api/${route}`, server.url).href;
+const served = serveEachTest();
+const { api } = served;
 
 function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.email=dana@example.com', '-c', 'user.name=Dana', ...args], { cwd: project.flowsDir, encoding: 'utf8', stdio: 'pipe' });
+  return execFileSync('git', ['-c', 'user.email=dana@example.com', '-c', 'user.name=Dana', ...args], { cwd: served.project.flowsDir, encoding: 'utf8', stdio: 'pipe' });
 }
 
 interface Revisions {
@@ -38,7 +24,7 @@ describe('committed versions of a flow', () => {
   });
 
   it('lists the commits that touched the flow, newest first, and gives the file as each left it', async () => {
-    const file = path.join(project.flowsDir, 'bank.ivr.json');
+    const file = path.join(served.project.flowsDir, 'bank.ivr.json');
     const first = readFileSync(file, 'utf8');
     git('init', '-q');
     git('add', '.');
@@ -46,7 +32,7 @@ describe('committed versions of a flow', () => {
     const second = first.replace('First Harbor Bank', 'Harbor Bank');
     writeFileSync(file, second);
     git('commit', '-qam', 'Shorter name');
-    const clinic = path.join(project.flowsDir, 'clinic.ivr.json');
+    const clinic = path.join(served.project.flowsDir, 'clinic.ivr.json');
     writeFileSync(clinic, `${JSON.stringify({ ...JSON.parse(readFileSync(clinic, 'utf8')), name: 'The clinic' }, null, 2)}\n`);
     git('commit', '-qam', 'Only the clinic');
 

@@ -1,17 +1,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BODY_LIMIT, startServer, type RunningServer } from '../../../src/cli/server/server.ts';
-import { cleanup } from '../helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { BODY_LIMIT, startServer } from '../../../src/cli/server/server.ts';
 import {
   APP_JS,
   expectedVersion,
   filesUnder,
   INDEX_HTML,
-  makeProject,
   OUTSIDE_TEXT,
   rawRequest,
-  type Project
+  serveEachTest,
+  type ApiProblem,
 } from './support.ts';
 
 interface FlowSummary {
@@ -27,28 +26,11 @@ interface FlowContent {
   version: string;
   text: string;
 }
-interface Problem {
-  file: string;
-  pointer: string;
-  message: string;
-  line?: number;
-}
+type Problem = ApiProblem;
 
-let project: Project;
-let server: RunningServer;
-
-beforeEach(async () => {
-  project = makeProject();
-  server = await startServer({ flowsDir: project.flowsDir, distDir: project.distDir, port: 0 });
-});
-
-afterEach(async () => {
-  await server.close();
-  cleanup();
-});
-
-const api = (route: string): string => new URL(`api/${route}`, server.url).href;
-const flowPath = (id: string): string => path.join(project.flowsDir, `${id}.ivr.json`);
+const served = serveEachTest();
+const { api } = served;
+const flowPath = (id: string): string => path.join(served.project.flowsDir, `${id}.ivr.json`);
 const onDisk = (id: string): string => readFileSync(flowPath(id), 'utf8');
 
 /** The flow's file with a new name: a valid edit. */
@@ -72,24 +54,24 @@ function put(id: string, body: unknown, headers: Record<string, string> = {}): P
 
 describe('startServer', () => {
   it('listens on the port it was given, 0 picking a free one, and says where', () => {
-    expect(server.port).toBeGreaterThan(0);
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(served.server.port).toBeGreaterThan(0);
+    expect(served.server.url).toBe(`http://127.0.0.1:${served.server.port}/`);
   });
 
   it('refuses to start without a build of the designer, telling how to make one', async () => {
     await expect(
-      startServer({ flowsDir: project.flowsDir, distDir: path.join(project.root, 'nowhere'), port: 0 })
+      startServer({ flowsDir: served.project.flowsDir, distDir: path.join(served.project.root, 'nowhere'), port: 0 })
     ).rejects.toThrow(/index\.html is missing\. Run "npm run build"/);
   });
 
   it('says the port is in use when it is', async () => {
     await expect(
-      startServer({ flowsDir: project.flowsDir, distDir: project.distDir, port: server.port })
-    ).rejects.toMatchObject({ reason: 'port-in-use', message: expect.stringContaining(`port ${server.port} is already in use`) });
+      startServer({ flowsDir: served.project.flowsDir, distDir: served.project.distDir, port: served.server.port })
+    ).rejects.toMatchObject({ reason: 'port-in-use', message: expect.stringContaining(`port ${served.server.port} is already in use`) });
   });
 
   it('stops answering once closed', async () => {
-    await server.close();
+    await served.server.close();
     await expect(fetch(api('flows'))).rejects.toThrow();
   });
 });
@@ -117,10 +99,10 @@ describe('GET /api/flows', () => {
   });
 
   it('lists a file that is not JSON with the reason, named by its id, and skips other files', async () => {
-    writeFileSync(path.join(project.flowsDir, 'aaa-broken.ivr.json'), '{"version": 1,');
-    writeFileSync(path.join(project.flowsDir, 'nameless.ivr.json'), '{"version": 1}');
-    writeFileSync(path.join(project.flowsDir, 'notes.json'), '{}');
-    writeFileSync(path.join(project.flowsDir, 'README.md'), '# flows\n');
+    writeFileSync(path.join(served.project.flowsDir, 'aaa-broken.ivr.json'), '{"version": 1,');
+    writeFileSync(path.join(served.project.flowsDir, 'nameless.ivr.json'), '{"version": 1}');
+    writeFileSync(path.join(served.project.flowsDir, 'notes.json'), '{}');
+    writeFileSync(path.join(served.project.flowsDir, 'README.md'), '# flows\n');
     const { flows } = (await (await fetch(api('flows'))).json()) as { flows: FlowSummary[] };
     expect(flows.map((flow) => flow.id)).toEqual(['aaa-broken', 'bank', 'clinic', 'nameless']);
     expect(flows[0]).toMatchObject({ id: 'aaa-broken', name: 'aaa-broken', file: 'aaa-broken.ivr.json' });
@@ -160,7 +142,7 @@ describe('PUT /api/flows/:id', () => {
     expect(onDisk('bank')).toBe(text);
     expect((await getFlow('bank')).version).toBe(saved.version);
     // No temporary file is left behind, and nothing else was written.
-    expect(filesUnder(project.root)).toEqual([
+    expect(filesUnder(served.project.root)).toEqual([
       'dist/assets/app.js',
       'dist/index.html',
       'flows/bank.ivr.json',
@@ -310,14 +292,14 @@ describe('flow ids', () => {
       expect(remove.status, id).toBe(400);
     }
     // Dot segments as sent by hand: fetch would have resolved them away.
-    const host = { Host: `127.0.0.1:${server.port}` };
-    const encoded = await rawRequest(server.url, '/api/flows/%2E%2E', { method: 'DELETE', headers: host });
+    const host = { Host: `127.0.0.1:${served.server.port}` };
+    const encoded = await rawRequest(served.server.url, '/api/flows/%2E%2E', { method: 'DELETE', headers: host });
     expect(encoded.status).toBe(400);
-    const literal = await rawRequest(server.url, '/api/flows/../../secret', { method: 'DELETE', headers: host });
+    const literal = await rawRequest(served.server.url, '/api/flows/../../secret', { method: 'DELETE', headers: host });
     expect(literal.status).toBe(404);
 
-    expect(readFileSync(project.outside, 'utf8')).toBe(OUTSIDE_TEXT);
-    expect(filesUnder(project.root)).toEqual([
+    expect(readFileSync(served.project.outside, 'utf8')).toBe(OUTSIDE_TEXT);
+    expect(filesUnder(served.project.root)).toEqual([
       'dist/assets/app.js',
       'dist/index.html',
       'flows/bank.ivr.json',
@@ -344,16 +326,16 @@ describe('API routes', () => {
 
 describe('security', () => {
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
-    const rebound = await rawRequest(server.url, '/api/flows/bank', { headers: { Host: `evil.example:${server.port}` } });
+    const rebound = await rawRequest(served.server.url, '/api/flows/bank', { headers: { Host: `evil.example:${served.server.port}` } });
     expect(rebound.status).toBe(403);
     expect(rebound.text).not.toContain('First Harbor Bank');
-    const page = await rawRequest(server.url, '/', { headers: { Host: `evil.example:${server.port}` } });
+    const page = await rawRequest(served.server.url, '/', { headers: { Host: `evil.example:${served.server.port}` } });
     expect(page.status).toBe(403);
-    const otherPort = await rawRequest(server.url, '/api/flows', { headers: { Host: `localhost:${server.port + 1}` } });
+    const otherPort = await rawRequest(served.server.url, '/api/flows', { headers: { Host: `localhost:${served.server.port + 1}` } });
     expect(otherPort.status).toBe(403);
 
-    for (const host of [`localhost:${server.port}`, `127.0.0.1:${server.port}`, `[::1]:${server.port}`]) {
-      const ok = await rawRequest(server.url, '/api/flows/bank', { headers: { Host: host } });
+    for (const host of [`localhost:${served.server.port}`, `127.0.0.1:${served.server.port}`, `[::1]:${served.server.port}`]) {
+      const ok = await rawRequest(served.server.url, '/api/flows/bank', { headers: { Host: host } });
       expect(ok.status, host).toBe(200);
     }
   });
@@ -362,21 +344,21 @@ describe('security', () => {
     const loaded = await getFlow('bank');
     const text = renamed(loaded.text, 'Bank, from elsewhere');
     const body = JSON.stringify({ text, baseVersion: loaded.version });
-    const host = `127.0.0.1:${server.port}`;
-    const foreign = await rawRequest(server.url, '/api/flows/bank', {
+    const host = `127.0.0.1:${served.server.port}`;
+    const foreign = await rawRequest(served.server.url, '/api/flows/bank', {
       method: 'PUT',
       headers: { Host: host, Origin: 'http://evil.example', 'Content-Type': 'application/json' },
       body
     });
     expect(foreign.status).toBe(403);
-    const remove = await rawRequest(server.url, `/api/flows/bank?version=${loaded.version}`, {
+    const remove = await rawRequest(served.server.url, `/api/flows/bank?version=${loaded.version}`, {
       method: 'DELETE',
-      headers: { Host: host, Origin: `http://localhost:${server.port}` }
+      headers: { Host: host, Origin: `http://localhost:${served.server.port}` }
     });
     expect(remove.status).toBe(403);
     expect(onDisk('bank')).toBe(loaded.text);
 
-    const own = await rawRequest(server.url, '/api/flows/bank', {
+    const own = await rawRequest(served.server.url, '/api/flows/bank', {
       method: 'PUT',
       headers: { Host: host, Origin: `http://${host}`, 'Content-Type': 'application/json' },
       body
@@ -388,13 +370,13 @@ describe('security', () => {
 
 describe('the designer build', () => {
   it('serves index.html at / without caching, and assets with a long cache', async () => {
-    const page = await fetch(server.url);
+    const page = await fetch(served.server.url);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('cache-control')).toBe('no-cache');
     expect(await page.text()).toBe(INDEX_HTML);
 
-    const script = await fetch(new URL('assets/app.js', server.url));
+    const script = await fetch(new URL('assets/app.js', served.server.url));
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(script.headers.get('cache-control')).toMatch(/max-age=31536000/);
@@ -402,18 +384,18 @@ describe('the designer build', () => {
   });
 
   it("answers the app's own routes with index.html, and a missing file with 404", async () => {
-    const route = await fetch(new URL('flows/bank/edit', server.url));
+    const route = await fetch(new URL('flows/bank/edit', served.server.url));
     expect(route.status).toBe(200);
     expect(await route.text()).toBe(INDEX_HTML);
 
-    const missing = await fetch(new URL('assets/missing.js', server.url));
+    const missing = await fetch(new URL('assets/missing.js', served.server.url));
     expect(missing.status).toBe(404);
   });
 
   it('serves nothing from outside the build folder', async () => {
-    const host = { Host: `127.0.0.1:${server.port}` };
+    const host = { Host: `127.0.0.1:${served.server.port}` };
     for (const target of ['/../secret.ivr.json', '/assets/../../flows/bank.ivr.json', '/..%2Fsecret.ivr.json', '/assets/%2e%2e/%2e%2e/secret.ivr.json']) {
-      const reply = await rawRequest(server.url, target, { headers: host });
+      const reply = await rawRequest(served.server.url, target, { headers: host });
       expect(reply.status, target).toBe(404);
       expect(reply.text, target).not.toContain('Outside');
     }

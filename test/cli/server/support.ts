@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
-import { tempDir } from '../helpers.ts';
+import { afterEach, beforeEach } from 'vitest';
+import { startServer, type RunningServer } from '../../../src/cli/server/server.ts';
+import { cleanup, tempDir } from '../helpers.ts';
 
 /** The project's example flows. */
 export const EXAMPLES = path.resolve(import.meta.dirname, '../../../flows');
@@ -81,4 +83,39 @@ export function rawRequest(
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/** A problem as the API reports it. */
+export interface ApiProblem {
+  file: string;
+  pointer: string;
+  message: string;
+  line?: number;
+}
+
+/** A fresh project and its server for each test, closed after it; `api(route)` is the URL of an API route. */
+export function serveEachTest(): { readonly project: Project; readonly server: RunningServer; api(route: string): string } {
+  let running: { project: Project; server: RunningServer } | undefined;
+  beforeEach(async () => {
+    const project = makeProject();
+    running = { project, server: await startServer({ flowsDir: project.flowsDir, distDir: project.distDir, port: 0 }) };
+  });
+  afterEach(async () => {
+    await running?.server.close();
+    running = undefined;
+    cleanup();
+  });
+  const now = () => {
+    if (running === undefined) throw new Error('the server runs only during a test');
+    return running;
+  };
+  return {
+    get project() {
+      return now().project;
+    },
+    get server() {
+      return now().server;
+    },
+    api: (route) => new URL(`api/${route}`, now().server.url).href
+  };
 }
