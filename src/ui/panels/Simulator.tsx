@@ -233,7 +233,7 @@ export function Simulator({ flow, onProgress, onSaveTest, onAddTests }: Simulato
         <>
           <div className="call-setup">
             <button type="button" className="primary" onClick={start}>
-              {call === null ? 'Start call' : 'Start call'}
+              Start call
             </button>
             <label htmlFor={whenId}>Call time</label>
             <input id={whenId} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />

@@ -29,6 +29,8 @@ interface FlowContent {
 type Problem = ApiProblem;
 
 const served = serveEachTest();
+/** Every file of a fresh project: what a refused or finished request must leave. */
+const PROJECT_FILES = ['dist/assets/app.js', 'dist/index.html', 'flows/bank.ivr.json', 'flows/clinic.ivr.json', 'secret.ivr.json'];
 const { api } = served;
 const flowPath = (id: string): string => path.join(served.project.flowsDir, `${id}.ivr.json`);
 const onDisk = (id: string): string => readFileSync(flowPath(id), 'utf8');
@@ -142,13 +144,7 @@ describe('PUT /api/flows/:id', () => {
     expect(onDisk('bank')).toBe(text);
     expect((await getFlow('bank')).version).toBe(saved.version);
     // No temporary file is left behind, and nothing else was written.
-    expect(filesUnder(served.project.root)).toEqual([
-      'dist/assets/app.js',
-      'dist/index.html',
-      'flows/bank.ivr.json',
-      'flows/clinic.ivr.json',
-      'secret.ivr.json'
-    ]);
+    expect(filesUnder(served.project.root)).toEqual(PROJECT_FILES);
   });
 
   it('refuses a save from a stale version with 409 and the current file, and writes nothing', async () => {
@@ -299,13 +295,7 @@ describe('flow ids', () => {
     expect(literal.status).toBe(404);
 
     expect(readFileSync(served.project.outside, 'utf8')).toBe(OUTSIDE_TEXT);
-    expect(filesUnder(served.project.root)).toEqual([
-      'dist/assets/app.js',
-      'dist/index.html',
-      'flows/bank.ivr.json',
-      'flows/clinic.ivr.json',
-      'secret.ivr.json'
-    ]);
+    expect(filesUnder(served.project.root)).toEqual(PROJECT_FILES);
   });
 });
 
