@@ -109,7 +109,7 @@ function Designer() {
   }, [draft]);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const compared = useMemo(
-    () => (comparison !== null && analysis?.flow !== undefined ? compareView(comparison, analysis.flow) : undefined),
+    () => (comparison !== null && analysis?.flow !== undefined ? compareView(comparison, analysis.flow, analysis.lint) : undefined),
     [comparison, analysis]
   );
   const dirty = open !== null && open.saved !== open.history.present;

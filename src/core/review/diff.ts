@@ -9,7 +9,7 @@
  * It also says what the change does to the analysis: findings fixed and
  * introduced, and the time to a person before and after.
  */
-import { lintFlow, type LintOptions } from '../analysis/engine.ts';
+import { lintFlow, type LintOptions, type LintResult } from '../analysis/engine.ts';
 import type { Finding } from '../analysis/types.ts';
 import { escapeToken } from '../json/pointer.ts';
 import { optionOutcome, outcomesOf } from '../model/outcomes.ts';
@@ -99,6 +99,8 @@ export interface FlowDiff {
 export interface DiffOptions {
   /** Lint options for both versions (sub-flow resolution, thresholds). */
   readonly lint?: LintOptions;
+  /** Either version's lint, when it is at hand already (the designer's, kept from edit to edit). */
+  readonly linted?: { readonly before?: LintResult; readonly after?: LintResult };
 }
 
 /** Whether a diff finds nothing a caller would notice and nothing for the analysis. */
@@ -138,8 +140,8 @@ export function diffFlows(before: Flow, after: Flow, options: DiffOptions = {}):
     nodes.push({ node: node.id, kind: node.kind, status: 'removed', prompts: [], routes: [], settings: [] });
   }
 
-  const beforeLint = lintFlow(before, options.lint);
-  const afterLint = lintFlow(after, options.lint);
+  const beforeLint = options.linted?.before ?? lintFlow(before, options.lint);
+  const afterLint = options.linted?.after ?? lintFlow(after, options.lint);
   const { fixed, introduced } = compareFindings(beforeLint.findings, afterLint.findings, renamed);
 
   return {

@@ -5,6 +5,7 @@
  * ghosts where they stood; routes rewired are marked, and the routes they
  * replaced are drawn as ghosts too.
  */
+import { lintFlow, type LintResult } from '../../core/analysis/engine.ts';
 import { outcomesOf } from '../../core/model/outcomes.ts';
 import type { Flow, FlowNode } from '../../core/model/types.ts';
 import { diffFlows, type FlowDiff, type NodeChange } from '../../core/review/diff.ts';
@@ -70,8 +71,17 @@ function stepText(change: NodeChange): string {
   return `${change.node} (${change.kind}): ${parts.join('; ')}`;
 }
 
-export function compareView(comparison: Comparison, current: Flow): CompareView {
-  const diff = diffFlows(comparison.base, current);
+/** The other version's lint, made once per version however often the open flow changes. */
+const baseLint = new WeakMap<Flow, LintResult>();
+
+/** The comparison as the canvas shows it; `currentLint`, the open flow's lint when it is at hand. */
+export function compareView(comparison: Comparison, current: Flow, currentLint?: LintResult): CompareView {
+  let before = baseLint.get(comparison.base);
+  if (before === undefined) {
+    before = lintFlow(comparison.base);
+    baseLint.set(comparison.base, before);
+  }
+  const diff = diffFlows(comparison.base, current, { linted: { before, ...(currentLint === undefined ? {} : { after: currentLint }) } });
   const status = new Map<string, 'added' | 'changed'>();
   const changedRoutes = new Set<string>();
   const goneRoutes: GoneRoute[] = [];
