@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { toPointer } from '../json/pointer.ts';
+import { issueToProblem } from '../json/issues.ts';
 import { migrate } from './migrations.ts';
 import { isTimeZone } from './hours.ts';
 import { FlowSchema, FORMAT_VERSION, NodeSchema, NODE_KINDS } from './schema.ts';
@@ -89,7 +90,7 @@ export function loadFlow(document: unknown, file: string): LoadResult {
   }
   const result = FlowSchema.safeParse(migrated.document);
   if (!result.success) {
-    return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, migrated.document)) };
+    return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, migrated.document, explainFlowIssue)) };
   }
   const problems = checkIntegrity(result.data, file);
   if (problems.length > 0) return { ok: false, problems };
@@ -114,7 +115,7 @@ export function createFlowChecker(): (document: unknown, file: string) => LoadRe
         found = proto.map((pointer) => ({ pointer, message: 'a field may not be named "__proto__" (node ids may: they are values, not field names)' }));
       } else {
         const result = NodeSchema.safeParse(node);
-        found = result.success ? [] : result.error.issues.map((issue) => issueToProblem(issue, '', node));
+        found = result.success ? [] : result.error.issues.map((issue) => issueToProblem(issue, '', node, explainFlowIssue));
       }
       checked.set(node, found);
     }
@@ -135,7 +136,7 @@ export function createFlowChecker(): (document: unknown, file: string) => LoadRe
     }));
     if (problems.length === 0) {
       const top = FlowSchema.safeParse(rest);
-      if (!top.success) problems.push(...top.error.issues.map((issue) => issueToProblem(issue, file, rest)));
+      if (!top.success) problems.push(...top.error.issues.map((issue) => issueToProblem(issue, file, rest, explainFlowIssue)));
     }
     (nodes as object[]).forEach((node, index) => {
       for (const p of checkNode(node)) problems.push({ file, pointer: `/nodes/${index}${p.pointer}`, message: p.message });
@@ -193,68 +194,12 @@ function findProtoKeys(document: unknown): string[] {
   return found.sort();
 }
 
-function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = document;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    if (!Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'number' && !Number.isFinite(value)) return `number ${value} (out of range)`;
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function issueToProblem(issue: z.core.$ZodIssue, file: string, document: unknown): Problem {
-  const path = issue.path;
-  const pointer = toPointer(path);
-  switch (issue.code) {
-    case 'unrecognized_keys': {
-      const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
-      const first = issue.keys[0] ?? '';
-      return {
-        file,
-        pointer: toPointer([...path, first]),
-        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`
-      };
-    }
-    case 'invalid_union': {
-      if ('discriminator' in issue && issue.discriminator === 'kind') {
-        const actual = valueAt(document, path);
-        return {
-          file,
-          pointer,
-          message:
-            actual === undefined
-              ? `a node needs a "kind": one of ${NODE_KINDS.join(', ')}`
-              : `unknown node kind ${JSON.stringify(actual)}: expected one of ${NODE_KINDS.join(', ')}`
-        };
-      }
-      return { file, pointer, message: `${issue.message} (got ${describe(valueAt(document, path))})` };
-    }
-    case 'invalid_type': {
-      const actual = valueAt(document, path);
-      if (actual === undefined) {
-        const field = path[path.length - 1];
-        return { file, pointer, message: `missing required field ${JSON.stringify(String(field))}` };
-      }
-      return { file, pointer, message: `expected ${issue.expected}, got ${describe(actual)}` };
-    }
-    case 'invalid_value':
-      return {
-        file,
-        pointer,
-        message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(valueAt(document, path))}`
-      };
-    default:
-      return { file, pointer, message: issue.message };
-  }
+/** The flow loader's own words: a node kind that is missing or unknown is named with the kinds there are. */
+function explainFlowIssue(issue: z.core.$ZodIssue, actual: unknown): string | undefined {
+  if (issue.code !== 'invalid_union' || !('discriminator' in issue) || issue.discriminator !== 'kind') return undefined;
+  return actual === undefined
+    ? `a node needs a "kind": one of ${NODE_KINDS.join(', ')}`
+    : `unknown node kind ${JSON.stringify(actual)}: expected one of ${NODE_KINDS.join(', ')}`;
 }
 
 /** Checks the schema cannot express: unique ids, an existing start, valid patterns. */

@@ -15,7 +15,7 @@
  * openCommentsByNode(review); // Map { 'main-menu' => 1 }
  */
 import { z } from 'zod';
-import { toPointer } from '../json/pointer.ts';
+import { issueToProblem } from '../json/issues.ts';
 import { parseJson, type Problem } from '../model/load.ts';
 
 /** The review file format version this build reads and writes. */
@@ -84,45 +84,11 @@ export type ReviewParseResult =
   | { readonly ok: true; readonly review: ReviewFile }
   | { readonly ok: false; readonly problems: Problem[] };
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-/** A zod issue as a problem at a JSON pointer: an unknown field is pointed at itself. */
-function issueToProblem(issue: z.core.$ZodIssue, file: string): Problem {
-  const pointer = toPointer(issue.path);
-  switch (issue.code) {
-    case 'unrecognized_keys': {
-      const keys = issue.keys.map((key) => JSON.stringify(key)).join(', ');
-      const message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`;
-      return { file, pointer: toPointer([...issue.path, issue.keys[0] ?? '']), message };
-    }
-    case 'invalid_type': {
-      if (issue.input === undefined) {
-        const field = issue.path[issue.path.length - 1];
-        return { file, pointer, message: `missing required field ${JSON.stringify(String(field ?? ''))}` };
-      }
-      return { file, pointer, message: `expected ${issue.expected}, got ${describe(issue.input)}` };
-    }
-    case 'invalid_value':
-      return {
-        file,
-        pointer,
-        message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(issue.input)}`
-      };
-    default:
-      return { file, pointer, message: issue.message };
-  }
-}
-
 /** Checks `value` against `schema`; problems name `file` and a JSON pointer. */
 function check<T>(schema: z.ZodType<T>, value: unknown, file: string): Checked<T> {
-  const result = schema.safeParse(value, { reportInput: true });
+  const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file)) };
+  return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, value)) };
 }
 
 /** What the schema cannot say: ids are unique, and only a resolved comment says who resolved it and when. */

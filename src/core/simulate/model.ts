@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../model/load.ts';
-import { toPointer } from '../json/pointer.ts';
+import { issueToProblem } from '../json/issues.ts';
 
 const Share = z.number().min(0).max(1);
 const Seconds = z.number().min(0);
@@ -74,10 +74,6 @@ export function parseModel(document: unknown, file: string): { ok: true; model: 
   if (result.success) return { ok: true, model: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => ({
-      file,
-      pointer: toPointer(issue.path),
-      message: issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message
-    }))
+    problems: result.error.issues.map((issue) => issueToProblem(issue, file, document))
   };
 }
