@@ -162,12 +162,12 @@ export function ChangesPanel({ view, current, onStep, onEnd }: PanelProps) {
         <ul>
           {diff.analysis.fixed.map((f, i) => (
             <li key={`f${i}`}>
-              Fixed: {f.rule} at {f.node}
+              Fixed: {f.rule} at {f.node}: {f.message}
             </li>
           ))}
           {diff.analysis.introduced.map((f, i) => (
             <li key={`i${i}`}>
-              Introduced: {f.rule} at {f.node}
+              Introduced: {f.rule} at {f.node}: {f.message}
             </li>
           ))}
         </ul>
