@@ -112,6 +112,8 @@ interface Answers {
   readonly valid: readonly CallerEvent[];
   readonly options: readonly (readonly CallerEvent[])[];
   readonly zero: boolean;
+  /** For a menu: the first option a choice (a key or a phrase) picks. */
+  readonly choices: ReadonlyMap<string, number>;
 }
 
 const answersOf = new WeakMap<FlowNode, Answers>();
@@ -123,7 +125,7 @@ function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
     const terminator = node.terminator ?? '#';
     const digits = validEntry(node);
     const keys = digits === undefined ? undefined : digits.length >= (node.maxDigits ?? 32) ? digits : `${digits}${terminator}`;
-    known = { key: hashText(node.id), wrong: [keyEvent(terminator)], valid: keys === undefined ? [keyEvent(terminator)] : [...keys].map(keyEvent), options: [], zero: false };
+    known = { key: hashText(node.id), wrong: [keyEvent(terminator)], valid: keys === undefined ? [keyEvent(terminator)] : [...keys].map(keyEvent), options: [], zero: false, choices: new Map() };
   } else {
     const wrong = unusedKey(node);
     known = {
@@ -131,12 +133,26 @@ function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
       wrong: [wrong === undefined ? { type: 'SPEECH', text: 'something else entirely' } : keyEvent(wrong)],
       valid: [],
       options: node.options.map((o): CallerEvent[] => (o.key !== undefined ? [keyEvent(o.key)] : [{ type: 'SPEECH', text: o.phrases?.[0] ?? '' }])),
-      zero: node.options.some((o) => o.key === '0')
+      zero: node.options.some((o) => o.key === '0'),
+      choices: choicesOf(node)
     };
   }
   answersOf.set(node, known);
   return known;
 }
+
+function choicesOf(node: NodeOfKind<'menu'>): Map<string, number> {
+  const choices = new Map<string, number>();
+  node.options.forEach((option, index) => {
+    for (const choice of [...(option.key === undefined ? [] : [option.key]), ...(option.phrases ?? [])]) {
+      if (!choices.has(choice)) choices.set(choice, index);
+    }
+  });
+  return choices;
+}
+
+const SILENT: readonly CallerEvent[] = [NO_INPUT];
+const ZERO: readonly CallerEvent[] = [keyEvent('0')];
 
 /** The caller's events at a menu or input, on this attempt there. */
 function callerEvents(
@@ -150,17 +166,17 @@ function callerEvents(
   const key = can.key;
   // Lost after a retry here, a caller may press 0 when the menu has it.
   if (node.kind === 'menu' && attempt > 0 && can.zero && uniformIn(stream, key ^ DRAW.lost, attempt) < model.zeroOutWhenLost) {
-    return [keyEvent('0')];
+    return ZERO;
   }
   const u = uniformIn(stream, key ^ DRAW.act, attempt);
-  if (u < model.silence) return [NO_INPUT];
+  if (u < model.silence) return SILENT;
   if (u < model.silence + model.wrongKey) return can.wrong;
   if (node.kind === 'input') return can.valid;
   const wanted = Object.hasOwn(intent.choices, node.id) ? intent.choices[node.id] : undefined;
-  let index = wanted === undefined ? -1 : node.options.findIndex((o) => o.key === wanted || o.phrases?.includes(wanted));
+  let index = wanted === undefined ? -1 : (can.choices.get(wanted) ?? -1);
   // A caller with no choice in mind here picks any option.
   if (index < 0 && node.options.length > 0) index = Math.floor(uniformIn(stream, key ^ DRAW.pick, attempt) * node.options.length);
-  return index < 0 ? [NO_INPUT] : can.options[index]!;
+  return index < 0 ? SILENT : can.options[index]!;
 }
 
 function pickIntent(model: ResolvedModel, stream: number): ResolvedModel['intents'][number] {
