@@ -4,6 +4,7 @@
  * where the call ends, said plainly. The call can be kept as a test call,
  * and the flow's test calls run here with pass or fail.
  */
+import { FlowPanel } from './FlowPanel.tsx';
 import { useActor } from '@xstate/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CallResult, TranscriptEntry } from '../../core/compile/compile.ts';
@@ -225,11 +226,8 @@ export function Simulator({ flow, onProgress, onSaveTest, onAddTests }: Simulato
   };
 
   return (
-    <section className="simulator" aria-label="Simulator">
-      <h2>Simulator</h2>
-      {flow === undefined ? (
-        <p className="muted">Calls run once the flow has no schema problems.</p>
-      ) : (
+    <FlowPanel name="Simulator" className="simulator" flow={flow} waiting="Calls run once the flow has no schema problems.">
+      {(flow) => (
         <>
           <div className="call-setup">
             <button type="button" className="primary" onClick={start}>
@@ -287,6 +285,6 @@ export function Simulator({ flow, onProgress, onSaveTest, onAddTests }: Simulato
           </div>
         </>
       )}
-    </section>
+    </FlowPanel>
   );
 }

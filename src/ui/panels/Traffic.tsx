@@ -3,6 +3,7 @@
  * the outcome shares, a histogram of time to a person, and a heat overlay of
  * traffic and hang-ups per node on the canvas.
  */
+import { FlowPanel } from './FlowPanel.tsx';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Flow } from '../../core/model/types.ts';
 import { OUTCOME_LABELS, TRAFFIC_OUTCOMES } from '../../core/simulate/traffic.ts';
@@ -69,11 +70,8 @@ export function Traffic({ flow, onHeat }: Props) {
   const max = result ? Math.max(1, ...result.histogram.counts) : 1;
   const percent = progress ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
-    <section className="traffic" aria-label="Traffic">
-      <h2>Traffic</h2>
-      {flow === undefined ? (
-        <p className="muted">Traffic runs once the flow has no schema problems.</p>
-      ) : (
+    <FlowPanel name="Traffic" className="traffic" flow={flow} waiting="Traffic runs once the flow has no schema problems.">
+      {(flow) => (
         <>
           <div className="call-setup">
             <label htmlFor={callsId}>Calls</label>
@@ -140,6 +138,6 @@ export function Traffic({ flow, onHeat }: Props) {
           )}
         </>
       )}
-    </section>
+    </FlowPanel>
   );
 }
