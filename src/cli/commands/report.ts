@@ -43,19 +43,22 @@ export async function runReport(input: string, options: ReportOptions, io: CliIo
   const seed = count(options.seed, '--seed');
   const flow = await loadSingleFlow(input, io);
   if (flow === undefined) return EXIT_USAGE;
+  // Sub-flows are found as `simulate` finds them: in the flow's folder.
+  const library = (await libraryFor(input, undefined, io)) ?? [];
+  const lintOptions = { resolveSubflow: subflowResolver(library) };
+  const resolveFlow = flowFinder(library);
+  const lint = lintFlow(flow, lintOptions);
   let change: ReportInput['change'];
   if (options.base !== undefined || options.rev !== undefined) {
     const base = options.rev !== undefined ? await flowAtRevision(input, options.rev, io) : await loadSingleFlow(options.base!, io).then((f) => f && { flow: f, label: options.base! });
     if (base === undefined) return EXIT_USAGE;
-    change = { diff: diffFlows(base.flow, flow), labels: { before: base.label, after: input } };
+    // Both versions linted alike, so the change's findings are the report's findings; the flow's own lint is used again.
+    change = { diff: diffFlows(base.flow, flow, { lint: lintOptions, linted: { after: lint } }), labels: { before: base.label, after: input } };
   }
-  // Sub-flows are found as `simulate` finds them: in the flow's folder.
-  const library = (await libraryFor(input, undefined, io)) ?? [];
-  const lint = lintFlow(flow, { resolveSubflow: subflowResolver(library) });
-  const tests = runTestCalls(flow, { resolveFlow: flowFinder(library) });
+  const tests = runTestCalls(flow, { resolveFlow });
   let traffic: ReportInput['traffic'];
   if (calls > 0) {
-    const report = simulate(flow, calls, { seed, resolveFlow: flowFinder(library) });
+    const report = simulate(flow, calls, { seed, resolveFlow });
     traffic = { report, scorecard: scorecard(flow, lint, report) };
   }
   io.stdout.write(reportMarkdown({ flow, file: input, lint, tests, ...(traffic === undefined ? {} : { traffic }), ...(change === undefined ? {} : { change }) }));
