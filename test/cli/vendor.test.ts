@@ -3,8 +3,9 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, goodFlow, run, tempDir, writeFiles } from './helpers.ts';
+import { corpusPath } from '../support/corpus.ts';
 
-const corpus = path.join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
+const corpus = corpusPath();
 const WEBINAR = 'twilio-labs__sample-flows-github-actions__webinar-flow.json';
 const QUEUE = 'aws-samples__amazon-connect-gitlab-cicd-terraform__ACME_QC_transferToQueue_AUTO.json';
 

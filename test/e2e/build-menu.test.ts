@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 /**
  * A designer builds a three-option menu from an empty flow by drag and
  * click, sees it lint clean, breaks it, and follows the finding to the node.
@@ -31,7 +33,7 @@ async function wire(outcome: string, from: string, to: string): Promise<void> {
   try {
     await expect.poll(() => page.getByRole('group', { name: new RegExp(`^${outcome} from ${from} to ${to}$`) }).count()).toBe(1);
   } catch (e) {
-    await page.screenshot({ path: '/tmp/e2e-wire-fail.png' });
+    await page.screenshot({ path: path.join(os.tmpdir(), 'e2e-wire-fail.png') });
     throw e;
   }
 }

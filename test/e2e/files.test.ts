@@ -7,11 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFlow } from '../support/generate.ts';
 import { settle, useDesigner } from './harness.ts';
+import { corpusPath } from '../support/corpus.ts';
 
-const CONNECT_FILE = path.join(
-  import.meta.dirname,
-  '../../../shared/corpus/amazon-connect/amazon-connect__amazon-connect-snippets__CreateCallbackFlow.json'
-);
+const CONNECT_FILE = corpusPath('amazon-connect', 'amazon-connect__amazon-connect-snippets__CreateCallbackFlow.json');
 
 const { designer, openFlow } = useDesigner();
 

@@ -10,11 +10,9 @@ import type { Page } from 'playwright-core';
 import { simulate } from '../../src/core/simulate/traffic.ts';
 import { exampleFlow } from '../support/build.ts';
 import { pageErrors, useDesigner } from './harness.ts';
+import { corpusPath } from '../support/corpus.ts';
 
-const TWILIO_FILE = path.join(
-  import.meta.dirname,
-  '../../../shared/corpus/twilio-studio/twilio-professional-services__flex-project-template__voice-flow.json'
-);
+const TWILIO_FILE = corpusPath('twilio-studio', 'twilio-professional-services__flex-project-template__voice-flow.json');
 
 const { designer, openFlow } = useDesigner();
 

@@ -6,8 +6,9 @@ import { actionIdentifier, exportAmazonConnectDetailed, sha1, uuidV5 } from '../
 import { lintFlow } from '../../../src/core/analysis/engine.ts';
 import { loadFlow } from '../../../src/core/model/load.ts';
 import type { Flow } from '../../../src/core/model/types.ts';
+import { corpusPath } from '../../support/corpus.ts';
 
-const corpus = path.join(import.meta.dirname, '../../../../shared/corpus/amazon-connect');
+const corpus = corpusPath('amazon-connect');
 const flowsDir = path.join(import.meta.dirname, '../../../flows');
 
 type Json = Record<string, unknown>;

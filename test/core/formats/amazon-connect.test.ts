@@ -5,8 +5,9 @@ import amazonConnect from '../../../src/core/formats/amazon-connect.ts';
 import { lintFlow } from '../../../src/core/analysis/engine.ts';
 import { loadFlow } from '../../../src/core/model/load.ts';
 import type { Flow, FlowNode } from '../../../src/core/model/types.ts';
+import { corpusPath } from '../../support/corpus.ts';
 
-const corpus = path.join(import.meta.dirname, '../../../../shared/corpus/amazon-connect');
+const corpus = corpusPath('amazon-connect');
 const fixtures = path.join(import.meta.dirname, '../../fixtures/amazon-connect');
 
 function read(dir: string, file: string): unknown {

@@ -12,6 +12,7 @@ import { loadAnyFlow, VENDOR_FORMATS } from '../../../src/core/formats/index.ts'
 import { loadFlow } from '../../../src/core/model/load.ts';
 import type { Flow } from '../../../src/core/model/types.ts';
 import { exportEnvFor } from '../../support/env.ts';
+import { corpusPath } from '../../support/corpus.ts';
 
 const ids = ['welcome', 'main', 'billing', 'agent', 'vm', 'bye', 'hours', 'lookup', 'cb'];
 const target = fc.constantFrom(...ids);
@@ -98,7 +99,7 @@ describe.each(VENDOR_FORMATS.map((f) => [f.id, f] as const))('%s', (_, format) =
 });
 
 describe('importers on mutated vendor files', () => {
-  const corpus = path.join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
+  const corpus = corpusPath();
   const samples = [
     path.join(corpus, 'twilio-studio', 'twilio-labs__sample-flows-github-actions__CA-Regulatory-Flow.json'),
     path.join(corpus, 'amazon-connect', 'amazon-connect__amazon-connect-snippets__BankIDAuth-contact-flow.json'),

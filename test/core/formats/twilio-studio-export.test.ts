@@ -8,10 +8,12 @@ import { loadFlow } from '../../../src/core/model/load.ts';
 import { outcomesOf } from '../../../src/core/model/outcomes.ts';
 import type { Flow, FlowNode } from '../../../src/core/model/types.ts';
 import type { State } from '../../../src/core/formats/twilio-studio-export.ts';
+import { corpusPath } from '../../support/corpus.ts';
 
-const CORPUS = path.join(import.meta.dirname, '../../../../shared/corpus/twilio-studio');
+const CORPUS = corpusPath('twilio-studio');
 const FLOWS = path.join(import.meta.dirname, '../../../flows');
-const FORMATS = path.join(import.meta.dirname, '../../../../shared/formats/FORMATS.md');
+/** The 12-widget example flow of the project's notes on the Studio format (helpers for branching, retries and hours). */
+const FORMATS_EXAMPLE = path.join(import.meta.dirname, '../../fixtures/twilio-studio/formats-example-12-widgets.json');
 
 type Json = Record<string, unknown>;
 
@@ -471,11 +473,8 @@ describe('Twilio Studio export: widgets imported from Studio', () => {
     });
   }
 
-  it('round-trips the 12-widget example of FORMATS.md 1.5', () => {
-    const markdown = fs.readFileSync(FORMATS, 'utf8');
-    const section = markdown.slice(markdown.indexOf('### 1.5'));
-    const json = /```json\n([\s\S]*?)```/.exec(section)![1]!;
-    const def = JSON.parse(json) as Definition;
+  it('round-trips the 12-widget example flow of the Studio format notes', () => {
+    const def = JSON.parse(fs.readFileSync(FORMATS_EXAMPLE, 'utf8')) as Definition;
     const { document } = exported(reimported(def));
     expect(document).toEqual(def);
     expect(structureProblems(document)).toEqual([]);

@@ -7,8 +7,9 @@ import { lintFlow } from '../../../src/core/analysis/engine.ts';
 import type { Finding } from '../../../src/core/analysis/types.ts';
 import { loadFlow } from '../../../src/core/model/load.ts';
 import type { Flow, FlowNode, NodeOfKind } from '../../../src/core/model/types.ts';
+import { corpusPath } from '../../support/corpus.ts';
 
-const CORPUS = path.join(import.meta.dirname, '../../../../shared/corpus/twilio-studio');
+const CORPUS = corpusPath('twilio-studio');
 const FIXTURES = path.join(import.meta.dirname, '../../fixtures/twilio-studio');
 
 function read(dir: string, file: string): unknown {

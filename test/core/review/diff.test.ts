@@ -6,8 +6,9 @@ import type { Flow } from '../../../src/core/model/types.ts';
 import { diffFlows, isEmptyDiff, wordDiff, type FlowDiff, type NodeChange } from '../../../src/core/review/diff.ts';
 import { diffMarkdown, diffText } from '../../../src/core/review/format.ts';
 import { exampleFlow, makeFlow } from '../../support/build.ts';
+import { corpusPath } from '../../support/corpus.ts';
 
-const CORPUS = path.join(import.meta.dirname, '../../../../shared/corpus');
+const CORPUS = corpusPath();
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
