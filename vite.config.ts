@@ -21,12 +21,30 @@ export default defineConfig({
   },
   test: {
     root: here,
-    include: ['test/**/*.test.ts'],
-    // The end-to-end tests drive the built designer.
-    globalSetup: ['test/e2e/global-setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
     // CI also keeps a JSON report, from which .ci/run prints its closing count.
-    reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default']
+    reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**'],
+          // Tests that run the `zeroout` executable run the built command line.
+          globalSetup: ['test/setup/build-cli.ts']
+        }
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // The end-to-end tests drive the built designer; only a run that includes them builds it.
+          globalSetup: ['test/e2e/global-setup.ts']
+        }
+      }
+    ]
   }
 });

@@ -7,25 +7,46 @@
  * error or unusable input.
  */
 import { Command, CommanderError } from 'commander';
-import { registerCompile } from './commands/compile.ts';
-import { registerDiff } from './commands/diff.ts';
-import { registerReport } from './commands/report.ts';
-import { registerExport } from './commands/export.ts';
-import { registerGraph } from './commands/graph.ts';
-import { registerLint } from './commands/lint.ts';
-import { registerPaths } from './commands/paths.ts';
-import { registerRules } from './commands/rules.ts';
-import { registerSimulate } from './commands/simulate.ts';
-import { registerSchema } from './commands/schema.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerTest } from './commands/test.ts';
 import type { CommandContext } from './context.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
 import { resolveIo, writeErrors, type CliIo } from './io.ts';
 import { packageVersion } from './version.ts';
 
+/** Adds one command to the program. */
+export type RegisterCommand = (program: Command, context: CommandContext) => Command;
+
+/**
+ * Every command, in the order help lists them, each loaded only when it runs:
+ * `zeroout lint` never reads the server's, the simulator's or the exporters'
+ * code.
+ */
+const COMMANDS: ReadonlyMap<string, () => Promise<RegisterCommand>> = new Map([
+  ['lint', async () => (await import('./commands/lint.ts')).registerLint],
+  ['test', async () => (await import('./commands/test.ts')).registerTest],
+  ['compile', async () => (await import('./commands/compile.ts')).registerCompile],
+  ['export', async () => (await import('./commands/export.ts')).registerExport],
+  ['graph', async () => (await import('./commands/graph.ts')).registerGraph],
+  ['schema', async () => (await import('./commands/schema.ts')).registerSchema],
+  ['rules', async () => (await import('./commands/rules.ts')).registerRules],
+  ['serve', async () => (await import('./commands/serve.ts')).registerServe],
+  ['paths', async () => (await import('./commands/paths.ts')).registerPaths],
+  ['simulate', async () => (await import('./commands/simulate.ts')).registerSimulate],
+  ['diff', async () => (await import('./commands/diff.ts')).registerDiff],
+  ['report', async () => (await import('./commands/report.ts')).registerReport]
+]);
+
+/**
+ * The commands `argv` needs: the one it names, or all of them for help, the
+ * version and an unknown command (whose error suggests the nearest name).
+ */
+export async function commandsFor(argv: readonly string[]): Promise<RegisterCommand[]> {
+  const load = argv[0] === undefined ? undefined : COMMANDS.get(argv[0]);
+  if (load !== undefined) return [await load()];
+  return Promise.all([...COMMANDS.values()].map((each) => each()));
+}
+
 /** The command tree, writing through `context.io` and throwing instead of exiting. */
-export function createProgram(context: CommandContext): Command {
+export function createProgram(context: CommandContext, commands: readonly RegisterCommand[]): Command {
   const { io } = context;
   const program = new Command('zeroout');
   // Set before any subcommand is added: subcommands copy these settings when created.
@@ -45,7 +66,7 @@ export function createProgram(context: CommandContext): Command {
     .helpCommand('help [command]', 'show help for a command')
     .showHelpAfterError('Run "zeroout --help" for usage.');
 
-  for (const register of [registerLint, registerTest, registerCompile, registerExport, registerGraph, registerSchema, registerRules, registerServe, registerPaths, registerSimulate, registerDiff, registerReport]) {
+  for (const register of commands) {
     const command = register(program, context);
     command.showHelpAfterError(
       `Usage: zeroout ${command.name()} ${command.usage()}\nRun "zeroout ${command.name()} --help" for details.`
@@ -65,7 +86,7 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
   const resolved = resolveIo(io);
   const context: CommandContext = { io: resolved, exitCode: EXIT_OK };
   try {
-    await createProgram(context).parseAsync([...argv], { from: 'user' });
+    await createProgram(context, await commandsFor(argv)).parseAsync([...argv], { from: 'user' });
     return context.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -9,9 +9,10 @@ import load from './load.ts';
 import designer from './designer.ts';
 import simulate from './simulate.ts';
 import diff from './diff.ts';
+import cli from './cli.ts';
 import { formatFigure, type Benchmark } from './measure.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [lint, lintHard, load, importBench, diff, simulate, designer];
+const BENCHMARKS: readonly Benchmark[] = [cli, lint, lintHard, load, importBench, diff, simulate, designer];
 
 for (const benchmark of BENCHMARKS) {
   for (const figure of await benchmark.run()) console.log(formatFigure(figure));

@@ -6,15 +6,15 @@
  * the designer, no flows folder, a port in use.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, UsageError } from '../errors.ts';
 import { writeErrors, type CliIo } from '../io.ts';
+import { packagePath } from '../version.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, ServerStartError, startServer, type RunningServer } from '../server/server.ts';
 
 /** This package's own build of the designer (`npm run build` writes it), wherever the command is run from. */
-export const PACKAGE_DIST = fileURLToPath(new URL('../../../dist', import.meta.url));
+export const PACKAGE_DIST = packagePath('dist');
 
 export interface ServeCommandOptions {
   /** As typed; the PORT environment variable, else 5178, when absent. */

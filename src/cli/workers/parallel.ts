@@ -28,6 +28,15 @@ export function rangeOptions(options: Omit<ParallelOptions, 'workers'>): Traffic
   };
 }
 
+/**
+ * The worker's code: run from source (the tests), a loader compiles the
+ * TypeScript; the built command line has it as a bundle of its own beside
+ * this one.
+ */
+const WORKER = import.meta.url.endsWith('.ts')
+  ? new URL('./simulate-worker.mjs', import.meta.url)
+  : new URL('./simulate-range.js', import.meta.url);
+
 /** Below this many calls a thread, starting it (loading the code) costs more than it saves: about a second against 2 µs a call. */
 const PER_WORKER_MINIMUM = 500_000;
 
@@ -52,7 +61,7 @@ export async function simulateInParallel(
       const from = i * size;
       const to = Math.min(calls, from + size);
       return new Promise<{ data: TallyData; engine: 'table' | 'xstate-actor' }>((resolve, reject) => {
-        const worker = new Worker(new URL('./simulate-worker.mjs', import.meta.url), {
+        const worker = new Worker(WORKER, {
           workerData: { flow, from, to, seed: options.seed, model: options.model, library: options.library }
         });
         worker.once('message', (message: { data: TallyData; engine: 'table' | 'xstate-actor' }) => resolve(message));
