@@ -139,16 +139,6 @@ export function setAt<T>(value: T, pointer: string, next: unknown): T {
   return tokens.length === 0 ? (next as T) : (write(value, 0) as T);
 }
 
-/** The value at a pointer relative to `value`. */
-export function getAt(value: unknown, pointer: string): unknown {
-  let current = value;
-  for (const token of parsePointer(pointer)) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = Object.hasOwn(current, token) ? (current as Record<string, unknown>)[token] : undefined;
-  }
-  return current;
-}
-
 /** Sets a field of a node (pointer relative to the node). */
 export function setField(draft: Draft, id: string, pointer: string, value: unknown): Draft {
   return replaceNode(draft, id, (node) => setAt(node, pointer, value));

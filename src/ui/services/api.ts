@@ -112,12 +112,6 @@ export async function resolveComment(flowId: string, commentId: string, resolved
   return (await json(response)).comment as ReviewComment;
 }
 
-/** Deletes a comment; resolving it instead keeps it in the file. */
-export async function deleteComment(flowId: string, commentId: string): Promise<void> {
-  const response = await fetch(commentPath(flowId, commentId), { method: 'DELETE' });
-  if (!response.ok) throw await failure(response);
-}
-
 export type { Revision };
 
 /** The flow's committed versions, newest first: none when the flows folder is not in git. */

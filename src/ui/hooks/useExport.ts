@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { exportFlow, type ExportTarget } from '../../core/export/index.ts';
+import type { DraftAnalysis } from '../model/analysis.ts';
+import { loadEnvironment } from '../panels/ExportEnvironment.tsx';
+import { download } from '../services/download.ts';
+import type { OpenFlow } from './useFlowDocument.ts';
+import type { Notify } from './useNotice.ts';
+
+/** The name of each export target, in the Export menu and in notices. */
+export const EXPORT_LABELS: Record<ExportTarget, string> = {
+  'twilio-studio': 'Twilio Studio',
+  'amazon-connect': 'Amazon Connect',
+  xstate: 'XState machine (JSON)',
+  mermaid: 'Mermaid diagram'
+};
+
+/** Owns exporting the open flow to another platform as a download, and whether the export environment dialog is open. */
+export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undefined, notify: Notify) {
+  const [editingEnv, setEditingEnv] = useState(false);
+
+  const exportTo = (target: ExportTarget) => {
+    if (open === null || analysis === undefined) return;
+    if (analysis.flow === undefined) {
+      notify({ kind: 'error', text: 'Export needs a valid flow: fix the schema problems first.' });
+      return;
+    }
+    const result = exportFlow(analysis.flow, `${open.id}.ivr.json`, target, { env: loadEnvironment() });
+    if (!result.ok) {
+      const missing = result.problems.some((p) => p.message.includes('export environment'));
+      notify({
+        kind: 'error',
+        text: `Export to ${EXPORT_LABELS[target]} failed.${missing ? ' Add the missing references with Export → Environment…' : ''}`,
+        problems: result.problems
+      });
+      return;
+    }
+    const extension = target === 'mermaid' ? 'mmd' : 'json';
+    download(`${open.id}.${target}.${extension}`, result.text, target === 'mermaid' ? 'text/plain' : 'application/json');
+    notify({ kind: 'info', text: `Exported to ${EXPORT_LABELS[target]}${result.notes.length > 0 ? ` with ${result.notes.length} notes` : ''}.` });
+  };
+
+  return { exportTo, editingEnv, setEditingEnv };
+}
+
+export type Export = ReturnType<typeof useExport>;

@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+import type { FlowNode } from '../../core/model/types.ts';
+import { pasteNodes } from '../model/edit.ts';
+import type { CanvasView } from './useCanvasView.ts';
+import type { FlowDocument } from './useFlowDocument.ts';
+
+/**
+ * Owns the designer's keyboard shortcuts outside text fields: Ctrl/⌘ with S
+ * (save), Z / Shift+Z / Y (undo, redo), C and V (copy, paste), D (duplicate)
+ * and A (select all); in review mode none of them edits. Keeps the copied nodes.
+ */
+export function useKeyboardShortcuts(doc: FlowDocument, canvas: CanvasView, review: boolean, save: () => Promise<void>) {
+  const { open, edit, travel } = doc;
+  const { selected, selectedSet, setSelected } = canvas;
+  const clipboard = useRef<FlowNode[]>([]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        if (!review) void save();
+        return;
+      }
+      if (typing || !mod || open === null || review) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        travel('undo');
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        travel('redo');
+      } else if (key === 'c') {
+        clipboard.current = open.history.present.nodes.filter((n) => selectedSet.has(n.id));
+      } else if (key === 'v' && clipboard.current.length > 0) {
+        event.preventDefault();
+        const result = pasteNodes(open.history.present, clipboard.current, { x: 40, y: 40 });
+        edit(() => result.draft);
+        setSelected(result.ids);
+      } else if (key === 'd' && selected.length > 0) {
+        event.preventDefault();
+        const d = open.history.present;
+        const result = pasteNodes(d, d.nodes.filter((n) => selectedSet.has(n.id)), { x: 40, y: 40 });
+        edit(() => result.draft);
+        setSelected(result.ids);
+      } else if (key === 'a') {
+        event.preventDefault();
+        setSelected(open.history.present.nodes.map((n) => n.id));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, save, edit, travel, selected, selectedSet, setSelected, review]);
+}

@@ -1,0 +1,23 @@
+import { useState } from 'react';
+import type { Problem } from '../../core/model/load.ts';
+
+/** A message under the toolbar: what the last action did, or why it failed. */
+export interface Notice {
+  readonly kind: 'info' | 'error' | 'conflict';
+  readonly text: string;
+  readonly problems?: readonly Problem[];
+}
+
+/** Shows a notice in place of the one shown, or (null) none. */
+export type Notify = (notice: Notice | null) => void;
+
+/** The error's message as a notice's text. */
+export function errorText(error: unknown): string {
+  return String(error instanceof Error ? error.message : error);
+}
+
+/** Owns the notice bar: the one notice shown, and `notify` to replace or clear it. */
+export function useNotice(): { readonly notice: Notice | null; readonly notify: Notify } {
+  const [notice, notify] = useState<Notice | null>(null);
+  return { notice, notify };
+}

@@ -1,0 +1,12 @@
+import { useCallback, useState } from 'react';
+import type { TestCall } from '../../core/model/types.ts';
+import type { Edit } from './useFlowDocument.ts';
+
+/** Owns the simulated call as the canvas shows it (the node it is at, its route so far) and saving its test calls into the flow. */
+export function useSimulation(edit: Edit) {
+  const [call, setCall] = useState<{ at: string | null; route: readonly string[] }>({ at: null, route: [] });
+  const onProgress = useCallback((at: string | null, route: readonly string[]) => setCall({ at, route }), []);
+  const saveTest = useCallback((test: TestCall) => edit((d) => ({ ...d, tests: [...(d.tests ?? []), test] })), [edit]);
+  const addTests = useCallback((tests: TestCall[]) => edit((d) => ({ ...d, tests: [...(d.tests ?? []), ...tests] })), [edit]);
+  return { call, onProgress, saveTest, addTests };
+}

@@ -1,0 +1,32 @@
+/** The palette of node kinds: click one to add it near the middle of the view, or drag it onto the canvas. */
+import type { NodeKind } from '../../core/model/types.ts';
+import { KIND_MIME } from '../canvas/FlowCanvas.tsx';
+import { PALETTE } from '../model/edit.ts';
+
+export function Palette({ disabled, onAdd }: { disabled: boolean; onAdd(kind: NodeKind): void }) {
+  return (
+    <nav className="palette" aria-label="Palette">
+      <h2>Add</h2>
+      <ul>
+        {PALETTE.map((p) => (
+          <li key={p.kind}>
+            <button
+              type="button"
+              draggable
+              disabled={disabled}
+              title={p.hint}
+              aria-label={`Add ${p.label}`}
+              onDragStart={(e) => {
+                e.dataTransfer.setData(KIND_MIME, p.kind);
+                e.dataTransfer.effectAllowed = 'copy';
+              }}
+              onClick={() => onAdd(p.kind)}
+            >
+              <span aria-hidden="true">{p.icon}</span> {p.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,119 @@
+/** The designer's toolbar: the open flow, its file and edit commands, compare and review, overlays, import and export. */
+import type { DraftAnalysis } from '../model/analysis.ts';
+import { CompareDialog } from '../panels/Compare.tsx';
+import { JsonFilePicker } from '../panels/JsonFilePicker.tsx';
+import type { Compare } from '../hooks/useCompare.ts';
+import type { Export } from '../hooks/useExport.ts';
+import type { FlowDocument } from '../hooks/useFlowDocument.ts';
+import type { FlowFiles } from '../hooks/useFlowFiles.ts';
+import type { Import } from '../hooks/useImport.ts';
+import type { Overlays } from '../hooks/useOverlays.ts';
+import type { Review } from '../hooks/useReview.ts';
+import { ExportMenu } from './ExportMenu.tsx';
+
+interface Props {
+  readonly doc: FlowDocument;
+  readonly analysis: DraftAnalysis | undefined;
+  readonly files: FlowFiles;
+  readonly review: Review;
+  readonly compare: Compare;
+  readonly overlays: Overlays;
+  readonly importer: Import;
+  readonly exporter: Export;
+  onAutoLayout(): void;
+}
+
+export function Toolbar({ doc, analysis, files, review: { review, setReviewMode }, compare, overlays, importer, exporter, onAutoLayout }: Props) {
+  const { open, draft, dirty, travel } = doc;
+  const { flows } = files;
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Flow tools">
+      <h1>Zero Out</h1>
+      <label className="flow-picker">
+        <span>Flow</span>
+        <select
+          aria-label="Open flow"
+          value={open?.id ?? ''}
+          onChange={(e) => {
+            if (e.target.value !== '') void files.openFlow(e.target.value);
+          }}
+        >
+          <option value="">Choose a flow…</option>
+          {flows.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+              {f.error ? ' (unreadable)' : ''}
+            </option>
+          ))}
+          {open !== null && !flows.some((f) => f.id === open.id) && <option value={open.id}>{open.history.present.name} (not saved)</option>}
+        </select>
+      </label>
+      {review ? (
+        <>
+          <span className="review-banner">Review mode: read-only</span>
+          <button type="button" onClick={() => setReviewMode(false)}>
+            Back to editing
+          </button>
+        </>
+      ) : (
+        <>
+          <button type="button" onClick={() => void files.newFlow()}>
+            New flow
+          </button>
+          <button type="button" disabled={open === null} onClick={() => void files.renameFlow()}>
+            Rename
+          </button>
+          <button type="button" disabled={open === null || open.baseVersion === null} onClick={() => void files.duplicateFlow()}>
+            Duplicate
+          </button>
+          <button type="button" className="primary" disabled={open === null} onClick={() => void files.save()}>
+            Save
+          </button>
+          <span className="dirty" aria-live="polite">
+            {dirty ? 'Unsaved changes' : open !== null ? 'All changes saved' : ''}
+          </span>
+        </>
+      )}
+      <span className="spacer" />
+      {!review && (
+        <>
+          <button type="button" disabled={!open || open.history.past.length === 0} onClick={() => travel('undo')}>
+            Undo
+          </button>
+          <button type="button" disabled={!open || open.history.future.length === 0} onClick={() => travel('redo')}>
+            Redo
+          </button>
+          <button type="button" disabled={!draft || draft.nodes.length === 0} onClick={onAutoLayout}>
+            Auto-layout
+          </button>
+        </>
+      )}
+      <button type="button" disabled={open === null} onClick={() => compare.setChoosing(true)}>
+        Compare with…
+      </button>
+      {!review && (
+        <button type="button" disabled={open === null || open.baseVersion === null || dirty} title={dirty ? 'Save first: reviewers see the saved flow.' : undefined} onClick={() => setReviewMode(true)}>
+          Review
+        </button>
+      )}
+      {compare.choosing && open !== null && (
+        <CompareDialog openId={open.id} hasSaved={open.baseVersion !== null} flows={flows} onCompare={(source) => void compare.start(source)} onClose={() => compare.setChoosing(false)} />
+      )}
+      <span className="checkbox">
+        <input id="show-times" type="checkbox" checked={overlays.showTimes} onChange={(e) => overlays.setShowTimes(e.target.checked)} />
+        <label htmlFor="show-times">Seconds to a person</label>
+      </span>
+      <span className="checkbox">
+        <input id="show-coverage" type="checkbox" checked={overlays.showCoverage} onChange={(e) => overlays.setShowCoverage(e.target.checked)} />
+        <label htmlFor="show-coverage">Test coverage</label>
+      </span>
+      {!review && (
+        <button type="button" onClick={importer.pickFile}>
+          Import
+        </button>
+      )}
+      <JsonFilePicker label="Import file" inputRef={importer.fileInput} onFile={(file) => void importer.importFile(file)} />
+      <ExportMenu analysis={analysis} exporter={exporter} />
+    </header>
+  );
+}
