@@ -71,10 +71,6 @@ export function optionOutcome(option: { key?: string; phrases?: string[]; label?
 /** Keys that do not count as menu choices (help, repeat, back). */
 export const SERVICE_KEYS: ReadonlySet<string> = new Set(['0', '*', '#']);
 
-export function isDtmfKey(key: string): boolean {
-  return (DTMF_KEYS as readonly string[]).includes(key);
-}
-
 function retryOutcomes(node: {
   noInput?: string;
   invalid?: string;

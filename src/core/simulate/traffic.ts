@@ -601,13 +601,6 @@ function countedPercentile(counts: readonly number[], p: number): number | null 
   return counts.length - 1;
 }
 
-/** Sums calls into the report: shares of outcomes (summing to 1), time to a person, steps, busy nodes. */
-export function summarise(records: readonly CallRecord[], seed: number): TrafficReport {
-  const tally = new Tally();
-  for (const r of records) tally.add(r);
-  return tally.report(seed);
-}
-
 /** Simulates `calls` calls, one XState actor each. */
 export function simulateWithActors(flow: Flow, calls: number, options: TrafficOptions = {}): TrafficReport {
   return tallyRange(flow, 0, calls, options, 'xstate-actor').tally.report(options.seed ?? 1);
