@@ -1,4 +1,5 @@
-/** Output of `zeroout rules`. */
+/** Output of `zeroout rules`: the list of rules, and one rule's documentation. */
+import { exampleFlows, type ExampleDocument, type ExampleKind } from '../../core/analysis/rules/examples.ts';
 import type { RuleMeta } from '../../core/analysis/types.ts';
 
 /** Columns: rule id, default severity, description. */
@@ -14,4 +15,155 @@ export function formatRulesTable(rules: readonly RuleMeta[]): string {
 export function formatRulesJson(rules: readonly RuleMeta[]): string {
   const list = rules.map((rule) => ({ id: rule.id, severity: rule.severity, description: rule.description }));
   return `${JSON.stringify({ rules: list }, null, 2)}\n`;
+}
+
+/** A cell of a markdown table: a `|` would end the cell. */
+const cell = (text: string): string => text.replaceAll('|', '\\|');
+
+/** The README's rule table: `| rule | severity | what it finds |`. */
+export function formatRulesMarkdown(rules: readonly RuleMeta[]): string {
+  const rows = rules.map((rule) => `| \`${rule.id}\` | ${rule.severity} | ${cell(rule.description)} |`);
+  return ['| rule | severity | what it finds |', '| --- | --- | --- |', ...rows].map((line) => `${line}\n`).join('');
+}
+
+/** Where the prose of a rule's documentation wraps. */
+const WIDTH = 80;
+
+/**
+ * How wide the examples' JSON may run before it breaks: wider than the prose,
+ * as the help is, so that a node takes a line or a few.
+ */
+const JSON_WIDTH = 100;
+
+/** Wraps a paragraph at word boundaries; a word longer than the line stays whole. */
+function wrap(text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** JSON on one line, with a space after each comma and colon. */
+function inline(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
+  if (isObject(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    return `{ ${entries.map(([key, v]) => `${JSON.stringify(key)}: ${inline(v)}`).join(', ')} }`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * JSON laid out to be read: whatever fits on a line stays on one line, and
+ * an object too wide for one fills its lines with as many fields as fit. A
+ * node then takes a line or a few, where a field a line would make a small
+ * example several screens long. `used` is how much of the first line is
+ * already taken.
+ */
+function compactJson(value: unknown, indent = '', used = indent.length): string {
+  const flat = inline(value);
+  // One more for the comma that may follow.
+  if (used + flat.length + 1 <= JSON_WIDTH || !(Array.isArray(value) || isObject(value))) return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    return `[\n${value.map((item) => inner + compactJson(item, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  const lines: string[] = [];
+  let line = '';
+  entries.forEach(([key, v], index) => {
+    const comma = index === entries.length - 1 ? '' : ',';
+    const field = `${JSON.stringify(key)}: ${inline(v)}${comma}`;
+    if (line !== '' && inner.length + line.length + 1 + field.length <= JSON_WIDTH) {
+      line = `${line} ${field}`;
+      return;
+    }
+    if (line !== '') lines.push(line);
+    line = '';
+    if (inner.length + field.length <= JSON_WIDTH) {
+      line = field;
+      return;
+    }
+    // Too wide even alone: laid out over lines of its own.
+    const head = `${JSON.stringify(key)}: `;
+    lines.push(`${head}${compactJson(v, inner, inner.length + head.length)}${comma}`);
+  });
+  if (line !== '') lines.push(line);
+  return `{\n${lines.map((text) => inner + text).join('\n')}\n${indent}}`;
+}
+
+/** A flow document indented as a block of the text. */
+const documentBlock = (document: ExampleDocument): string => `  ${compactJson(document, '  ')}`;
+
+function exampleText(rule: RuleMeta, which: ExampleKind): string {
+  const { flow, alongside } = exampleFlows(rule, which);
+  const title = which === 'bad' ? 'Bad' : 'Good';
+  const parts = [wrap(`${title}: ${rule.docs[which].summary}`), documentBlock(flow)];
+  for (const other of alongside) parts.push(`Linted together with flow ${JSON.stringify(other.id)}:`, documentBlock(other));
+  return parts.join('\n\n');
+}
+
+/** A rule's documentation in plain text: what `zeroout rules <id>` prints. */
+export function formatRuleDoc(rule: RuleMeta): string {
+  const parts = [
+    `${rule.id} (${rule.severity})`,
+    wrap(rule.description),
+    ...rule.docs.details.split(/\n\s*\n/).map((paragraph) => wrap(paragraph)),
+    exampleText(rule, 'bad'),
+    exampleText(rule, 'good'),
+    wrap('Each example is a whole flow file: save it as a .ivr.json file and run "zeroout lint" on it to see the findings.')
+  ];
+  return `${parts.join('\n\n')}\n`;
+}
+
+/** An example as JSON: the flow documents, ready to save. */
+function exampleJson(rule: RuleMeta, which: ExampleKind): { summary: string; flow: ExampleDocument; alongside?: readonly ExampleDocument[] } {
+  const { flow, alongside } = exampleFlows(rule, which);
+  return { summary: rule.docs[which].summary, flow, ...(alongside.length === 0 ? {} : { alongside }) };
+}
+
+/**
+ * One rule in the shape of the list (`{"rules":[…]}`), with its
+ * documentation added: a reader of the list reads this too.
+ */
+export function formatRuleDocJson(rule: RuleMeta): string {
+  const entry = {
+    id: rule.id,
+    severity: rule.severity,
+    description: rule.description,
+    docs: { details: rule.docs.details, bad: exampleJson(rule, 'bad'), good: exampleJson(rule, 'good') }
+  };
+  return `${JSON.stringify({ rules: [entry] }, null, 2)}\n`;
+}
+
+function exampleMarkdown(rule: RuleMeta, which: ExampleKind): string {
+  const { flow, alongside } = exampleFlows(rule, which);
+  const block = (document: ExampleDocument): string => `\`\`\`json\n${compactJson(document)}\n\`\`\``;
+  const parts = [`### ${which === 'bad' ? 'Bad' : 'Good'}`, rule.docs[which].summary, block(flow)];
+  for (const other of alongside) parts.push(`Linted together with flow \`${other.id}\`:`, block(other));
+  return parts.join('\n\n');
+}
+
+/** A rule's documentation as a markdown section. */
+export function formatRuleDocMarkdown(rule: RuleMeta): string {
+  const parts = [
+    `## \`${rule.id}\``,
+    `Default severity: ${rule.severity}. ${rule.description}`,
+    ...rule.docs.details.split(/\n\s*\n/),
+    exampleMarkdown(rule, 'bad'),
+    exampleMarkdown(rule, 'good')
+  ];
+  return `${parts.join('\n\n')}\n`;
 }

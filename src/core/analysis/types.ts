@@ -1,5 +1,5 @@
 /** Findings, rules and the context a rule checks a flow in. */
-import type { Flow } from '../model/types.ts';
+import type { Flow, FlowNode } from '../model/types.ts';
 import type { Facts } from './facts.ts';
 import type { FlowGraph } from './graph.ts';
 
@@ -28,6 +28,36 @@ export interface RuleMeta {
   readonly severity: Severity;
   /** One line for the docs and the rule list. */
   readonly description: string;
+  /** The longer documentation `zeroout rules <id>` prints. */
+  readonly docs: RuleDocs;
+}
+
+/** What a rule is for, with a flow it reports and the same flow fixed. */
+export interface RuleDocs {
+  /**
+   * Why the rule matters to a caller, when it fires and how to fix what it
+   * finds: plain-text paragraphs separated by blank lines.
+   */
+  readonly details: string;
+  /** A flow the rule reports. */
+  readonly bad: RuleExample;
+  /** The flow fixed: the rule, and every other rule, reports nothing. */
+  readonly good: RuleExample;
+}
+
+/**
+ * A small flow in the native format. Examples are linted by the tests, so an
+ * example that stops showing what it claims fails the build.
+ */
+export interface RuleExample {
+  /** What the example shows, in a sentence or two. */
+  readonly summary: string;
+  /** The flow's nodes; a call starts at the first. */
+  readonly nodes: readonly FlowNode[];
+  /** The locales the prompts must cover, when the example needs more than the default. */
+  readonly locales?: readonly string[];
+  /** Other flows linted together with this one (the sub-flows it runs): flow id → nodes. */
+  readonly alongside?: Readonly<Record<string, readonly FlowNode[]>>;
 }
 
 export interface Report {
