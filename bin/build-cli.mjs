@@ -8,7 +8,7 @@
  * setup, and by bin/zeroout.mjs itself when a source file is newer than the
  * build. `inputs.json` beside the build lists the sources it was made from.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -16,10 +16,18 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OUT_DIR = path.join(ROOT, 'build', 'cli');
 
-/** Builds into a fresh folder, then moves it into place, so no run ever reads half a build. */
+/** Chunks of earlier builds are kept this long: a command started before a rebuild may still load them. */
+const OLD_CHUNK_MS = 10 * 60 * 1000;
+
+/**
+ * Builds into a fresh folder, then moves its files into build/cli/: chunks
+ * (named by their content) first, the entry points and inputs.json last, so
+ * a command that starts meanwhile runs either the old build or the new one,
+ * whole. Chunks no build has used for ten minutes are removed.
+ */
 export async function buildCli() {
-  const staging = `${OUT_DIR}-${process.pid}-${Date.now()}`;
-  mkdirSync(path.dirname(OUT_DIR), { recursive: true });
+  const staging = `${OUT_DIR}.${process.pid}.${Date.now()}`;
+  mkdirSync(OUT_DIR, { recursive: true });
   try {
     const result = await build({
       absWorkingDir: ROOT,
@@ -39,12 +47,14 @@ export async function buildCli() {
     });
     const sources = Object.keys(result.metafile.inputs).filter((input) => input.startsWith('src/')).sort();
     writeFileSync(path.join(staging, 'inputs.json'), `${JSON.stringify({ built: Date.now(), sources })}\n`);
-    rmSync(OUT_DIR, { recursive: true, force: true });
-    try {
-      renameSync(staging, OUT_DIR);
-    } catch (error) {
-      // Another build moved its folder into place first: that one is as fresh.
-      if (!['ENOTEMPTY', 'EEXIST', 'EPERM'].includes(error.code)) throw error;
+    const entries = new Set(['main.js', 'simulate-range.js', 'inputs.json']);
+    const files = readdirSync(staging);
+    for (const file of [...files.filter((f) => !entries.has(f)), ...entries]) renameSync(path.join(staging, file), path.join(OUT_DIR, file));
+    const now = Date.now();
+    for (const file of readdirSync(OUT_DIR)) {
+      if (files.includes(file)) continue;
+      const target = path.join(OUT_DIR, file);
+      if (now - statSync(target).mtimeMs > OLD_CHUNK_MS) rmSync(target, { force: true });
     }
   } finally {
     rmSync(staging, { recursive: true, force: true });
