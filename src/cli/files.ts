@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FlowFormatId } from '../core/formats/types.ts';
 import type { Problem } from '../core/model/load.ts';
+import { DIAGNOSTIC_CODES } from '../core/diagnostic/index.ts';
 
 /**
  * A file's format as far as its name tells: `native` for `*.ivr.json`, and
@@ -69,7 +70,7 @@ export async function collectFlowFiles(inputs: readonly string[], cwd: string): 
     try {
       entries = await readdir(absolute, { withFileTypes: true });
     } catch (error) {
-      problems.push({ file: display, pointer: '', message: `cannot read the folder: ${describeFsError(error)}` });
+      problems.push({ code: DIAGNOSTIC_CODES.fileUnreadable, severity: 'error', file: display, pointer: '', message: `cannot read the folder: ${describeFsError(error)}` });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -110,7 +111,7 @@ export async function readText(file: FlowFile): Promise<{ ok: true; text: string
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {
     const message = `cannot read the file: ${describeFsError(error)}`;
-    return { ok: false, problem: { file: file.file, pointer: '', message } };
+    return { ok: false, problem: { code: DIAGNOSTIC_CODES.fileUnreadable, severity: 'error', file: file.file, pointer: '', message } };
   }
 }
 

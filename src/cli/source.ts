@@ -3,8 +3,9 @@
  * problem the line and column it points at.
  */
 import path from 'node:path';
-import { locateNearest, locatePointers, locateSyntaxError, type Locate } from '../core/json/locate.ts';
-import { loadAnyFlow, type ImportNote } from '../core/formats/index.ts';
+import { locateDiagnostics, locatePointers, type Locate } from '../core/json/locate.ts';
+import { loadAnyFlow } from '../core/formats/index.ts';
+import { DIAGNOSTIC_CODES, type Diagnostic } from '../core/diagnostic/index.ts';
 import { formatProblem, loadFlowText, parseJson, type Problem } from '../core/model/load.ts';
 import type { Flow } from '../core/model/types.ts';
 import { UsageError } from './errors.ts';
@@ -19,7 +20,7 @@ export type LoadedFile =
       readonly flow: Flow;
       readonly locate: Locate;
       /** What an import could not carry over exactly. */
-      readonly notes: readonly ImportNote[];
+      readonly notes: readonly Diagnostic[];
     }
   | { readonly ok: false; readonly file: FlowFile; readonly problems: readonly Problem[] }
   /** A JSON file found in a folder that is no flow: passed over. */
@@ -35,7 +36,7 @@ export async function loadFile(file: FlowFile): Promise<LoadedFile> {
 export function loadText(file: FlowFile, text: string): LoadedFile {
   const read = { text };
   const locate = locatePointers(read.text);
-  const located = (problems: readonly Problem[]) => problems.map((problem) => locateProblem(problem, read.text, locate));
+  const located = (problems: readonly Problem[]) => locateDiagnostics(problems, read.text, locate);
   if (file.format === 'native') {
     const result = loadFlowText(read.text, file.file);
     if (!result.ok) return { ok: false, file, problems: located(result.problems) };
@@ -48,15 +49,6 @@ export function loadText(file: FlowFile, text: string): LoadedFile {
   const found: FlowFile = { ...file, format: result.format ?? file.format };
   if (!result.ok) return { ok: false, file: found, problems: located(result.problems) };
   return { ok: true, file: found, flow: result.flow, locate, notes: result.notes };
-}
-
-/** Adds the line and column of a problem's pointer (or of the syntax error) when the loader had none. */
-function locateProblem(problem: Problem, text: string, locate: Locate): Problem {
-  if (problem.line !== undefined) return problem;
-  const where = problem.message.startsWith('malformed JSON')
-    ? locateSyntaxError(text)
-    : locateNearest(locate, problem.pointer);
-  return where ? { ...problem, line: where.line, column: where.column } : problem;
 }
 
 /**

@@ -170,6 +170,7 @@ describe('zeroout lint --format json', () => {
     expect(bad?.findings).toHaveLength(1);
     const finding = bad?.findings?.[0];
     expect(Object.keys(finding ?? {})).toEqual([
+      'code',
       'rule',
       'severity',
       'node',
@@ -181,6 +182,7 @@ describe('zeroout lint --format json', () => {
       'column'
     ]);
     expect(finding).toMatchObject({
+      code: 'dead-end',
       rule: 'dead-end',
       severity: 'error',
       node: 'billing',

@@ -18,6 +18,7 @@ import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { describeFsError, readText } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
 import { loadSingleFlow } from '../source.ts';
+import { DIAGNOSTIC_CODES, formatNote } from '../../core/diagnostic/index.ts';
 
 export { EXPORT_TARGETS, type ExportTarget };
 
@@ -35,13 +36,13 @@ async function readEnv(file: string, io: CliIo): Promise<{ ok: true; env: Record
   if (!parsed.ok) return parsed;
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, problems: [{ file, pointer: '', message: 'an environment map is a JSON object of names to references, such as {"Support": "arn:aws:connect:…"}' }] };
+    return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '', message: 'an environment map is a JSON object of names to references, such as {"Support": "arn:aws:connect:…"}' }] };
   }
   const env: Record<string, string> = {};
   const problems: Problem[] = [];
   for (const [name, reference] of Object.entries(value)) {
     if (typeof reference !== 'string') {
-      problems.push({ file, pointer: `/${escapeToken(name)}`, message: `the reference for ${JSON.stringify(name)} must be a string` });
+      problems.push({ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: `/${escapeToken(name)}`, message: `the reference for ${JSON.stringify(name)} must be a string` });
     } else {
       Object.defineProperty(env, name, { value: reference, enumerable: true, writable: true, configurable: true });
     }
@@ -75,7 +76,7 @@ export async function runExport(input: string, options: ExportCommandOptions, io
     writeErrors(io, rendered.problems.map(formatProblem));
     return EXIT_USAGE;
   }
-  writeErrors(io, rendered.notes);
+  writeErrors(io, rendered.notes.map(formatNote));
   if (options.output === undefined) {
     io.stdout.write(rendered.text);
     return EXIT_OK;

@@ -22,6 +22,7 @@ import type { FileReport, LintFormatter } from '../format/report.ts';
 import { formatSarif } from '../format/sarif.ts';
 import { formatStylish } from '../format/stylish.ts';
 import { flowsById, loadPaths } from '../source.ts';
+import { DIAGNOSTIC_CODES } from '../../core/diagnostic/index.ts';
 
 const FORMATTERS = { stylish: formatStylish, json: formatJson, sarif: formatSarif } satisfies Record<
   string,
@@ -30,9 +31,6 @@ const FORMATTERS = { stylish: formatStylish, json: formatJson, sarif: formatSari
 type LintFormat = keyof typeof FORMATTERS;
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
-
-/** The rule id under which an import's notes are reported (as information). */
-export const IMPORT_NOTE = 'import-note';
 
 type ThresholdKey = keyof ResolvedThresholds;
 
@@ -131,6 +129,8 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
         const pointer = `/lint/rules/${escapeToken(id)}`;
         const where = locateNearest(loaded.locate, pointer);
         return {
+          code: DIAGNOSTIC_CODES.unknownRule,
+          severity: 'error' as const,
           file: file.file,
           pointer,
           message: `unknown rule ${JSON.stringify(id)} (run "zeroout rules" to list them)`,
@@ -146,12 +146,10 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       const result = lintFlow(loaded.flow, { ...lintOptions, resolveSubflow });
       // What an import could not carry over exactly is said too, as information.
       const notes: Finding[] = loaded.notes.map((note) => ({
-        rule: IMPORT_NOTE,
-        severity: 'info',
+        ...note,
+        rule: note.code,
         node: note.node ?? loaded.flow.start,
-        nodes: [note.node ?? loaded.flow.start],
-        message: note.message,
-        pointer: note.pointer
+        nodes: note.nodes ?? [note.node ?? loaded.flow.start]
       }));
       const findings = [...result.findings, ...notes].map((finding) => {
         const where = locateNearest(loaded.locate, finding.pointer);
@@ -161,6 +159,8 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     } catch (error) {
       // A bug in a rule must not hide the other files' results, nor print a stack trace.
       const problem = {
+        code: DIAGNOSTIC_CODES.internalError,
+        severity: 'error' as const,
         file: file.file,
         pointer: '',
         message: `internal error while linting: ${error instanceof Error ? error.message : String(error)}`

@@ -6,9 +6,10 @@
  */
 import type { FileReport, LintFormatter, LocatedFinding } from './report.ts';
 
-/** A finding with its keys in a fixed order; `outcome`, `line`, `column` and `data` only when known. */
+/** A finding with its keys in a fixed order (`code` is the rule id, as `rule`); `outcome`, `line`, `column` and `data` only when known. */
 function findingJson(finding: LocatedFinding): Record<string, unknown> {
   return {
+    code: finding.code,
     rule: finding.rule,
     severity: finding.severity,
     node: finding.node,
@@ -29,6 +30,7 @@ export function fileJson(report: FileReport): Record<string, unknown> {
       format: report.file.format,
       error: {
         problems: report.problems.map((problem) => ({
+          code: problem.code,
           file: problem.file,
           pointer: problem.pointer,
           message: problem.message,

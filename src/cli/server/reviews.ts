@@ -26,6 +26,7 @@ import {
 import { describeFsError } from '../files.ts';
 import { fileNameOf, isFlowId, type FlowFolder } from './flowFolder.ts';
 import { pathInFolder, perIdQueue, writeAtomically } from './diskSafety.ts';
+import { DIAGNOSTIC_CODES } from '../../core/diagnostic/index.ts';
 
 /** What a flow's review file name ends with; the flow id is the rest. */
 export const REVIEW_SUFFIX = '.review.json';
@@ -98,7 +99,7 @@ export function createReviewStore(folder: FlowFolder): ReviewStore {
     try {
       found = await readIfPresent(pathOf(id));
     } catch (error) {
-      const problem = { file, pointer: '', message: `cannot read the file: ${describeFsError(error)}` };
+      const problem = { code: DIAGNOSTIC_CODES.fileUnreadable, severity: 'error' as const, file, pointer: '', message: `cannot read the file: ${describeFsError(error)}` };
       return { status: 'invalid-review', problems: [problem], text: '' };
     }
     if (found === undefined) return { status: 'ok', value: { review: emptyReview(id), mode: undefined } };
@@ -106,7 +107,7 @@ export function createReviewStore(folder: FlowFolder): ReviewStore {
     if (!parsed.ok) return { status: 'invalid-review', problems: parsed.problems, text: found.text };
     if (parsed.review.flow !== id) {
       const message = `the review is of flow ${JSON.stringify(parsed.review.flow)}, but its file name says ${JSON.stringify(id)}`;
-      return { status: 'invalid-review', problems: [{ file, pointer: '/flow', message }], text: found.text };
+      return { status: 'invalid-review', problems: [{ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '/flow', message }], text: found.text };
     }
     return { status: 'ok', value: { review: parsed.review, mode: found.mode } };
   };

@@ -35,13 +35,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { locateNearest, locatePointers, locateSyntaxError } from '../../core/json/locate.ts';
+import { locateDiagnostics } from '../../core/json/locate.ts';
 import { formatProblem, loadFlowText, type Problem } from '../../core/model/load.ts';
 import { parseNewComment, parseResolution, type Checked } from '../../core/review/comments.ts';
 import { createFlowFolder, fileNameOf, FLOW_ID_RULE, isFlowId, type FlowFolder } from './flowFolder.ts';
 import { createReviewStore, reviewFileNameOf, type ReviewResult, type ReviewStore } from './reviews.ts';
 import { serveStatic } from './staticFiles.ts';
 import { REVISION_PATTERN, revisionsOf, textAt } from './revisions.ts';
+import { DIAGNOSTIC_CODES } from '../../core/diagnostic/index.ts';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 5178;
@@ -177,26 +178,14 @@ async function readSaveRequest(req: IncomingMessage): Promise<{ text: string; ba
   return { text, baseVersion };
 }
 
-/** Gives each problem the line and column it points at, as the CLI does. */
-function locateProblems(problems: readonly Problem[], text: string): Problem[] {
-  const locate = locatePointers(text);
-  return problems.map((problem) => {
-    if (problem.line !== undefined) return problem;
-    const where = problem.message.startsWith('malformed JSON')
-      ? locateSyntaxError(text)
-      : locateNearest(locate, problem.pointer);
-    return where ? { ...problem, line: where.line, column: where.column } : problem;
-  });
-}
-
 /** The problems that keep `text` from being saved as flow `id`, or none. */
 function problemsToSave(id: string, text: string): Problem[] {
   const file = fileNameOf(id);
   const loaded = loadFlowText(text, file);
-  if (!loaded.ok) return locateProblems(loaded.problems, text);
+  if (!loaded.ok) return locateDiagnostics(loaded.problems, text);
   if (loaded.flow.id === id) return [];
   const message = `the flow's id ${JSON.stringify(loaded.flow.id)} does not match its file name: expected ${JSON.stringify(id)}`;
-  return locateProblems([{ file, pointer: '/id', message }], text);
+  return locateDiagnostics([{ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '/id', message }], text);
 }
 
 function unprocessable(problems: readonly Problem[]): HttpError {
@@ -283,14 +272,14 @@ function createApi(folder: FlowFolder, reviews: ReviewStore) {
       case 'no-flow':
         throw notFound(id);
       case 'invalid-review': {
-        const problems = locateProblems(result.problems, result.text);
+        const problems = locateDiagnostics(result.problems, result.text);
         const [first] = problems;
         const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
         const where = first ? formatProblem(first) : reviewFileNameOf(id);
         throw new HttpError(422, `the review file is not valid, and is left as it is until fixed: ${where}${more}`, { problems });
       }
       case 'invalid-flow': {
-        const problems = locateProblems(result.problems, result.text);
+        const problems = locateDiagnostics(result.problems, result.text);
         const [first] = problems;
         const where = first ? formatProblem(first) : fileNameOf(id);
         throw new HttpError(422, `cannot check the node commented on, as the flow is not valid: ${where}`, { problems });

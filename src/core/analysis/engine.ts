@@ -107,6 +107,7 @@ export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
           pointer = vendor?.pointer ?? source.pointer;
         }
         findings.push({
+          code: id,
           rule: id,
           severity: setting,
           node: report.node,

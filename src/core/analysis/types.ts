@@ -1,26 +1,20 @@
 /** Findings, rules and the context a rule checks a flow in. */
+import type { Diagnostic, Severity } from '../diagnostic/index.ts';
 import type { Flow, FlowNode } from '../model/types.ts';
 import type { Facts } from './facts.ts';
 import type { FlowGraph } from './graph.ts';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from '../diagnostic/index.ts';
 export type SeveritySetting = Severity | 'off';
 
-export interface Finding {
-  /** The rule id: a public contract (`dead-end`, `trap-loop`, …). */
+/** A lint finding: a diagnostic whose `code` is the id of the rule that found it, about a node. */
+export interface Finding extends Diagnostic {
+  /** The rule id, as `code`: a public contract (`dead-end`, `trap-loop`, …). */
   readonly rule: string;
-  readonly severity: Severity;
   /** The node the finding is about, as written in the input file. */
   readonly node: string;
   /** Every node concerned, `node` first. */
   readonly nodes: readonly string[];
-  /** The outcome concerned, for outcome-level findings (`noInput`, `failure`, a key, …). */
-  readonly outcome?: string;
-  readonly message: string;
-  /** JSON pointer of the place in the file the finding points at. */
-  readonly pointer: string;
-  /** Figures behind the finding (seconds, depth, keys, locales, …). */
-  readonly data?: Readonly<Record<string, unknown>>;
 }
 
 export interface RuleMeta {

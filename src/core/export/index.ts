@@ -9,12 +9,13 @@ import type { ExportOptions } from '../formats/types.ts';
 import type { Problem } from '../model/load.ts';
 import type { Flow } from '../model/types.ts';
 import { toMermaid } from './mermaid.ts';
+import { DIAGNOSTIC_CODES, type Diagnostic } from '../diagnostic/index.ts';
 
 export const EXPORT_TARGETS = ['twilio-studio', 'amazon-connect', 'xstate', 'mermaid'] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];
 
 export type ExportText =
-  | { readonly ok: true; readonly text: string; readonly notes: readonly string[] }
+  | { readonly ok: true; readonly text: string; readonly notes: readonly Diagnostic[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** A TS module that exports the machine config, for Stately's editor. */
@@ -46,14 +47,14 @@ export function exportFlow(flow: Flow, file: string, target: ExportTarget, optio
     default: {
       const vendor = VENDOR_FORMATS.find((f) => f.id === target)!;
       if (vendor.export === undefined) {
-        return { ok: false, problems: [{ file, pointer: '', message: `export to ${vendor.name} is not available in this build` }] };
+        return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.exportFailed, severity: 'error', file, pointer: '', message: `export to ${vendor.name} is not available in this build` }] };
       }
       const result = vendor.export(flow, options, file);
       if (!result.ok) return result;
       return {
         ok: true,
         text: `${JSON.stringify(result.document, null, 2)}\n`,
-        notes: result.notes.map((note) => `${file}${note.node === undefined ? '' : ` (${JSON.stringify(note.node)})`}: note: ${note.message}`)
+        notes: result.notes
       };
     }
   }

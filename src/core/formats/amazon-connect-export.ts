@@ -18,7 +18,8 @@ import type { Condition, Flow, FlowNode, Prompt } from '../model/types.ts';
 import { outcomesOf, type Outcome } from '../model/outcomes.ts';
 import { localesOf, promptText } from '../model/prompt.ts';
 import { spokenSettings } from './ship.ts';
-import type { ExportOptions, ExportResult, ImportNote } from './types.ts';
+import { asNotes, type ExportOptions, type ExportResult, type NoteDraft } from './types.ts';
+import { DIAGNOSTIC_CODES, type Diagnostic } from '../diagnostic/index.ts';
 
 export const MAX_ACTIONS = 250;
 const FLOW_LANGUAGE_VERSION = '2019-10-30';
@@ -38,7 +39,7 @@ export interface ConnectAction {
 
 /** The export plus, for tests and tools, which native node each action came from. */
 export type DetailedExportResult =
-  | { readonly ok: true; readonly document: Json; readonly notes: readonly ImportNote[]; readonly origins: ReadonlyMap<string, string> }
+  | { readonly ok: true; readonly document: Json; readonly notes: readonly Diagnostic[]; readonly origins: ReadonlyMap<string, string> }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 // ---------------------------------------------------------------------------
@@ -172,7 +173,7 @@ function scalarText(value: unknown): string {
 }
 
 class Exporter {
-  readonly notes: ImportNote[] = [];
+  readonly notes: NoteDraft[] = [];
   readonly problems: Problem[] = [];
   readonly actions: ConnectAction[] = [];
   readonly positions = new Map<string, { x: number; y: number }>();
@@ -285,6 +286,8 @@ class Exporter {
     const value = Object.hasOwn(this.env, name) ? this.env[name] : undefined;
     if (value === undefined || value === '') {
       this.problems.push({
+        code: DIAGNOSTIC_CODES.exportReferenceMissing,
+        severity: 'error',
         file: this.file,
         pointer: `/nodes/${this.index.get(node.id) ?? 0}`,
         message: `no ${what} for ${JSON.stringify(name)} (node ${JSON.stringify(node.id)}): add "${name}" to the export environment`
@@ -833,12 +836,12 @@ export function exportAmazonConnectDetailed(design: Flow, options: ExportOptions
   if (actions.length > MAX_ACTIONS) {
     return {
       ok: false,
-      problems: [{ file, pointer: '/nodes', message: `the flow needs ${actions.length} Amazon Connect actions; a flow holds at most ${MAX_ACTIONS}: split it into flows or modules` }]
+      problems: [{ code: DIAGNOSTIC_CODES.exportFailed, severity: 'error', file, pointer: '/nodes', message: `the flow needs ${actions.length} Amazon Connect actions; a flow holds at most ${MAX_ACTIONS}: split it into flows or modules` }]
     };
   }
   const startNode = flow.nodes.find((n) => n.id === flow.start);
   if (startNode === undefined) {
-    return { ok: false, problems: [{ file, pointer: '/start', message: `the start ${JSON.stringify(flow.start)} is not a node of this flow` }] };
+    return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.exportFailed, severity: 'error', file, pointer: '/start', message: `the start ${JSON.stringify(flow.start)} is not a node of this flow` }] };
   }
   const raw = vendorAction(startNode);
   const start = raw?.Identifier ?? actionIdentifier(flow.id, startNode.id);
@@ -858,7 +861,7 @@ export function exportAmazonConnectDetailed(design: Flow, options: ExportOptions
     },
     Actions: actions
   };
-  return { ok: true, document, notes: exporter.notes, origins: exporter.origins };
+  return { ok: true, document, notes: asNotes(DIAGNOSTIC_CODES.exportNote, file, exporter.notes), origins: exporter.origins };
 }
 
 export function exportAmazonConnect(flow: Flow, options: ExportOptions, file: string): ExportResult {
@@ -866,6 +869,6 @@ export function exportAmazonConnect(flow: Flow, options: ExportOptions, file: st
     const result = exportAmazonConnectDetailed(flow, options, file);
     return result.ok ? { ok: true, document: result.document, notes: result.notes } : result;
   } catch (error) {
-    return { ok: false, problems: [{ file, pointer: '', message: `could not export the flow: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.exportFailed, severity: 'error', file, pointer: '', message: `could not export the flow: ${error instanceof Error ? error.message : String(error)}` }] };
   }
 }

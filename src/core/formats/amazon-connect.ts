@@ -13,9 +13,10 @@ import type { Problem } from '../model/load.ts';
 import { DTMF_KEYS } from '../model/schema.ts';
 import type { Condition, FlowNode, MenuOption, Scalar } from '../model/types.ts';
 import { finishImport } from './finish.ts';
-import type { ImportNote, ImportResult, VendorFormat } from './types.ts';
+import type { NoteDraft, ImportResult, VendorFormat } from './types.ts';
 import { isLegacyExport, readLegacy } from './amazon-connect-legacy.ts';
 import { DESIGN_KEY, exportAmazonConnect } from './amazon-connect-export.ts';
+import { DIAGNOSTIC_CODES } from '../diagnostic/index.ts';
 
 /** An edge of a step: where it goes and where the file says so. */
 export interface StepEdge {
@@ -450,7 +451,7 @@ function safeName(name: string): string {
 }
 
 class Converter {
-  readonly notes: ImportNote[] = [];
+  readonly notes: NoteDraft[] = [];
   /** Steps added for error branches that share one native outcome. */
   extra: FlowNode[] = [];
   private readonly ids: Set<string>;
@@ -925,9 +926,9 @@ function baseName(file: string): string {
 }
 
 function importDocument(document: unknown, file: string): ImportResult {
-  const fail = (pointer: string, message: string): ImportResult => ({ ok: false, problems: [{ file, pointer, message }] });
+  const fail = (pointer: string, message: string): ImportResult => ({ ok: false, problems: [{ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer, message }] });
   if (!isObject(document)) return fail('', `an Amazon Connect flow is a JSON object, got ${describeValue(document)}`);
-  const notes: ImportNote[] = [];
+  const notes: NoteDraft[] = [];
   let flowDocument: unknown = document;
   let pointer = (p: string): string => p;
   let name: string | undefined;
@@ -978,7 +979,7 @@ function importDocument(document: unknown, file: string): ImportResult {
   if (read.problems.length > 0) {
     return {
       ok: false,
-      problems: read.problems.map((p): Problem => ({ file, pointer: pointer(p.pointer), message: wrapped ? `${p.message} (at ${p.pointer} inside Content)` : p.message }))
+      problems: read.problems.map((p): Problem => ({ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer: pointer(p.pointer), message: wrapped ? `${p.message} (at ${p.pointer} inside Content)` : p.message }))
     };
   }
   notes.push(...read.notes.map((n) => ({ ...n, pointer: pointer(n.pointer), message: wrapped ? `${n.message} (at ${n.pointer} inside Content)` : n.message })));
@@ -1025,7 +1026,7 @@ const amazonConnect: VendorFormat = {
     } catch (error) {
       return {
         ok: false,
-        problems: [{ file, pointer: '', message: `could not read the flow: ${error instanceof Error ? error.message : String(error)}` }]
+        problems: [{ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer: '', message: `could not read the flow: ${error instanceof Error ? error.message : String(error)}` }]
       };
     }
   },

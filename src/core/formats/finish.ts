@@ -1,6 +1,7 @@
 /** The last step of every import: the native flow it made must be a valid one. */
 import { loadFlow } from '../model/load.ts';
-import type { ImportNote, ImportResult } from './types.ts';
+import { asNotes, type NoteDraft, type ImportResult } from './types.ts';
+import { DIAGNOSTIC_CODES } from '../diagnostic/index.ts';
 
 /**
  * Validates what an importer built, as any native file is validated. A
@@ -8,24 +9,19 @@ import type { ImportNote, ImportResult } from './types.ts';
  * `pointer` in the vendor file (the flow, or the wrapper's content) with
  * the native place it concerns. Repeated notes are said once.
  */
-export function finishImport(document: Record<string, unknown>, file: string, notes: readonly ImportNote[], pointer = ''): ImportResult {
+export function finishImport(document: Record<string, unknown>, file: string, notes: readonly NoteDraft[], pointer = ''): ImportResult {
   const loaded = loadFlow(document, file);
   if (!loaded.ok) {
     return {
       ok: false,
       problems: loaded.problems.map((problem) => ({
+        code: DIAGNOSTIC_CODES.importFailed,
+        severity: 'error',
         file,
         pointer,
         message: `the imported flow is not valid (${problem.pointer === '' ? 'the flow' : problem.pointer}: ${problem.message})`
       }))
     };
   }
-  const seen = new Set<string>();
-  const unique = notes.filter((note) => {
-    const key = `${note.node ?? ''}\u0000${note.pointer}\u0000${note.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { ok: true, flow: loaded.flow, notes: unique };
+  return { ok: true, flow: loaded.flow, notes: asNotes(DIAGNOSTIC_CODES.importNote, file, notes) };
 }

@@ -6,9 +6,10 @@ import { loadFlow, type Problem } from '../model/load.ts';
 import type { Flow } from '../model/types.ts';
 import amazonConnect from './amazon-connect.ts';
 import twilioStudio from './twilio-studio.ts';
-import type { FlowFormatId, ImportNote, VendorFormat } from './types.ts';
+import type { FlowFormatId, VendorFormat } from './types.ts';
+import { DIAGNOSTIC_CODES, type Diagnostic } from '../diagnostic/index.ts';
 
-export type { FlowFormatId, ImportNote, ImportResult, VendorFormat } from './types.ts';
+export type { FlowFormatId, ImportResult, VendorFormat } from './types.ts';
 
 export const VENDOR_FORMATS: readonly VendorFormat[] = [twilioStudio, amazonConnect];
 
@@ -24,7 +25,7 @@ export function detectFormat(document: unknown): FlowFormatId | undefined {
 }
 
 export type AnyFlowResult =
-  | { readonly ok: true; readonly format: FlowFormatId; readonly flow: Flow; readonly notes: readonly ImportNote[] }
+  | { readonly ok: true; readonly format: FlowFormatId; readonly flow: Flow; readonly notes: readonly Diagnostic[] }
   | { readonly ok: false; readonly format: FlowFormatId | undefined; readonly problems: readonly Problem[] };
 
 const article = (name: string): string => (/^[aeiou]/i.test(name) ? 'an' : 'a');
@@ -37,7 +38,7 @@ export function loadAnyFlow(document: unknown, file: string): AnyFlowResult {
     return {
       ok: false,
       format,
-      problems: [{ file, pointer: '', message: `not a flow this tool reads: expected ${NAMES.slice(0, -1).join(', ')} or ${NAMES[NAMES.length - 1]}` }]
+      problems: [{ code: DIAGNOSTIC_CODES.notAFlow, severity: 'error', file, pointer: '', message: `not a flow this tool reads: expected ${NAMES.slice(0, -1).join(', ')} or ${NAMES[NAMES.length - 1]}` }]
     };
   }
   if (format === 'native') {
@@ -51,7 +52,7 @@ export function loadAnyFlow(document: unknown, file: string): AnyFlowResult {
   } catch (error) {
     // An importer must not throw on user data; if one does, it is still a message, not a crash.
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, format, problems: [{ file, pointer: '', message: `could not import this ${vendor.name} flow: ${message}` }] };
+    return { ok: false, format, problems: [{ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer: '', message: `could not import this ${vendor.name} flow: ${message}` }] };
   }
   return imported.ok ? { ok: true, format, flow: imported.flow, notes: imported.notes } : { ok: false, format, problems: imported.problems };
 }

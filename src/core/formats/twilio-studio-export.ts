@@ -29,7 +29,8 @@ import type { Problem } from '../model/load.ts';
 import { outcomesOf } from '../model/outcomes.ts';
 import type { Condition, Flow, FlowNode, NodeOfKind, Prompt } from '../model/types.ts';
 import { spokenSettings } from './ship.ts';
-import type { ExportOptions, ExportResult, ImportNote } from './types.ts';
+import { asNotes, type ExportOptions, type ExportResult, type NoteDraft } from './types.ts';
+import { DIAGNOSTIC_CODES, type Diagnostic } from '../diagnostic/index.ts';
 
 type Json = Record<string, unknown>;
 
@@ -120,7 +121,7 @@ function scalarString(value: unknown): string {
 }
 
 class Exporter {
-  readonly notes: ImportNote[] = [];
+  readonly notes: NoteDraft[] = [];
   readonly problems: Problem[] = [];
   readonly items: Item[] = [];
   readonly used = new Set<string>(['Trigger']);
@@ -823,7 +824,7 @@ class Exporter {
   check(states: State[]): void {
     const names = new Set<string>();
     for (const [i, state] of states.entries()) {
-      if (names.has(state.name)) this.problems.push({ file: this.file, pointer: '', message: `two widgets are named ${JSON.stringify(state.name)} (states ${i})` });
+      if (names.has(state.name)) this.problems.push({ code: DIAGNOSTIC_CODES.exportFailed, severity: 'error', file: this.file, pointer: '', message: `two widgets are named ${JSON.stringify(state.name)} (states ${i})` });
       names.add(state.name);
     }
     for (const state of states) {
@@ -839,6 +840,8 @@ class Exporter {
     }
     if (states.length > MAX_STATES) {
       this.problems.push({
+        code: DIAGNOSTIC_CODES.exportFailed,
+        severity: 'error',
         file: this.file,
         pointer: '/nodes',
         message: `the flow needs ${states.length} Studio widgets; Studio takes at most ${MAX_STATES} in one flow (split it into sub-flows)`
@@ -849,13 +852,13 @@ class Exporter {
   run(): ExportResult {
     const nodes = this.flow.nodes;
     if (!nodes.some((n) => n.id === this.flow.start)) {
-      return { ok: false, problems: [{ file: this.file, pointer: '/start', message: `the start ${JSON.stringify(this.flow.start)} is not a node of this flow` }] };
+      return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.exportFailed, severity: 'error', file: this.file, pointer: '/start', message: `the start ${JSON.stringify(this.flow.start)} is not a node of this flow` }] };
     }
     this.nameNodes();
     nodes.forEach((node, index) => this.node(node, index));
     const trigger = this.trigger();
     if (this.target(this.flow.start) === undefined) {
-      return { ok: false, problems: [{ file: this.file, pointer: '/start', message: `the start node ${JSON.stringify(this.flow.start)} has no Studio widget, so the flow would start nothing` }] };
+      return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.exportFailed, severity: 'error', file: this.file, pointer: '/start', message: `the start node ${JSON.stringify(this.flow.start)} has no Studio widget, so the flow would start nothing` }] };
     }
     const states = [trigger, ...this.ordered()];
     this.check(states);
@@ -867,7 +870,7 @@ class Exporter {
     return {
       ok: true,
       document: { description, states, initial_state: trigger.name, flags },
-      notes: this.notes
+      notes: asNotes(DIAGNOSTIC_CODES.exportNote, this.file, this.notes)
     };
   }
 }
@@ -886,6 +889,6 @@ export function exportStudio(flow: Flow, options: ExportOptions, file: string): 
     return new Exporter(spokenSettings(flow), options, file).run();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ file, pointer: '', message: `could not export the flow to Twilio Studio: ${message}` }] };
+    return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.exportFailed, severity: 'error', file, pointer: '', message: `could not export the flow to Twilio Studio: ${message}` }] };
   }
 }

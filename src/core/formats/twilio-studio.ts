@@ -40,7 +40,8 @@
 import type { Problem } from '../model/load.ts';
 import { finishImport } from './finish.ts';
 import { exportStudio } from './twilio-studio-export.ts';
-import type { ImportNote, ImportResult, VendorFormat } from './types.ts';
+import type { NoteDraft, ImportResult, VendorFormat } from './types.ts';
+import { DIAGNOSTIC_CODES } from '../diagnostic/index.ts';
 
 type Json = Record<string, unknown>;
 
@@ -220,7 +221,7 @@ function idFromFile(file: string): string | undefined {
 }
 
 class Importer {
-  readonly notes: ImportNote[] = [];
+  readonly notes: NoteDraft[] = [];
   readonly problems: Problem[] = [];
   readonly widgets: Widget[] = [];
   readonly byName = new Map<string, Widget>();
@@ -235,7 +236,7 @@ class Importer {
   }
 
   problem(pointer: string, message: string): void {
-    this.problems.push({ file: this.file, pointer, message });
+    this.problems.push({ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file: this.file, pointer, message });
   }
 
   /** Reads the states; widget-level damage it cannot carry on from is a problem. */
@@ -810,12 +811,12 @@ class Importer {
 
 function importStudio(input: unknown, file: string): ImportResult {
   if (!isObject(input)) {
-    return { ok: false, problems: [{ file, pointer: '', message: 'a Twilio Studio flow is a JSON object' }] };
+    return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer: '', message: 'a Twilio Studio flow is a JSON object' }] };
   }
   let envelope: Json | undefined;
   let definition: unknown = input;
   let base = '';
-  const notes: ImportNote[] = [];
+  const notes: NoteDraft[] = [];
   if (!has(input, 'states') && has(input, 'definition')) {
     envelope = input;
     base = '/definition';
@@ -825,12 +826,12 @@ function importStudio(input: unknown, file: string): ImportResult {
         definition = JSON.parse(definition);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return { ok: false, problems: [{ file, pointer: base, message: `the flow's "definition" is a string but not JSON: ${message}` }] };
+        return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer: base, message: `the flow's "definition" is a string but not JSON: ${message}` }] };
       }
       notes.push({ pointer: base, message: 'the definition is a JSON string; pointers under /definition refer to the parsed definition' });
     }
     if (!isObject(definition)) {
-      return { ok: false, problems: [{ file, pointer: base, message: 'the flow\'s "definition" must be an object (or a JSON string of one)' }] };
+      return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer: base, message: 'the flow\'s "definition" must be an object (or a JSON string of one)' }] };
     }
   }
   const def = definition as Json;
@@ -870,7 +871,7 @@ function importStudio(input: unknown, file: string): ImportResult {
     if (entry === undefined) {
       return {
         ok: false,
-        problems: [{ file, pointer: `${trigger.pointer}/transitions`, message: `the trigger ${JSON.stringify(trigger.name)} starts nothing: none of its events has a "next" widget` }]
+        problems: [{ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer: `${trigger.pointer}/transitions`, message: `the trigger ${JSON.stringify(trigger.name)} starts nothing: none of its events has a "next" widget` }]
       };
     }
     start = entry.next!;
@@ -878,7 +879,7 @@ function importStudio(input: unknown, file: string): ImportResult {
     if (target === undefined || target === trigger) {
       return {
         ok: false,
-        problems: [{ file, pointer: `${entry.pointer}/next`, message: `the trigger's ${entry.event} goes to ${JSON.stringify(start)}, which is not a widget of this flow` }]
+        problems: [{ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer: `${entry.pointer}/next`, message: `the trigger's ${entry.event} goes to ${JSON.stringify(start)}, which is not a widget of this flow` }]
       };
     }
     for (const other of wired) {
@@ -1014,7 +1015,7 @@ const twilioStudio: VendorFormat = {
       return importStudio(input, file);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, problems: [{ file, pointer: '', message: `could not import the Twilio Studio flow: ${message}` }] };
+      return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer: '', message: `could not import the Twilio Studio flow: ${message}` }] };
     }
   },
   export: exportStudio

@@ -1,12 +1,16 @@
 /** What every vendor format module provides. */
-import type { Problem } from '../model/load.ts';
+import { type Diagnostic, type DiagnosticCode, type Problem } from '../diagnostic/index.ts';
 import type { Flow } from '../model/types.ts';
 
 /** The formats a file can be in. `native` is Zero Out's own `.ivr.json`. */
 export type FlowFormatId = 'native' | 'twilio-studio' | 'amazon-connect';
 
-/** Something an import could not carry over exactly, and what it did instead. */
-export interface ImportNote {
+/**
+ * A note an importer or exporter makes as it goes: something it could not
+ * carry over exactly, and what it did instead. The format's boundary makes
+ * each a {@link Diagnostic} (`import-note` or `export-note`, information).
+ */
+export interface NoteDraft {
   /** The node concerned, by its (vendor) id, when there is one. */
   readonly node?: string;
   /** JSON pointer into the vendor file. */
@@ -15,7 +19,7 @@ export interface ImportNote {
 }
 
 export type ImportResult =
-  | { readonly ok: true; readonly flow: Flow; readonly notes: readonly ImportNote[] }
+  | { readonly ok: true; readonly flow: Flow; readonly notes: readonly Diagnostic[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export interface ExportOptions {
@@ -28,7 +32,7 @@ export interface ExportOptions {
 }
 
 export type ExportResult =
-  | { readonly ok: true; readonly document: unknown; readonly notes: readonly ImportNote[] }
+  | { readonly ok: true; readonly document: unknown; readonly notes: readonly Diagnostic[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export interface VendorFormat {
@@ -50,4 +54,17 @@ export interface VendorFormat {
    * `file` names the flow in problems.
    */
   export?(flow: Flow, options: ExportOptions, file: string): ExportResult;
+}
+
+/** Notes made as diagnostics of `code` about `file`, each said once. */
+export function asNotes(code: DiagnosticCode, file: string, drafts: readonly NoteDraft[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const notes: Diagnostic[] = [];
+  for (const draft of drafts) {
+    const key = `${draft.node ?? ''}\u0000${draft.pointer}\u0000${draft.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    notes.push({ code, severity: 'info', file, pointer: draft.pointer, message: draft.message, ...(draft.node === undefined ? {} : { node: draft.node, nodes: [draft.node] }) });
+  }
+  return notes;
 }

@@ -5,7 +5,7 @@
  * all report their problems this way.
  */
 import type { z } from 'zod';
-import type { Problem } from '../model/load.ts';
+import { DIAGNOSTIC_CODES, type Problem } from '../diagnostic/index.ts';
 import { toPointer } from './pointer.ts';
 
 /** The value at a path of a document, or undefined when there is none. */
@@ -43,20 +43,20 @@ export function issueToProblem(
   const pointer = toPointer(path);
   const actual = valueAt(document, path);
   const own = explain?.(issue, actual);
-  if (own !== undefined) return { file, pointer, message: own };
+  if (own !== undefined) return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: own };
   switch (issue.code) {
     case 'unrecognized_keys': {
       const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
-      return { file, pointer: toPointer([...path, issue.keys[0] ?? '']), message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}` };
+      return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: toPointer([...path, issue.keys[0] ?? '']), message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}` };
     }
     case 'invalid_union':
-      return { file, pointer, message: `${issue.message} (got ${describeValue(actual)})` };
+      return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: `${issue.message} (got ${describeValue(actual)})` };
     case 'invalid_type':
-      if (actual === undefined) return { file, pointer, message: `missing required field ${JSON.stringify(String(path[path.length - 1] ?? ''))}` };
-      return { file, pointer, message: `expected ${issue.expected}, got ${describeValue(actual)}` };
+      if (actual === undefined) return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: `missing required field ${JSON.stringify(String(path[path.length - 1] ?? ''))}` };
+      return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: `expected ${issue.expected}, got ${describeValue(actual)}` };
     case 'invalid_value':
-      return { file, pointer, message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(actual)}` };
+      return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(actual)}` };
     default:
-      return { file, pointer, message: issue.message };
+      return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: issue.message };
   }
 }

@@ -7,6 +7,7 @@
  * the first error, and every other pointer is simply unknown.
  */
 import { escapeToken, parsePointer } from './pointer.ts';
+import { DIAGNOSTIC_CODES, type Diagnostic } from '../diagnostic/index.ts';
 
 export interface Location {
   /** 1-based line. */
@@ -237,3 +238,15 @@ const ESCAPES: Readonly<Record<string, string>> = {
   r: '\r',
   t: '\t'
 };
+
+/**
+ * Gives each diagnostic the line and column it points at in `text` (the
+ * syntax error's place for malformed JSON), unless it has them already.
+ */
+export function locateDiagnostics<T extends Diagnostic>(diagnostics: readonly T[], text: string, locate: Locate = locatePointers(text)): T[] {
+  return diagnostics.map((diagnostic) => {
+    if (diagnostic.line !== undefined) return diagnostic;
+    const where = diagnostic.code === DIAGNOSTIC_CODES.jsonMalformed ? locateSyntaxError(text) : locateNearest(locate, diagnostic.pointer);
+    return where ? { ...diagnostic, line: where.line, column: where.column } : diagnostic;
+  });
+}

@@ -9,27 +9,13 @@ import { migrate } from './migrations.ts';
 import { isTimeZone } from './hours.ts';
 import { FlowSchema, FORMAT_VERSION, NodeSchema, NODE_KINDS } from './schema.ts';
 import type { Flow } from './types.ts';
+import { DIAGNOSTIC_CODES, problem, type Problem } from '../diagnostic/index.ts';
 
-export interface Problem {
-  readonly file: string;
-  /** JSON pointer to the offending value ('' for the whole document). */
-  readonly pointer: string;
-  readonly message: string;
-  /** 1-based line and column, when known. */
-  readonly line?: number;
-  readonly column?: number;
-}
+export { formatProblem, type Problem } from '../diagnostic/index.ts';
 
 export type LoadResult =
   | { readonly ok: true; readonly flow: Flow; readonly migrations: readonly string[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
-
-/** Formats a problem as one line: `file#/pointer: message`. */
-export function formatProblem(problem: Problem): string {
-  const where = problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : '';
-  const pointer = problem.pointer === '' ? '' : ` at ${problem.pointer}`;
-  return `${problem.file}${where}${pointer}: ${problem.message}`;
-}
 
 /** Parses JSON text, reporting a syntax error with its line and column. */
 export function parseJson(
@@ -56,7 +42,7 @@ export function parseJson(
       .replace(/, ".*" is not valid JSON$/s, '');
     return {
       ok: false,
-      problems: [{ file, pointer: '', message: `malformed JSON: ${clean}`, ...(line === undefined ? {} : { line, column }) }]
+      problems: [{ code: DIAGNOSTIC_CODES.jsonMalformed, severity: 'error', file, pointer: '', message: `malformed JSON: ${clean}`, ...(line === undefined ? {} : { line, column }) }]
     };
   }
 }
@@ -71,17 +57,19 @@ export function loadFlowText(text: string, file: string): LoadResult {
 /** Validates and migrates parsed JSON. */
 export function loadFlow(document: unknown, file: string): LoadResult {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    return { ok: false, problems: [{ file, pointer: '', message: 'a flow is a JSON object' }] };
+    return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '', message: 'a flow is a JSON object' }] };
   }
   const migrated = migrate(document as Record<string, unknown>);
   if (!migrated.ok) {
-    return { ok: false, problems: [{ file, pointer: '/version', message: migrated.message }] };
+    return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.formatVersion, severity: 'error', file, pointer: '/version', message: migrated.message }] };
   }
   const protoKeys = findProtoKeys(migrated.document);
   if (protoKeys.length > 0) {
     return {
       ok: false,
       problems: protoKeys.map((pointer) => ({
+        code: DIAGNOSTIC_CODES.schema,
+        severity: 'error',
         file,
         pointer,
         message: 'a field may not be named "__proto__" (node ids may: they are values, not field names)'
@@ -130,6 +118,8 @@ export function createFlowChecker(): (document: unknown, file: string) => LoadRe
     }
     const rest = { ...flow, nodes: [] };
     const problems: Problem[] = findProtoKeys(rest).map((pointer) => ({
+      code: DIAGNOSTIC_CODES.schema,
+      severity: 'error',
       file,
       pointer,
       message: 'a field may not be named "__proto__" (node ids may: they are values, not field names)'
@@ -139,7 +129,7 @@ export function createFlowChecker(): (document: unknown, file: string) => LoadRe
       if (!top.success) problems.push(...top.error.issues.map((issue) => issueToProblem(issue, file, rest, explainFlowIssue)));
     }
     (nodes as object[]).forEach((node, index) => {
-      for (const p of checkNode(node)) problems.push({ file, pointer: `/nodes/${index}${p.pointer}`, message: p.message });
+      for (const p of checkNode(node)) problems.push({ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: `/nodes/${index}${p.pointer}`, message: p.message });
     });
     if (problems.length > 0) return { ok: false, problems };
     const integrity = checkIntegrity(flow as unknown as Flow, file);
@@ -210,6 +200,8 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
     const seen = firstIndex.get(node.id);
     if (seen !== undefined) {
       problems.push({
+        code: DIAGNOSTIC_CODES.schema,
+        severity: 'error',
         file,
         pointer: `/nodes/${index}/id`,
         message: `duplicate node id ${JSON.stringify(node.id)} (first used at /nodes/${seen}/id)`
@@ -222,6 +214,8 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
         new RegExp(node.pattern);
       } catch {
         problems.push({
+          code: DIAGNOSTIC_CODES.schema,
+          severity: 'error',
           file,
           pointer: `/nodes/${index}/pattern`,
           message: `node ${JSON.stringify(node.id)}: ${JSON.stringify(node.pattern)} is not a valid regular expression`
@@ -230,6 +224,8 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
     }
     if (node.kind === 'input' && node.minDigits !== undefined && node.maxDigits !== undefined && node.minDigits > node.maxDigits) {
       problems.push({
+        code: DIAGNOSTIC_CODES.schema,
+        severity: 'error',
         file,
         pointer: `/nodes/${index}/minDigits`,
         message: `node ${JSON.stringify(node.id)}: minDigits (${node.minDigits}) is more than maxDigits (${node.maxDigits})`
@@ -237,6 +233,8 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
     }
     if (node.kind === 'hours' && !isTimeZone(node.timeZone)) {
       problems.push({
+        code: DIAGNOSTIC_CODES.schema,
+        severity: 'error',
         file,
         pointer: `/nodes/${index}/timeZone`,
         message: `node ${JSON.stringify(node.id)}: ${JSON.stringify(node.timeZone)} is not a time zone (use an IANA name such as "America/New_York")`
@@ -251,6 +249,8 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
           const other = phrases.get(said);
           if (other !== undefined && other !== optionIndex) {
             problems.push({
+              code: DIAGNOSTIC_CODES.schema,
+              severity: 'error',
               file,
               pointer: `/nodes/${index}/options/${optionIndex}/phrases/${phraseIndex}`,
               message: `node ${JSON.stringify(node.id)}: the phrase ${JSON.stringify(phrase)} is already option ${other + 1}'s`
@@ -261,6 +261,8 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
         });
         if (option.key === undefined && (option.phrases === undefined || option.phrases.length === 0)) {
           problems.push({
+            code: DIAGNOSTIC_CODES.schema,
+            severity: 'error',
             file,
             pointer: `/nodes/${index}/options/${optionIndex}`,
             message: `node ${JSON.stringify(node.id)}: a menu option needs a "key" or "phrases"`
@@ -270,6 +272,8 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
         const other = keys.get(option.key);
         if (other !== undefined) {
           problems.push({
+            code: DIAGNOSTIC_CODES.schema,
+            severity: 'error',
             file,
             pointer: `/nodes/${index}/options/${optionIndex}/key`,
             message: `node ${JSON.stringify(node.id)}: key ${JSON.stringify(option.key)} is already option ${other + 1}`
@@ -288,6 +292,8 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
       if (env?.now !== undefined) return;
       if (hours.every((id) => env?.outcomes !== undefined && Object.hasOwn(env.outcomes, id))) return;
       problems.push({
+        code: DIAGNOSTIC_CODES.schema,
+        severity: 'error',
         file,
         pointer: `/tests/${index}`,
         message: `test call ${JSON.stringify(call.name)}: the flow checks opening hours (${hours.map((id) => JSON.stringify(id)).join(', ')}), so the call needs "environment": {"now": "…"}`
@@ -295,9 +301,9 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
     });
   }
   if (flow.nodes.length === 0) {
-    problems.push({ file, pointer: '/nodes', message: 'a flow needs at least one node' });
+    problems.push({ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '/nodes', message: 'a flow needs at least one node' });
   } else if (!firstIndex.has(flow.start)) {
-    problems.push({ file, pointer: '/start', message: `the start node ${JSON.stringify(flow.start)} does not exist` });
+    problems.push({ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '/start', message: `the start node ${JSON.stringify(flow.start)} does not exist` });
   }
   return problems;
 }

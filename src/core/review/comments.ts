@@ -17,6 +17,7 @@
 import { z } from 'zod';
 import { issueToProblem } from '../json/issues.ts';
 import { parseJson, type Problem } from '../model/load.ts';
+import { DIAGNOSTIC_CODES } from '../diagnostic/index.ts';
 
 /** The review file format version this build reads and writes. */
 export const REVIEW_VERSION = 1;
@@ -100,13 +101,13 @@ function checkIntegrity(review: ReviewFile, file: string): Problem[] {
     if (seen === undefined) firstIndex.set(comment.id, index);
     else {
       const message = `duplicate comment id ${JSON.stringify(comment.id)} (first used at /comments/${seen}/id)`;
-      problems.push({ file, pointer: `/comments/${index}/id`, message });
+      problems.push({ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: `/comments/${index}/id`, message });
     }
     if (comment.resolved) return;
     for (const field of ['resolvedBy', 'resolvedAt'] as const) {
       if (comment[field] === undefined) continue;
       const message = `comment ${JSON.stringify(comment.id)} is not resolved, so it has no "${field}"`;
-      problems.push({ file, pointer: `/comments/${index}/${field}`, message });
+      problems.push({ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: `/comments/${index}/${field}`, message });
     }
   });
   return problems;

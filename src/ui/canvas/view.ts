@@ -11,7 +11,8 @@ import { promptText } from '../../core/model/prompt.ts';
 import type { FlowNode } from '../../core/model/types.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { CARD_WIDTH, cardHandles, cardHeight } from './geometry.ts';
-import { outcomesOfDraft, paletteEntry, type Draft } from '../model/edit.ts';
+import { outcomesOfDraft, type Draft } from '../../core/model/draft.ts';
+import { paletteEntry } from '../model/edit.ts';
 import { ghostId, routeKey, type CompareView } from '../model/compare.ts';
 
 export interface HandleView {
@@ -205,7 +206,7 @@ export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick
   };
   // Trap loops: edges inside one loop's nodes are drawn in red.
   const loops: Set<string>[] = [];
-  for (const p of analysis.problems) if (p.rule === 'trap-loop') loops.push(new Set(p.nodes));
+  for (const p of analysis.problems) if (p.code === 'trap-loop') loops.push(new Set(p.nodes ?? []));
   const inLoop = (a: string, b: string) => loops.some((loop) => loop.has(a) && loop.has(b));
   // The simulated call's route, as pairs of consecutive nodes.
   const walked = new Set<string>();

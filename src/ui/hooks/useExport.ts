@@ -5,6 +5,7 @@ import { loadEnvironment } from '../panels/ExportEnvironment.tsx';
 import { download } from '../services/download.ts';
 import type { OpenFlow } from './useFlowDocument.ts';
 import type { Notify } from './useNotice.ts';
+import { DIAGNOSTIC_CODES } from '../../core/diagnostic/index.ts';
 
 /** The name of each export target, in the Export menu and in notices. */
 export const EXPORT_LABELS: Record<ExportTarget, string> = {
@@ -26,7 +27,7 @@ export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undef
     }
     const result = exportFlow(analysis.flow, `${open.id}.ivr.json`, target, { env: loadEnvironment() });
     if (!result.ok) {
-      const missing = result.problems.some((p) => p.message.includes('export environment'));
+      const missing = result.problems.some((p) => p.code === DIAGNOSTIC_CODES.exportReferenceMissing);
       notify({
         kind: 'error',
         text: `Export to ${EXPORT_LABELS[target]} failed.${missing ? ' Add the missing references with Export → Environment…' : ''}`,

@@ -8,22 +8,12 @@ import { createFlowChecker } from '../../core/model/load.ts';
 import type { Flow } from '../../core/model/types.ts';
 import { parsePointer } from '../../core/json/pointer.ts';
 import type { Draft } from './edit.ts';
+import { DIAGNOSTIC_CODES, type Diagnostic, type Severity } from '../../core/diagnostic/index.ts';
 
-export type ProblemSeverity = 'error' | 'warning' | 'info';
+export type ProblemSeverity = Severity;
 
-/** One line of the Problems panel. */
-export interface ProblemItem {
-  readonly severity: ProblemSeverity;
-  /** A lint rule id, or `schema` for a field the flow format refuses. */
-  readonly rule: string;
-  readonly node: string | undefined;
-  readonly outcome?: string;
-  readonly message: string;
-  /** JSON pointer in the flow document. */
-  readonly pointer: string;
-  /** Every node concerned (a trap loop names several). */
-  readonly nodes: readonly string[];
-}
+/** One line of the Problems panel: a lint finding, or a problem the flow format has with the draft. */
+export type ProblemItem = Diagnostic;
 
 export interface DraftAnalysis {
   /** The flow, when the draft is a valid one. */
@@ -55,7 +45,7 @@ export function analyse(draft: Draft): DraftAnalysis {
   let flow: Flow | undefined;
   let lint: LintResult | undefined;
   if (draft.nodes.length === 0) {
-    problems.push({ severity: 'info', rule: 'empty', node: undefined, message: 'The flow has no nodes yet: add one from the palette.', pointer: '/nodes', nodes: [] });
+    problems.push({ code: DIAGNOSTIC_CODES.emptyFlow, severity: 'info', message: 'The flow has no nodes yet: add one from the palette.', pointer: '/nodes' });
   } else {
     const loaded = check(draft, `${draft.id}.ivr.json`);
     if (loaded.ok) {
@@ -63,24 +53,14 @@ export function analyse(draft: Draft): DraftAnalysis {
       try {
         lint = lintFlow(flow);
       } catch (error) {
-        problems.push({ severity: 'error', rule: 'internal', node: undefined, message: `analysis failed: ${String(error)}`, pointer: '', nodes: [] });
+        problems.push({ code: DIAGNOSTIC_CODES.internalError, severity: 'error', message: `analysis failed: ${String(error)}`, pointer: '' });
       }
-      for (const f of lint?.findings ?? []) {
-        problems.push({
-          severity: f.severity,
-          rule: f.rule,
-          node: f.node,
-          ...(f.outcome === undefined ? {} : { outcome: f.outcome }),
-          message: f.message,
-          pointer: f.pointer,
-          nodes: f.nodes
-        });
-      }
+      problems.push(...(lint?.findings ?? []));
     } else {
       for (const p of loaded.problems) {
         const node = nodeAt(draft, p.pointer);
         if (!fieldProblems.has(p.pointer)) fieldProblems.set(p.pointer, p.message);
-        problems.push({ severity: 'error', rule: 'schema', node, message: p.message, pointer: p.pointer, nodes: node === undefined ? [] : [node] });
+        problems.push(node === undefined ? p : { ...p, node, nodes: [node] });
       }
     }
   }

@@ -26,11 +26,11 @@ export function Problems({ problems, onPick }: Props) {
       ) : (
         <ul>
           {problems.map((p, i) => (
-            <li key={`${p.rule}-${p.pointer}-${i}`}>
+            <li key={`${p.code}-${p.pointer}-${i}`}>
               <button type="button" className={`problem problem-${p.severity}`} onClick={() => onPick(p)}>
                 <span className={`severity severity-${p.severity}`}>{LABEL[p.severity]}</span>
                 <span className="message">{p.message}</span>
-                <code className="rule">{p.rule}</code>
+                <code className="rule">{p.code}</code>
               </button>
             </li>
           ))}

@@ -154,6 +154,8 @@ describe('an invalid review file', () => {
     expect(read.status).toBe(422);
     const body = (await read.json()) as { error: string; problems: Problem[] };
     expect(body.problems[0]).toEqual({
+      code: 'schema',
+      severity: 'error',
       file: 'bank.review.json',
       pointer: '/comments/0/author',
       message: 'missing required field "author"',

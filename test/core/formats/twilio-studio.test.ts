@@ -429,7 +429,7 @@ describe('Twilio Studio: detection and hostile input', () => {
 
   it('gives problems with the file and a pointer instead of throwing', () => {
     for (const value of [null, 3, 'x', [1]]) {
-      expect(problems(value)).toEqual([{ file: 'bad.json', pointer: '', message: expect.any(String) }]);
+      expect(problems(value)).toEqual([{ code: 'import-failed', severity: 'error', file: 'bad.json', pointer: '', message: expect.any(String) }]);
     }
     expect(problems({ initial_state: 'Trigger', states: {} })).toMatchObject([{ pointer: '/states' }]);
     expect(problems({ initial_state: 'Trigger', states: [] })).toMatchObject([{ pointer: '/states' }]);

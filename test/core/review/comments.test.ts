@@ -113,7 +113,7 @@ describe('parseNewComment and parseResolution', () => {
     const result = parseNewComment({ node: 'welcome', text: 'Hi' }, 'the request body');
     expect(result).toEqual({
       ok: false,
-      problems: [{ file: 'the request body', pointer: '/author', message: 'missing required field "author"' }]
+      problems: [{ code: 'schema', severity: 'error', file: 'the request body', pointer: '/author', message: 'missing required field "author"' }]
     });
     const resolution = parseResolution({ resolved: 'yes' }, 'the request body');
     expect(resolution.ok ? [] : resolution.problems.map((p) => p.pointer)).toEqual(['/resolved']);

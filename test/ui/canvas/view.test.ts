@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyse } from '../../../src/ui/model/analysis.ts';
 import { canvasEdges, canvasNodes, helplessNodes, LONG_EDGE } from '../../../src/ui/canvas/view.ts';
-import type { Draft } from '../../../src/ui/model/edit.ts';
+import type { Draft } from '../../../src/core/model/draft.ts';
 
 const flows = path.join(import.meta.dirname, '../../../flows');
 const read = (id: string) => JSON.parse(readFileSync(path.join(flows, `${id}.ivr.json`), 'utf8')) as Draft;
@@ -28,7 +28,7 @@ describe('the canvas picture', () => {
   it('draws trap-loop edges in red and shades the nodes with no route to help', () => {
     const draft = read('runaround');
     const analysis = analyse(draft);
-    const trap = analysis.problems.find((p) => p.rule === 'trap-loop')!;
+    const trap = analysis.problems.find((p) => p.code === 'trap-loop')!;
     const red = canvasEdges(draft, analysis, options).filter((e) => e.className?.includes('edge-trap'));
     expect(red.length).toBeGreaterThan(0);
     for (const edge of red) {
@@ -37,7 +37,7 @@ describe('the canvas picture', () => {
     }
     const shaded = canvasNodes(draft, analysis, options).filter((n) => n.data.noRouteToHelp).map((n) => n.id);
     expect(shaded.length).toBeGreaterThan(0);
-    for (const id of trap.nodes) expect(shaded).toContain(id);
+    for (const id of trap.nodes ?? []) expect(shaded).toContain(id);
   });
 
   it('does not shade what comes after help (a goodbye after a callback)', () => {
@@ -76,7 +76,7 @@ describe('the canvas picture', () => {
     const broken = { ...draft, nodes: draft.nodes.map((n, i) => (i === 1 ? { ...n, kind: 'menu', options: 'none' } : n)) } as unknown as Draft;
     const analysis = analyse(broken);
     expect(analysis.flow).toBeUndefined();
-    expect(analysis.problems[0]!.rule).toBe('schema');
+    expect(analysis.problems[0]!.code).toBe('schema');
     expect(analysis.problems.some((p) => p.node === draft.nodes[1]!.id)).toBe(true);
     expect(analysis.badges.get(draft.nodes[1]!.id)?.error).toBeGreaterThan(0);
   });
