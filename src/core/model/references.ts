@@ -4,6 +4,9 @@
  * Studio flow SID). A flow is found by its own id, or by the resource id an
  * ARN ends with, so a transfer to `arn:…:contact-flow/<id>` finds the flow
  * whose id is `<id>` or that same ARN.
+ *
+ * And how a flow names what lives on the platform: the queues, mailboxes,
+ * sub-flows and services an export environment maps to references.
  */
 import type { Flow } from './types.ts';
 
@@ -30,4 +33,22 @@ export function flowFinder(flows: Iterable<Flow>): (reference: string) => Flow |
     const resource = arnResource(reference);
     return resource === undefined ? undefined : byResource.get(resource);
   };
+}
+
+/**
+ * The names a flow uses that an export environment maps to the platform's
+ * references (ARNs, SIDs, URLs): its queues (and callback queues), mailboxes,
+ * sub-flows and lookup services, each once, sorted. Imported nodes are left
+ * out: they keep the references of the file they came from.
+ */
+export function environmentNames(flow: Pick<Flow, 'nodes'>): string[] {
+  const names = new Set<string>();
+  for (const node of flow.nodes) {
+    if (node.source !== undefined) continue;
+    if (node.kind === 'queue' || node.kind === 'callback') names.add(node.queue);
+    if (node.kind === 'voicemail') names.add(node.mailbox);
+    if (node.kind === 'subflow') names.add(node.flow);
+    if (node.kind === 'lookup') names.add(node.service);
+  }
+  return [...names].sort();
 }

@@ -14,7 +14,7 @@ import {
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { NodeKind } from '../../core/model/types.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
-import type { Draft, XY } from '../model/edit.ts';
+import type { Draft, XY } from '../../core/model/draft.ts';
 import type { Heat } from '../panels/Traffic.tsx';
 import { NodeCard } from './NodeCard.tsx';
 import { OutcomeEdge } from './OutcomeEdge.tsx';

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
+import { freshId, newNode } from '../../core/model/draft.ts';
 import type { NodeKind } from '../../core/model/types.ts';
 import type { CanvasActions } from '../canvas/FlowCanvas.tsx';
 import { layoutPositions } from '../canvas/layout.ts';
-import { addNode, connect, deleteNodes, moveNodes, renameNode, setField } from '../model/edit.ts';
+import { moveChange } from '../model/edit.ts';
 import type { CanvasView } from './useCanvasView.ts';
 import type { FlowDocument } from './useFlowDocument.ts';
 
@@ -26,18 +27,18 @@ export function useEditing(doc: FlowDocument, canvas: CanvasView, review: boolea
       add(kind, at) {
         const current = latest();
         if (current === null) return;
-        const result = addNode(current.history.present, kind, at);
-        edit(() => result.draft);
-        setSelected([result.id]);
+        const node = newNode(kind, freshId(current.history.present, kind), at);
+        edit({ type: 'addNodes', nodes: [node] });
+        setSelected([node.id]);
       },
       connect(source, handle, target) {
-        edit((d) => connect(d, source, handle, target));
+        edit(target === undefined ? { type: 'unwire', node: source, pointer: handle } : { type: 'wire', node: source, pointer: handle, target });
       },
       move(positions) {
-        edit((d) => moveNodes(d, positions));
+        edit(moveChange(positions));
       },
       remove(ids) {
-        edit((d) => deleteNodes(d, ids));
+        edit({ type: 'removeNodes', ids: [...ids] });
         setSelected((s) => s.filter((id) => !ids.has(id)));
       },
       select(ids) {
@@ -69,17 +70,17 @@ export function useEditing(doc: FlowDocument, canvas: CanvasView, review: boolea
   const autoLayout = async () => {
     if (draft === undefined) return;
     const positions = await layoutPositions(draft, drawnSizes());
-    edit((d) => moveNodes(d, positions));
+    edit(moveChange(positions));
     fitAll();
   };
 
   const inspector: InspectorEdits = {
-    onField: (node, pointer, value) => edit((d) => setField(d, node, pointer, value), `field:${node}:${pointer}`),
+    onField: (node, pointer, value) => edit({ type: 'setField', node, pointer, value }, `field:${node}:${pointer}`),
     onRename: (from, to) => {
-      edit((d) => renameNode(d, from, to));
+      edit({ type: 'renameNode', from, to });
       setSelected([to]);
     },
-    onMakeStart: (id) => edit((d) => ({ ...d, start: id }))
+    onMakeStart: (id) => edit({ type: 'setStart', node: id })
   };
 
   return { canvasActions: review ? readOnlyActions : actions, addAtCentre, autoLayout, inspector };

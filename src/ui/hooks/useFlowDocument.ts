@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Draft } from '../model/edit.ts';
+import { applyFlowChanges, type FlowChange } from '../../core/model/changes.ts';
+import type { Draft } from '../../core/model/draft.ts';
 import { record, redo, undo, type History } from '../model/history.ts';
 import { storeDraft } from '../services/drafts.ts';
 
@@ -13,8 +14,12 @@ export interface OpenFlow {
   readonly saved: Draft | null;
 }
 
-/** Applies an edit to the open draft now; returns the new draft (undefined when no flow is open). */
-export type Edit = (change: (draft: Draft) => Draft, streak?: string) => Draft | undefined;
+/**
+ * Applies changes to the open draft now, as one undo step (joined with the
+ * last one when both have the same `streak`); returns the new draft
+ * (undefined when no flow is open). Changes that change nothing make no step.
+ */
+export type Edit = (changes: FlowChange | readonly FlowChange[], streak?: string) => Draft | undefined;
 
 export interface FlowDocument {
   readonly open: OpenFlow | null;
@@ -28,6 +33,10 @@ export interface FlowDocument {
   replaceOpen(next: OpenFlow | null): void;
   readonly edit: Edit;
   travel(direction: 'undo' | 'redo'): void;
+}
+
+function isChangeList(changes: FlowChange | readonly FlowChange[]): changes is readonly FlowChange[] {
+  return Array.isArray(changes);
 }
 
 /**
@@ -49,10 +58,10 @@ export function useFlowDocument(): FlowDocument {
   }, []);
 
   const edit: Edit = useCallback(
-    (change, streak) => {
+    (changes, streak) => {
       const current = openRef.current;
       if (current === null) return undefined;
-      const next = change(current.history.present);
+      const next = applyFlowChanges(current.history.present, isChangeList(changes) ? changes : [changes]);
       if (next !== current.history.present) replaceOpen({ ...current, history: record(current.history, next, streak) });
       return next;
     },

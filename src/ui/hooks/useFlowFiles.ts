@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseJson } from '../../core/model/load.ts';
-import { emptyDraft, type Draft } from '../model/edit.ts';
+import { emptyDraft, type Draft } from '../../core/model/draft.ts';
 import { draftText, freeId, slug } from '../model/flowFile.ts';
 import { record, startHistory } from '../model/history.ts';
 import { flowInAddress, showFlowInAddress } from '../services/address.ts';
@@ -156,7 +156,7 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened 
     if (name === null || name.trim() === '') return;
     const newId = slug(name);
     if (newId === open.id || open.baseVersion === null || flows.some((f) => f.id === newId)) {
-      edit((d) => ({ ...d, name: name.trim() }));
+      edit({ type: 'setFlowFields', fields: { name: name.trim() } });
       return;
     }
     const moved = { ...open.history.present, id: newId, name: name.trim() };

@@ -1,8 +1,10 @@
 import { useRef } from 'react';
+import { applyFlowChange } from '../../core/model/changes.ts';
+import type { Draft } from '../../core/model/draft.ts';
 import { loadAnyFlow } from '../../core/formats/index.ts';
 import { parseJson } from '../../core/model/load.ts';
 import { layoutPositions } from '../canvas/layout.ts';
-import { moveNodes, type Draft } from '../model/edit.ts';
+import { moveChange } from '../model/edit.ts';
 import { freeId, slug } from '../model/flowFile.ts';
 import { startHistory } from '../model/history.ts';
 import { showFlowInAddress } from '../services/address.ts';
@@ -38,7 +40,7 @@ export function useImport(flows: readonly FlowEntry[], doc: FlowDocument, canvas
     let imported: Draft = { ...loaded.flow, id };
     if (imported.nodes.some((n) => n.position === undefined)) {
       const positions = await layoutPositions(imported, new Map());
-      imported = moveNodes(imported, positions);
+      imported = applyFlowChange(imported, moveChange(positions));
     }
     replaceOpen({ id, history: startHistory(imported), baseVersion: null, saved: null });
     setSelected([]);

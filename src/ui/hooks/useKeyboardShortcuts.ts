@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { FlowNode } from '../../core/model/types.ts';
-import { pasteNodes } from '../model/edit.ts';
+import { pastedIds } from '../../core/model/changes.ts';
 import type { CanvasView } from './useCanvasView.ts';
 import type { FlowDocument } from './useFlowDocument.ts';
 
@@ -10,11 +10,19 @@ import type { FlowDocument } from './useFlowDocument.ts';
  * and A (select all); in review mode none of them edits. Keeps the copied nodes.
  */
 export function useKeyboardShortcuts(doc: FlowDocument, canvas: CanvasView, review: boolean, save: () => Promise<void>) {
-  const { open, edit, travel } = doc;
+  const { open, edit, travel, latest } = doc;
   const { selected, selectedSet, setSelected } = canvas;
   const clipboard = useRef<FlowNode[]>([]);
 
   useEffect(() => {
+    /** Pastes copies of nodes a little below and right of them, and selects the copies. */
+    const paste = (nodes: readonly FlowNode[]) => {
+      const current = latest();
+      if (current === null) return;
+      const ids = pastedIds(current.history.present, nodes);
+      edit({ type: 'pasteNodes', nodes, offset: { x: 40, y: 40 } });
+      setSelected(ids);
+    };
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       const typing = target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
@@ -36,15 +44,10 @@ export function useKeyboardShortcuts(doc: FlowDocument, canvas: CanvasView, revi
         clipboard.current = open.history.present.nodes.filter((n) => selectedSet.has(n.id));
       } else if (key === 'v' && clipboard.current.length > 0) {
         event.preventDefault();
-        const result = pasteNodes(open.history.present, clipboard.current, { x: 40, y: 40 });
-        edit(() => result.draft);
-        setSelected(result.ids);
+        paste(clipboard.current);
       } else if (key === 'd' && selected.length > 0) {
         event.preventDefault();
-        const d = open.history.present;
-        const result = pasteNodes(d, d.nodes.filter((n) => selectedSet.has(n.id)), { x: 40, y: 40 });
-        edit(() => result.draft);
-        setSelected(result.ids);
+        paste(open.history.present.nodes.filter((n) => selectedSet.has(n.id)));
       } else if (key === 'a') {
         event.preventDefault();
         setSelected(open.history.present.nodes.map((n) => n.id));
@@ -52,5 +55,5 @@ export function useKeyboardShortcuts(doc: FlowDocument, canvas: CanvasView, revi
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open, save, edit, travel, selected, selectedSet, setSelected, review]);
+  }, [open, save, edit, latest, travel, selected, selectedSet, setSelected, review]);
 }

@@ -6,7 +6,7 @@ import type { Edit } from './useFlowDocument.ts';
 export function useSimulation(edit: Edit) {
   const [call, setCall] = useState<{ at: string | null; route: readonly string[] }>({ at: null, route: [] });
   const onProgress = useCallback((at: string | null, route: readonly string[]) => setCall({ at, route }), []);
-  const saveTest = useCallback((test: TestCall) => edit((d) => ({ ...d, tests: [...(d.tests ?? []), test] })), [edit]);
-  const addTests = useCallback((tests: TestCall[]) => edit((d) => ({ ...d, tests: [...(d.tests ?? []), ...tests] })), [edit]);
+  const saveTest = useCallback((test: TestCall) => edit({ type: 'addTests', tests: [test] }), [edit]);
+  const addTests = useCallback((tests: TestCall[]) => edit({ type: 'addTests', tests }), [edit]);
   return { call, onProgress, saveTest, addTests };
 }

@@ -4,24 +4,12 @@
  * map serves every flow in this browser, so one design ships to an account.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { environmentNames } from '../../core/model/references.ts';
 import type { Flow } from '../../core/model/types.ts';
 
 const KEY = 'zeroout:export-env';
 
 export type Environment = Record<string, string>;
-
-/** The names a flow refers to that a platform needs a reference for. */
-export function referencedNames(flow: Flow): string[] {
-  const names = new Set<string>();
-  for (const node of flow.nodes) {
-    if (node.source !== undefined) continue;
-    if (node.kind === 'queue' || node.kind === 'callback') names.add(node.queue);
-    if (node.kind === 'voicemail') names.add(node.mailbox);
-    if (node.kind === 'subflow') names.add(node.flow);
-    if (node.kind === 'lookup') names.add(node.service);
-  }
-  return [...names].sort();
-}
 
 export function loadEnvironment(): Environment {
   try {
@@ -66,7 +54,9 @@ export function ExportEnvironment({ flow, onClose }: Props) {
   const id = useId();
   const [text, setText] = useState(() => {
     const env = loadEnvironment();
-    for (const name of flow ? referencedNames(flow) : []) if (!Object.hasOwn(env, name)) env[name] = '';
+    for (const name of flow ? environmentNames(flow) : []) {
+      if (!Object.hasOwn(env, name)) Object.defineProperty(env, name, { value: '', enumerable: true, writable: true, configurable: true });
+    }
     return JSON.stringify(env, null, 2);
   });
   const [error, setError] = useState<string | undefined>();

@@ -8,7 +8,8 @@ import { useEffect, useId, useState } from 'react';
 import { flowJsonSchema } from '../../core/model/json-schema.ts';
 import type { FlowNode } from '../../core/model/types.ts';
 import { escapeToken } from '../../core/json/pointer.ts';
-import { nextFreeKey, outcomesOfDraft, paletteEntry, type Draft } from '../model/edit.ts';
+import { nextFreeKey, outcomesOfDraft, type Draft } from '../../core/model/draft.ts';
+import { paletteEntry } from '../model/edit.ts';
 
 type Schema = Record<string, unknown> & {
   type?: string | string[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { subflowResolver } from '../../../src/core/analysis/subflows.ts';
-import { flowFinder } from '../../../src/core/model/references.ts';
+import { environmentNames, flowFinder } from '../../../src/core/model/references.ts';
 import { findingsOf, makeFlow } from '../../support/build.ts';
 
 const ARN = 'arn:aws:connect:us-east-1:111122223333:instance/0000/contact-flow/5a1e-77';
@@ -21,5 +21,31 @@ describe('finding the flow a sub-flow names', () => {
   it('a transfer by ARN to a flow linted alongside is resolved, not assumed', () => {
     expect(findingsOf('unresolved-subflow', caller).map((f) => f.node)).toEqual(['hand-off']);
     expect(findingsOf('unresolved-subflow', caller, { resolveSubflow: subflowResolver([caller, sales]) })).toEqual([]);
+  });
+});
+
+describe('the names an export environment maps', () => {
+  it('lists queues, callback queues, mailboxes, sub-flows and services once each, sorted', () => {
+    const flow = makeFlow(
+      [
+        { id: 'q', kind: 'queue', queue: 'support', expectedWaitSeconds: 10, overflow: 'cb' },
+        { id: 'cb', kind: 'callback', queue: 'callbacks', failed: 'vm' },
+        { id: 'vm', kind: 'voicemail', mailbox: 'general' },
+        { id: 'look', kind: 'lookup', service: 'accounts', success: 'sub', failure: 'q' },
+        { id: 'sub', kind: 'subflow', flow: 'billing', next: 'q2' },
+        { id: 'q2', kind: 'queue', queue: 'support', expectedWaitSeconds: 10 }
+      ],
+      { start: 'look' }
+    );
+    expect(environmentNames(flow)).toEqual(['accounts', 'billing', 'callbacks', 'general', 'support']);
+  });
+
+  it('leaves out imported nodes, which keep the references of their file', () => {
+    const flow = makeFlow([
+      { id: 'q', kind: 'queue', queue: ARN, expectedWaitSeconds: 10, source: { type: 'TransferContactToQueue', pointer: '/Actions/0' } },
+      { id: 'vm', kind: 'voicemail', mailbox: 'general' }
+    ]);
+    expect(environmentNames(flow)).toEqual(['general']);
+    expect(environmentNames({ nodes: [] })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutPositions } from '../../../src/ui/canvas/layout.ts';
-import type { Draft } from '../../../src/ui/model/edit.ts';
+import type { Draft } from '../../../src/core/model/draft.ts';
 
 describe('auto-layout', () => {
   it('lays a menu out left to right with its keys in order, top to bottom', async () => {

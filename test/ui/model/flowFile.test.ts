@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDraft } from '../../../src/ui/model/edit.ts';
+import { emptyDraft } from '../../../src/core/model/draft.ts';
 import { draftText, freeId, slug } from '../../../src/ui/model/flowFile.ts';
 
 describe('draftText', () => {
