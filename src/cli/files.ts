@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FlowFormatId } from '../core/formats/types.ts';
-import type { Problem } from '../core/model/load.ts';
+import type { Problem } from '../core/model/index.ts';
 import { DIAGNOSTIC_CODES } from '../core/diagnostic/index.ts';
 
 /**

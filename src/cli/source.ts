@@ -3,11 +3,10 @@
  * problem the line and column it points at.
  */
 import path from 'node:path';
-import { locateDiagnostics, locatePointers, type Locate } from '../core/json/locate.ts';
+import { locateDiagnostics, locatePointers, type Locate } from '../core/json/index.ts';
 import { loadAnyFlow } from '../core/formats/index.ts';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../core/diagnostic/index.ts';
-import { formatProblem, loadFlowText, parseJson, type Problem } from '../core/model/load.ts';
-import type { Flow } from '../core/model/types.ts';
+import { formatProblem, loadFlowText, parseJson, type Flow, type Problem } from '../core/model/index.ts';
 import { UsageError } from './errors.ts';
 import { collectFlowFiles, FLOW_FILE_PATTERN, flowFormatOf, readText, type FlowFile } from './files.ts';
 import { writeErrors, type CliIo } from './io.ts';

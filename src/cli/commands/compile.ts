@@ -1,6 +1,6 @@
 /** `zeroout compile <flow>`: prints the flow's XState machine config, as JSON or as a TS module. */
 import { Option, type Command } from 'commander';
-import { compile } from '../../core/compile/compile.ts';
+import { compile } from '../../core/compile/index.ts';
 import { machineModule } from '../../core/export/index.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';

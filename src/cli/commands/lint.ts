@@ -6,13 +6,9 @@
  * still linted and reported).
  */
 import { Option, type Command } from 'commander';
-import { lintFlow, ruleById, type LintOptions } from '../../core/analysis/engine.ts';
-import { subflowResolver } from '../../core/analysis/subflows.ts';
-import { DEFAULT_THRESHOLDS, type Finding, type ResolvedThresholds, type SeveritySetting } from '../../core/analysis/types.ts';
-import { locateNearest } from '../../core/json/locate.ts';
-import { escapeToken } from '../../core/json/pointer.ts';
-import { formatProblem } from '../../core/model/load.ts';
-import { ThresholdsSchema } from '../../core/model/schema.ts';
+import { DEFAULT_THRESHOLDS, lintFlow, ruleById, subflowResolver, type Finding, type LintOptions, type ResolvedThresholds, type SeveritySetting } from '../../core/analysis/index.ts';
+import { escapeToken, locateNearest } from '../../core/json/index.ts';
+import { formatProblem, ThresholdsSchema } from '../../core/model/index.ts';
 import { collect, type CommandContext } from '../context.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
 import { FLOW_FILE_PATTERN } from '../files.ts';

@@ -6,9 +6,8 @@
  * Exit code 0, or 2 when the flow cannot be loaded.
  */
 import { Option, type Command } from 'commander';
-import { coverageOf, type Coverage } from '../../core/simulate/coverage.ts';
-import { shortestPaths, type CallScript, type PathsResult } from '../../core/simulate/paths.ts';
-import type { CallStep, Flow } from '../../core/model/types.ts';
+import { coverageOf, shortestPaths, type CallScript, type Coverage, type PathsResult } from '../../core/simulate/index.ts';
+import type { CallStep, Flow } from '../../core/model/index.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import type { CliIo } from '../io.ts';

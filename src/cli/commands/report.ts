@@ -9,14 +9,11 @@
  * and `test` to fail a build on.
  */
 import type { Command } from 'commander';
-import { lintFlow } from '../../core/analysis/engine.ts';
-import { subflowResolver } from '../../core/analysis/subflows.ts';
-import { runTestCalls } from '../../core/calls/run.ts';
-import { flowFinder } from '../../core/model/references.ts';
-import { diffFlows } from '../../core/review/diff.ts';
-import { reportMarkdown, type ReportInput } from '../../core/review/report.ts';
-import { scorecard } from '../../core/simulate/scorecard.ts';
-import { simulate } from '../../core/simulate/traffic.ts';
+import { lintFlow, subflowResolver } from '../../core/analysis/index.ts';
+import { runTestCalls } from '../../core/calls/index.ts';
+import { flowFinder } from '../../core/model/index.ts';
+import { diffFlows, reportMarkdown, type ReportInput } from '../../core/review/index.ts';
+import { scorecard, simulate } from '../../core/simulate/index.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';

@@ -4,8 +4,7 @@
  * fixed.
  */
 import { Option, type Command } from 'commander';
-import { RULES, ruleById } from '../../core/analysis/engine.ts';
-import type { RuleMeta } from '../../core/analysis/types.ts';
+import { ruleById, RULES, type RuleMeta } from '../../core/analysis/index.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, UsageError } from '../errors.ts';
 import {

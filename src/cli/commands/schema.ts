@@ -1,6 +1,6 @@
 /** `zeroout schema`: prints the JSON Schema of the native flow format, for editors and validators. */
 import type { Command } from 'commander';
-import { flowJsonSchemaText } from '../../core/model/json-schema.ts';
+import { flowJsonSchemaText } from '../../core/model/index.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK } from '../errors.ts';
 

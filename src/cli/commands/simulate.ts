@@ -12,20 +12,15 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { formatProblem, parseJson } from '../../core/model/load.ts';
-import { parseModel, type TrafficModel } from '../../core/simulate/model.ts';
-import { OUTCOME_LABELS, TRAFFIC_OUTCOMES, type TrafficReport } from '../../core/simulate/traffic.ts';
-import { lintFlow } from '../../core/analysis/engine.ts';
-import { scorecard, type Pillar } from '../../core/simulate/scorecard.ts';
+import { flowFinder, formatProblem, parseJson, type Flow } from '../../core/model/index.ts';
+import { OUTCOME_LABELS, parseModel, scorecard, TRAFFIC_OUTCOMES, type Pillar, type TrafficModel, type TrafficReport } from '../../core/simulate/index.ts';
+import { lintFlow, subflowResolver } from '../../core/analysis/index.ts';
 import { defaultWorkers, simulateInParallel } from '../workers/parallel.ts';
-import type { Flow } from '../../core/model/types.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
 import { readText } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
 import { flowsById, loadPaths, loadSingleFlow } from '../source.ts';
-import { flowFinder } from '../../core/model/references.ts';
-import { subflowResolver } from '../../core/analysis/subflows.ts';
 
 /**
  * The flows sub-flow nodes may run: those given with --with (their problems

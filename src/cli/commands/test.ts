@@ -6,14 +6,12 @@
  * command was misused or an input could not be loaded.
  */
 import { Option, type Command } from 'commander';
-import { runTestCalls, type TestCallRun } from '../../core/calls/run.ts';
-import { formatProblem } from '../../core/model/load.ts';
-import type { Flow } from '../../core/model/types.ts';
+import { runTestCalls, type TestCallRun } from '../../core/calls/index.ts';
+import { flowFinder, formatProblem, type Flow } from '../../core/model/index.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { FLOW_FILE_PATTERN } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
-import { flowFinder } from '../../core/model/references.ts';
 import { flowsById, loadPaths } from '../source.ts';
 
 type TestFormat = 'text' | 'json';

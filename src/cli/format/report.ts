@@ -1,7 +1,6 @@
 /** What `zeroout lint` found, file by file: the input of every lint formatter. */
-import type { LintMetrics } from '../../core/analysis/engine.ts';
-import type { Finding } from '../../core/analysis/types.ts';
-import type { Problem } from '../../core/model/load.ts';
+import type { Finding, LintMetrics } from '../../core/analysis/index.ts';
+import type { Problem } from '../../core/model/index.ts';
 import type { FlowFile } from '../files.ts';
 
 /** A finding with the place in the file its pointer names, when known. */

@@ -1,6 +1,5 @@
 /** Output of `zeroout rules`: the list of rules, and one rule's documentation. */
-import { exampleFlows, type ExampleDocument, type ExampleKind } from '../../core/analysis/rules/examples.ts';
-import type { RuleMeta } from '../../core/analysis/types.ts';
+import { exampleFlows, type ExampleDocument, type ExampleKind, type RuleMeta } from '../../core/analysis/index.ts';
 
 /** Columns: rule id, default severity, description. */
 export function formatRulesTable(rules: readonly RuleMeta[]): string {

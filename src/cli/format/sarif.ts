@@ -7,9 +7,8 @@
  * loaded become tool execution notifications.
  */
 import path from 'node:path';
-import { RULES } from '../../core/analysis/engine.ts';
-import type { Severity } from '../../core/analysis/types.ts';
-import type { Problem } from '../../core/model/load.ts';
+import { RULES, type Severity } from '../../core/analysis/index.ts';
+import type { Problem } from '../../core/model/index.ts';
 import { oneLine } from '../io.ts';
 import { packageVersion } from '../version.ts';
 import type { LintFormatter } from './report.ts';

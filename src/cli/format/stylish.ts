@@ -12,7 +12,7 @@
  * Without colour (stdout is not a terminal) the output is plain: no escape
  * codes and no symbol before the summary.
  */
-import type { Severity } from '../../core/analysis/types.ts';
+import type { Severity } from '../../core/analysis/index.ts';
 import { oneLine } from '../io.ts';
 import { styleFor, type Style } from './ansi.ts';
 import type { LintFormatter, LocatedFinding } from './report.ts';

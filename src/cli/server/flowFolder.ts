@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { formatProblem, parseJson } from '../../core/model/load.ts';
+import { formatProblem, parseJson } from '../../core/model/index.ts';
 import { describeFsError } from '../files.ts';
 import { pathInFolder, perIdQueue, writeAtomically } from './diskSafety.ts';
 

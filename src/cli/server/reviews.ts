@@ -10,19 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFile, stat, unlink } from 'node:fs/promises';
-import { loadFlowText, type Problem } from '../../core/model/load.ts';
-import {
-  addComment,
-  emptyReview,
-  parseReviewText,
-  removeComment,
-  reviewText,
-  setResolved,
-  type NewComment,
-  type Resolution,
-  type ReviewComment,
-  type ReviewFile
-} from '../../core/review/comments.ts';
+import { loadFlowText, type Problem } from '../../core/model/index.ts';
+import { addComment, emptyReview, parseReviewText, removeComment, reviewText, setResolved, type NewComment, type Resolution, type ReviewComment, type ReviewFile } from '../../core/review/index.ts';
 import { describeFsError } from '../files.ts';
 import { fileNameOf, isFlowId, type FlowFolder } from './flowFolder.ts';
 import { pathInFolder, perIdQueue, writeAtomically } from './diskSafety.ts';

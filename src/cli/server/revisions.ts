@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Revision } from '../../core/review/revision.ts';
+import type { Revision } from '../../core/review/index.ts';
 
 const run = promisify(execFile);
 

@@ -35,9 +35,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { locateDiagnostics } from '../../core/json/locate.ts';
-import { formatProblem, loadFlowText, type Problem } from '../../core/model/load.ts';
-import { parseNewComment, parseResolution, type Checked } from '../../core/review/comments.ts';
+import { locateDiagnostics } from '../../core/json/index.ts';
+import { formatProblem, loadFlowText, type Problem } from '../../core/model/index.ts';
+import { parseNewComment, parseResolution, type Checked } from '../../core/review/index.ts';
 import { createFlowFolder, fileNameOf, FLOW_ID_RULE, isFlowId, type FlowFolder } from './flowFolder.ts';
 import { createReviewStore, reviewFileNameOf, type ReviewResult, type ReviewStore } from './reviews.ts';
 import { serveStatic } from './staticFiles.ts';

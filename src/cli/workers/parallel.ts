@@ -6,10 +6,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Flow } from '../../core/model/types.ts';
-import type { TrafficModel } from '../../core/simulate/model.ts';
-import { flowFinder } from '../../core/model/references.ts';
-import { Tally, tallyRange, type TallyData, type TrafficOptions, type TrafficReport } from '../../core/simulate/traffic.ts';
+import { flowFinder, type Flow } from '../../core/model/index.ts';
+import { Tally, tallyRange, type TallyData, type TrafficModel, type TrafficOptions, type TrafficReport } from '../../core/simulate/index.ts';
 
 export interface ParallelOptions {
   readonly seed: number;

@@ -1,8 +1,7 @@
 /** In a worker thread: simulates one range of call numbers and posts its tally. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Flow } from '../../core/model/types.ts';
-import type { TrafficModel } from '../../core/simulate/model.ts';
-import { tallyRange } from '../../core/simulate/traffic.ts';
+import type { Flow } from '../../core/model/index.ts';
+import { tallyRange, type TrafficModel } from '../../core/simulate/index.ts';
 import { rangeOptions } from './parallel.ts';
 
 interface Job {

@@ -7,7 +7,7 @@ import { helpKind, isInputNode, outcomesOf, terminalEnd, type HelpKind, type Out
 import { indexedPointer } from '../json/pointer.ts';
 import { localesOf } from '../model/prompt.ts';
 import type { Flow, FlowNode } from '../model/types.ts';
-import { enterSeconds, outcomeSeconds, retryLimitSeconds } from './timing.ts';
+import { enterSeconds, outcomeSeconds, retryLimitSeconds } from '../model/timing.ts';
 
 export interface Edge {
   readonly from: number;

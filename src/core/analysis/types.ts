@@ -1,5 +1,6 @@
 /** Findings, rules and the context a rule checks a flow in. */
 import type { Diagnostic, Severity } from '../diagnostic/index.ts';
+import { DEFAULT_WORDS_PER_MINUTE } from '../model/timing.ts';
 import type { Flow, FlowNode } from '../model/types.ts';
 import type { Facts } from './facts.ts';
 import type { FlowGraph } from './graph.ts';
@@ -77,7 +78,7 @@ export const DEFAULT_THRESHOLDS: ResolvedThresholds = {
   maxMenuDepth: 3,
   maxSecondsToHuman: 60,
   announceWaitOverSeconds: 30,
-  wordsPerMinute: 150
+  wordsPerMinute: DEFAULT_WORDS_PER_MINUTE
 };
 
 export interface RuleContext {

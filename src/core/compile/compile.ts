@@ -7,8 +7,7 @@
 import { helpKind, outcomesOf, type Outcome, type UnwiredEnd } from '../model/outcomes.ts';
 import { localesOf } from '../model/prompt.ts';
 import type { Flow, FlowNode } from '../model/types.ts';
-import { DEFAULT_THRESHOLDS } from '../analysis/types.ts';
-import { CHOICE_SECONDS, DEFAULT_LOOKUP_SECONDS, DEFAULT_TIMEOUT_SECONDS, DIGIT_SECONDS, INVALID_SECONDS } from '../analysis/timing.ts';
+import { CHOICE_SECONDS, DEFAULT_LOOKUP_SECONDS, DEFAULT_TIMEOUT_SECONDS, DEFAULT_WORDS_PER_MINUTE, DIGIT_SECONDS, INVALID_SECONDS } from '../model/timing.ts';
 import { FINAL_STATES, stateKey, type FinalState } from './stateKey.ts';
 
 export interface ActionRef {
@@ -209,7 +208,7 @@ export function compiledNodes(config: FlowMachineConfig): readonly FlowNode[] {
 
 export function compile(flow: Flow, options: CompileOptions = {}): FlowMachineConfig {
   const locales = localesOf(flow);
-  const wordsPerMinute = flow.lint?.thresholds?.wordsPerMinute ?? DEFAULT_THRESHOLDS.wordsPerMinute;
+  const wordsPerMinute = flow.lint?.thresholds?.wordsPerMinute ?? DEFAULT_WORDS_PER_MINUTE;
   const machineId = flow.id.replace(/[.#]/g, '_');
   const budget = { states: flow.nodes.length + FINAL_STATES.length, notInlined: [] as string[], nodes: [] as FlowNode[] };
   const states = compileStates(flow, { machineId, nested: false, stack: [flow.id], options, budget });

@@ -9,7 +9,7 @@ import { evaluateWhen } from '../model/conditions.ts';
 import { isOpenAt } from '../model/hours.ts';
 import { promptText, speechSeconds } from '../model/prompt.ts';
 import type { Condition, Flow, NodeOfKind, Prompt, Scalar } from '../model/types.ts';
-import { DIGIT_SECONDS } from '../analysis/timing.ts';
+import { DIGIT_SECONDS } from '../model/timing.ts';
 import { compile, type CallContext, type CallResult, type CompileOptions, type FlowMachineConfig, type TranscriptEntry } from './compile.ts';
 
 /** What the caller does. */

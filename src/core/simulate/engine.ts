@@ -10,7 +10,7 @@
 import { compile, compiledNodes, type ActionRef, type CallResult, type CompileOptions, type FlowMachineConfig, type StateConfig, type TransitionConfig } from '../compile/compile.ts';
 import { completedEntry, entryIsValid, GUARDS, initialContext, type CallInput, type CallerEvent, type EntrySpec } from '../compile/machine.ts';
 import { isOpenAt } from '../model/hours.ts';
-import { DIGIT_SECONDS } from '../analysis/timing.ts';
+import { DIGIT_SECONDS } from '../model/timing.ts';
 import { promptText, speechSeconds } from '../model/prompt.ts';
 import type { CallContext } from '../compile/compile.ts';
 import type { Flow, NodeOfKind, Prompt, Scalar } from '../model/types.ts';

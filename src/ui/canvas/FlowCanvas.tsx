@@ -12,9 +12,8 @@ import {
   type NodeChange
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
-import type { NodeKind } from '../../core/model/types.ts';
+import type { Draft, NodeKind, XY } from '../../core/model/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
-import type { Draft, XY } from '../../core/model/draft.ts';
 import type { Heat } from '../panels/Traffic.tsx';
 import { NodeCard } from './NodeCard.tsx';
 import { OutcomeEdge } from './OutcomeEdge.tsx';

@@ -6,12 +6,9 @@
  * with no route to help shaded.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { helpKind } from '../../core/model/outcomes.ts';
-import { promptText } from '../../core/model/prompt.ts';
-import type { FlowNode } from '../../core/model/types.ts';
+import { helpKind, outcomesOfDraft, promptText, type Draft, type FlowNode } from '../../core/model/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { CARD_WIDTH, cardHandles, cardHeight } from './geometry.ts';
-import { outcomesOfDraft, type Draft } from '../../core/model/draft.ts';
 import { paletteEntry } from '../model/edit.ts';
 import { ghostId, routeKey, type CompareView } from '../model/compare.ts';
 

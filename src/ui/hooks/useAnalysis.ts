@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { analyse, type DraftAnalysis } from '../model/analysis.ts';
-import type { Draft } from '../../core/model/draft.ts';
+import type { Draft } from '../../core/model/index.ts';
 
 /** Owns the open draft's analysis (the valid flow, its problems and lint), made again on each edit and timed for the designer benchmark. */
 export function useAnalysis(draft: Draft | undefined): DraftAnalysis | undefined {

@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import type { Size } from '../canvas/layout.ts';
-import type { XY } from '../../core/model/draft.ts';
+import type { XY } from '../../core/model/index.ts';
 
 export interface CanvasView {
   /** The selected nodes' ids, in the order they were selected. */

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { loadAnyFlow } from '../../core/formats/index.ts';
-import { parseJson } from '../../core/model/load.ts';
+import { parseJson } from '../../core/model/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { compareView, type Comparison } from '../model/compare.ts';
 import type { CompareSource } from '../panels/Compare.tsx';

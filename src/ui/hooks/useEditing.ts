@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { freshId, newNode } from '../../core/model/draft.ts';
-import type { NodeKind } from '../../core/model/types.ts';
+import { freshId, newNode, type NodeKind } from '../../core/model/index.ts';
 import type { CanvasActions } from '../canvas/FlowCanvas.tsx';
 import { layoutPositions } from '../canvas/layout.ts';
 import { moveChange } from '../model/edit.ts';

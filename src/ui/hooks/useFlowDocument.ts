@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { applyFlowChanges, type FlowChange } from '../../core/model/changes.ts';
-import type { Draft } from '../../core/model/draft.ts';
+import { applyFlowChanges, type Draft, type FlowChange } from '../../core/model/index.ts';
 import { record, redo, undo, type History } from '../model/history.ts';
 import { storeDraft } from '../services/drafts.ts';
 

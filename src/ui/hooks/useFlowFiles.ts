@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { parseJson } from '../../core/model/load.ts';
-import { emptyDraft, type Draft } from '../../core/model/draft.ts';
+import { emptyDraft, parseJson, type Draft } from '../../core/model/index.ts';
 import { draftText, freeId, slug } from '../model/flowFile.ts';
 import { record, startHistory } from '../model/history.ts';
 import { flowInAddress, showFlowInAddress } from '../services/address.ts';

@@ -1,8 +1,6 @@
 import { useRef } from 'react';
-import { applyFlowChange } from '../../core/model/changes.ts';
-import type { Draft } from '../../core/model/draft.ts';
+import { applyFlowChange, parseJson, type Draft } from '../../core/model/index.ts';
 import { loadAnyFlow } from '../../core/formats/index.ts';
-import { parseJson } from '../../core/model/load.ts';
 import { layoutPositions } from '../canvas/layout.ts';
 import { moveChange } from '../model/edit.ts';
 import { freeId, slug } from '../model/flowFile.ts';

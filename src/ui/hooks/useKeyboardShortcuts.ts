@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { FlowNode } from '../../core/model/types.ts';
-import { pastedIds } from '../../core/model/changes.ts';
+import { pastedIds, type FlowNode } from '../../core/model/index.ts';
 import type { CanvasView } from './useCanvasView.ts';
 import type { FlowDocument } from './useFlowDocument.ts';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Problem } from '../../core/model/load.ts';
+import type { Problem } from '../../core/model/index.ts';
 
 /** A message under the toolbar: what the last action did, or why it failed. */
 export interface Notice {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { coverageOf } from '../../core/simulate/coverage.ts';
+import { coverageOf } from '../../core/simulate/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import type { Heat } from '../panels/Traffic.tsx';
 

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { TestCall } from '../../core/model/types.ts';
+import type { TestCall } from '../../core/model/index.ts';
 import type { Edit } from './useFlowDocument.ts';
 
 /** Owns the simulated call as the canvas shows it (the node it is at, its route so far) and saving its test calls into the flow. */

@@ -3,10 +3,9 @@
  * valid flow (the schema's problems, each placed on its node and field), and
  * when it is, the lint findings and per-node figures.
  */
-import { lintFlow, type LintResult } from '../../core/analysis/engine.ts';
-import { createFlowChecker } from '../../core/model/load.ts';
-import type { Flow } from '../../core/model/types.ts';
-import { parsePointer } from '../../core/json/pointer.ts';
+import { lintFlow, type LintResult } from '../../core/analysis/index.ts';
+import { createFlowChecker, type Flow } from '../../core/model/index.ts';
+import { parsePointer } from '../../core/json/index.ts';
 import type { Draft } from './edit.ts';
 import { DIAGNOSTIC_CODES, type Diagnostic, type Severity } from '../../core/diagnostic/index.ts';
 

@@ -5,11 +5,9 @@
  * ghosts where they stood; routes rewired are marked, and the routes they
  * replaced are drawn as ghosts too.
  */
-import { lintFlow, type LintResult } from '../../core/analysis/engine.ts';
-import { outcomesOf } from '../../core/model/outcomes.ts';
-import type { Flow, FlowNode } from '../../core/model/types.ts';
-import { diffFlows, type FlowDiff, type NodeChange } from '../../core/review/diff.ts';
-import { outcomeLabel } from '../../core/review/format.ts';
+import { lintFlow, type LintResult } from '../../core/analysis/index.ts';
+import { outcomesOf, type Flow, type FlowNode } from '../../core/model/index.ts';
+import { diffFlows, outcomeLabel, type FlowDiff, type NodeChange } from '../../core/review/index.ts';
 
 /** The version the open flow is compared with. */
 export interface Comparison {

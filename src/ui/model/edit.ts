@@ -4,11 +4,9 @@
  * (`core/model/changes.ts`), and drafts are the core's (`core/model/draft.ts`);
  * this module only builds the changes the canvas's shapes make.
  */
-import type { FlowChange, NodePosition } from '../../core/model/changes.ts';
-import type { XY } from '../../core/model/draft.ts';
-import type { NodeKind } from '../../core/model/types.ts';
+import type { FlowChange, NodeKind, NodePosition, XY } from '../../core/model/index.ts';
 
-export type { Draft, XY } from '../../core/model/draft.ts';
+export type { Draft, XY } from '../../core/model/index.ts';
 
 /** The change that moves nodes to the positions a drag or a layout gives them (node id → position). */
 export function moveChange(positions: ReadonlyMap<string, XY>): FlowChange {

@@ -1,5 +1,5 @@
 /** A draft as a file in flows/: the text it is saved as, and the ids new files are given. */
-import type { Draft } from '../../core/model/draft.ts';
+import type { Draft } from '../../core/model/index.ts';
 
 /** The text a draft is saved as. */
 export function draftText(draft: Draft): string {

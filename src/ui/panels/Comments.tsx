@@ -4,8 +4,8 @@
  * when none is selected), a form to add one, and resolve / reopen.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import { openCommentsByNode, type ReviewComment } from '../../core/review/comments.ts';
-import type { FlowNode } from '../../core/model/types.ts';
+import { openCommentsByNode, type ReviewComment } from '../../core/review/index.ts';
+import type { FlowNode } from '../../core/model/index.ts';
 import { addComment, loadReview, resolveComment } from '../services/api.ts';
 
 const AUTHOR_KEY = 'zeroout.reviewer';

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { listRevisions, type FlowEntry, type Revision } from '../services/api.ts';
 import type { CompareView } from '../model/compare.ts';
-import { diffSummary } from '../../core/review/format.ts';
+import { diffSummary } from '../../core/review/index.ts';
 import { JsonFilePicker } from './JsonFilePicker.tsx';
 
 export type CompareSource =

@@ -4,8 +4,7 @@
  * map serves every flow in this browser, so one design ships to an account.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { environmentNames } from '../../core/model/references.ts';
-import type { Flow } from '../../core/model/types.ts';
+import { environmentNames, type Flow } from '../../core/model/index.ts';
 
 const KEY = 'zeroout:export-env';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Flow } from '../../core/model/types.ts';
+import type { Flow } from '../../core/model/index.ts';
 
 /**
  * A panel of the designer that works on a valid flow: its heading, then its

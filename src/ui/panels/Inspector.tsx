@@ -5,10 +5,8 @@
  * the field as you type.
  */
 import { useEffect, useId, useState } from 'react';
-import { flowJsonSchema } from '../../core/model/json-schema.ts';
-import type { FlowNode } from '../../core/model/types.ts';
-import { escapeToken } from '../../core/json/pointer.ts';
-import { nextFreeKey, outcomesOfDraft, type Draft } from '../../core/model/draft.ts';
+import { flowJsonSchema, nextFreeKey, outcomesOfDraft, type Draft, type FlowNode } from '../../core/model/index.ts';
+import { escapeToken } from '../../core/json/index.ts';
 import { paletteEntry } from '../model/edit.ts';
 
 type Schema = Record<string, unknown> & {

@@ -7,12 +7,10 @@
 import { FlowPanel } from './FlowPanel.tsx';
 import { useActor } from '@xstate/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { CallResult, TranscriptEntry } from '../../core/compile/compile.ts';
-import { createFlowMachine, type CallInput } from '../../core/compile/machine.ts';
-import { runTestCalls, type TestCallRun } from '../../core/calls/run.ts';
-import { coverageOf } from '../../core/simulate/coverage.ts';
-import { asTestCall, shortestPaths } from '../../core/simulate/paths.ts';
-import type { CallStep, Flow, TestCall } from '../../core/model/types.ts';
+import { createFlowMachine, type CallInput, type CallResult, type TranscriptEntry } from '../../core/compile/index.ts';
+import { runTestCalls, type TestCallRun } from '../../core/calls/index.ts';
+import { asTestCall, coverageOf, shortestPaths } from '../../core/simulate/index.ts';
+import type { CallStep, Flow, TestCall } from '../../core/model/index.ts';
 import { playTone, speak, stopSpeaking } from '../services/sound.ts';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];

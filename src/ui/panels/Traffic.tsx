@@ -5,8 +5,8 @@
  */
 import { FlowPanel } from './FlowPanel.tsx';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Flow } from '../../core/model/types.ts';
-import { OUTCOME_LABELS, TRAFFIC_OUTCOMES } from '../../core/simulate/traffic.ts';
+import type { Flow } from '../../core/model/index.ts';
+import { OUTCOME_LABELS, TRAFFIC_OUTCOMES } from '../../core/simulate/index.ts';
 import type { TrafficMessage } from '../services/traffic.worker.ts';
 
 type Done = Extract<TrafficMessage, { type: 'done' }>;

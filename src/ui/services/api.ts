@@ -1,7 +1,6 @@
 /** The local server's flow files: list, read, save with a conflict check, delete. */
-import type { Problem } from '../../core/model/load.ts';
-import type { ReviewComment } from '../../core/review/comments.ts';
-import type { Revision } from '../../core/review/revision.ts';
+import type { Problem } from '../../core/model/index.ts';
+import type { ReviewComment, Revision } from '../../core/review/index.ts';
 
 export interface FlowEntry {
   readonly id: string;

@@ -3,7 +3,7 @@
  * or a crashed tab loses nothing. A draft remembers the file version it was
  * made from, so it is offered back only over that version.
  */
-import type { Draft } from '../../core/model/draft.ts';
+import type { Draft } from '../../core/model/index.ts';
 
 export interface StoredDraft {
   readonly id: string;

@@ -3,11 +3,9 @@
  * calls in chunks, posts progress, then the report, the traffic through each
  * node and a histogram of time to a person.
  */
-import type { Flow } from '../../core/model/types.ts';
-import type { TrafficModel } from '../../core/simulate/model.ts';
-import { lintFlow } from '../../core/analysis/engine.ts';
-import { scorecard, type Pillar } from '../../core/simulate/scorecard.ts';
-import { Tally, tallyRange } from '../../core/simulate/traffic.ts';
+import type { Flow } from '../../core/model/index.ts';
+import { scorecard, Tally, tallyRange, type Pillar, type TrafficModel } from '../../core/simulate/index.ts';
+import { lintFlow } from '../../core/analysis/index.ts';
 
 export interface TrafficJob {
   readonly flow: Flow;

@@ -1,5 +1,5 @@
 /** The palette of node kinds: click one to add it near the middle of the view, or drag it onto the canvas. */
-import type { NodeKind } from '../../core/model/types.ts';
+import type { NodeKind } from '../../core/model/index.ts';
 import { KIND_MIME } from '../canvas/FlowCanvas.tsx';
 import { PALETTE } from '../model/edit.ts';
 

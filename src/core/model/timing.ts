@@ -3,9 +3,12 @@
  * timed from their words at a speaking rate; inputs from the keys pressed.
  * Queue waits are not counted (they are reported on their own).
  */
-import type { Outcome } from '../model/outcomes.ts';
-import { promptText, speechSeconds } from '../model/prompt.ts';
-import type { FlowNode } from '../model/types.ts';
+import type { Outcome } from './outcomes.ts';
+import { promptText, speechSeconds } from './prompt.ts';
+import type { FlowNode } from './types.ts';
+
+/** Words a prompt is spoken at, a minute, unless a flow says otherwise (its `wordsPerMinute` threshold). */
+export const DEFAULT_WORDS_PER_MINUTE = 150;
 
 /** Seconds a caller takes to choose and press a key or say a phrase. */
 export const CHOICE_SECONDS = 2;

@@ -1,0 +1,3 @@
+/** A flow compiled to an XState v5 machine config, and the machine that runs it. */
+export { compile, type CallResult, type TranscriptEntry } from './compile.ts';
+export { createFlowMachine, machineFromConfig, type CallInput } from './machine.ts';

@@ -1,0 +1,3 @@
+/** JSON pointers, and where in a file's text each pointer's value sits. */
+export { escapeToken, parsePointer, toPointer } from './pointer.ts';
+export { locateDiagnostics, locateNearest, locatePointers, locateSyntaxError, type Locate, type Location } from './locate.ts';
