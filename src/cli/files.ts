@@ -1,10 +1,11 @@
 /**
  * Finding and reading flow files. `flowFormatOf` is the one place that decides
- * which files in a folder are flows: vendor formats are added there.
+ * which files in a folder are flows, from the file name endings the vendor
+ * formats (src/core/formats/registry.ts) have.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FlowFormatId } from '../core/formats/types.ts';
+import { OTHER_FLOW_EXTENSIONS, vendorFilePatterns, type FlowFormatId } from '../core/formats/index.ts';
 import type { Problem } from '../core/model/index.ts';
 import { DIAGNOSTIC_CODES } from '../core/diagnostic/index.ts';
 
@@ -23,11 +24,13 @@ export function flowFormatOf(fileName: string): FlowFormat | undefined {
   if (name.endsWith('.ivr.json')) return 'native';
   // Review comments (`<id>.review.json`) live beside their flow and are no flow.
   if (name.endsWith('.json') && !name.endsWith('.schema.json') && !name.endsWith('.review.json') && !NOT_FLOWS.has(name)) return 'detect';
+  // A vendor format whose files are not JSON (YAML): its content says whether it is a flow.
+  if (OTHER_FLOW_EXTENSIONS.some((extension) => name.endsWith(extension))) return 'detect';
   return undefined;
 }
 
 /** A description of what folders are searched for, for messages. */
-export const FLOW_FILE_PATTERN = '*.ivr.json, or Twilio Studio and Amazon Connect *.json';
+export const FLOW_FILE_PATTERN = `*.ivr.json, or ${vendorFilePatterns()}`;
 
 export interface FlowFile {
   /** The name to show: as the user typed it, or the typed folder joined with the relative path. */

@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import { locateDiagnostics, locatePointers, type Locate } from '../core/json/index.ts';
-import { loadAnyFlow } from '../core/formats/index.ts';
+import { loadAnyFlow, parseFlowText } from '../core/formats/index.ts';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../core/diagnostic/index.ts';
-import { formatProblem, loadFlowText, parseJson, type Flow, type Problem } from '../core/model/index.ts';
+import { formatProblem, loadFlowText, type Flow, type Problem } from '../core/model/index.ts';
 import { UsageError } from './errors.ts';
 import { collectFlowFiles, FLOW_FILE_PATTERN, flowFormatOf, readText, type FlowFile } from './files.ts';
 import { writeErrors, type CliIo } from './io.ts';
@@ -41,7 +41,7 @@ export function loadText(file: FlowFile, text: string): LoadedFile {
     if (!result.ok) return { ok: false, file, problems: located(result.problems) };
     return { ok: true, file, flow: result.flow, locate, notes: [] };
   }
-  const parsed = parseJson(read.text, file.file);
+  const parsed = parseFlowText(read.text, file.file);
   if (!parsed.ok) return file.optional ? { ok: 'skip', file } : { ok: false, file, problems: located(parsed.problems) };
   const result = loadAnyFlow(parsed.value, file.file);
   if (result.format === undefined && file.optional) return { ok: 'skip', file };

@@ -5,7 +5,7 @@
  */
 import { lintFlow } from '../../src/core/analysis/engine.ts';
 import { loadAnyFlow, VENDOR_FORMATS } from '../../src/core/formats/index.ts';
-import type { FlowFormatId } from '../../src/core/formats/types.ts';
+import type { FlowFormatId } from '../../src/core/formats/index.ts';
 import { exportEnvFor } from '../support/env.ts';
 import { generateFlow } from '../support/generate.ts';
 import { measure, type Benchmark, type Figure } from './measure.ts';

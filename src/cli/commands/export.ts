@@ -1,6 +1,7 @@
 /**
- * `zeroout export <flow> --to twilio-studio|amazon-connect|xstate|mermaid
- * [-o file] [--env map.json]`: writes a flow in another format.
+ * `zeroout export <flow> --to <format> [-o file] [--env map.json]`: writes a
+ * flow in another format: a vendor's (the formats registry lists them), an
+ * XState machine or a Mermaid diagram.
  *
  * Exit code 0 when written, 2 when the flow, the environment map or the
  * options cannot be used, or the flow cannot be expressed in the target
@@ -9,8 +10,8 @@
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { EXPORT_TARGETS, exportFlow, type ExportTarget } from '../../core/export/index.ts';
-import type { ExportOptions } from '../../core/formats/types.ts';
+import { EXPORT_FORMATS, EXPORT_TARGETS, exportFlow, type ExportTarget } from '../../core/export/index.ts';
+import { listOf, VENDOR_FORMATS, type ExportOptions } from '../../core/formats/index.ts';
 import { escapeToken } from '../../core/json/index.ts';
 import { formatProblem, parseJson, type Problem } from '../../core/model/index.ts';
 import type { CommandContext } from '../context.ts';
@@ -21,6 +22,9 @@ import { loadSingleFlow } from '../source.ts';
 import { DIAGNOSTIC_CODES, formatNote } from '../../core/diagnostic/index.ts';
 
 export { EXPORT_TARGETS, type ExportTarget };
+
+/** What the vendors call a reference to an account's resource, for help: "ARNs, SIDs". */
+const REFERENCES = [...new Set(VENDOR_FORMATS.map((format) => `${format.reference}s`))].sort().join(', ');
 
 export interface ExportCommandOptions {
   readonly to: ExportTarget;
@@ -93,11 +97,11 @@ export async function runExport(input: string, options: ExportCommandOptions, io
 export function registerExport(program: Command, context: CommandContext): Command {
   return program
     .command('export')
-    .description('write a flow as Twilio Studio, Amazon Connect, XState or Mermaid')
+    .description(`write a flow as ${listOf(EXPORT_FORMATS.map((format) => format.name), 'or')}`)
     .argument('<flow>', 'a flow file (native or vendor)')
     .addOption(new Option('--to <format>', 'the format to write').choices([...EXPORT_TARGETS]).makeOptionMandatory())
     .option('-o, --output <file>', 'write to a file instead of standard output (for xstate, a .ts file gets a TypeScript module)')
-    .option('--env <map.json>', 'names in the flow (queues, flows, services) mapped to the account\'s references (ARNs, SIDs)')
+    .option('--env <map.json>', `names in the flow (queues, flows, services) mapped to the account's references (${REFERENCES})`)
     .action(async (input: string, options: ExportCommandOptions) => {
       context.exitCode = await runExport(input, options, context.io);
     });

@@ -1,7 +1,6 @@
 /** `zeroout graph <flow>`: prints the flow as a Mermaid flowchart or a Graphviz digraph. */
 import { Option, type Command } from 'commander';
-import { toDot } from '../../core/export/dot.ts';
-import { toMermaid } from '../../core/export/mermaid.ts';
+import { toDot, toMermaid } from '../../core/export/index.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import type { CliIo } from '../io.ts';

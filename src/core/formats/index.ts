@@ -1,17 +1,16 @@
 /**
- * The formats a flow file can be in, told apart by content: Zero Out's own,
- * Twilio Studio and Amazon Connect. One module per vendor format.
+ * The formats a flow file can be in, told apart by content: Zero Out's own
+ * and each vendor format the registry lists (one folder per vendor).
  */
 import { loadFlow, type Problem } from '../model/load.ts';
 import type { Flow } from '../model/types.ts';
-import amazonConnect from './amazon-connect.ts';
-import twilioStudio from './twilio-studio.ts';
-import type { FlowFormatId, VendorFormat } from './types.ts';
+import { listOf } from './files.ts';
+import { VENDOR_FORMATS, type FlowFormatId } from './registry.ts';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../diagnostic/index.ts';
 
-export type { FlowFormatId, ImportResult, VendorFormat } from './types.ts';
-
-export const VENDOR_FORMATS: readonly VendorFormat[] = [twilioStudio, amazonConnect];
+export type { ExportOptions, ExportResult, ImportResult, VendorFiles, VendorFormat } from './types.ts';
+export { VENDOR_FORMATS, type FlowFormatId, type VendorFormatId } from './registry.ts';
+export { FLOW_FILE_ACCEPT, listOf, OTHER_FLOW_EXTENSIONS, parseFlowText, vendorFilePatterns } from './files.ts';
 
 /** A native document: it has the format version and a list of nodes. */
 function isNative(document: unknown): boolean {
@@ -38,7 +37,7 @@ export function loadAnyFlow(document: unknown, file: string): AnyFlowResult {
     return {
       ok: false,
       format,
-      problems: [{ code: DIAGNOSTIC_CODES.notAFlow, severity: 'error', file, pointer: '', message: `not a flow this tool reads: expected ${NAMES.slice(0, -1).join(', ')} or ${NAMES[NAMES.length - 1]}` }]
+      problems: [{ code: DIAGNOSTIC_CODES.notAFlow, severity: 'error', file, pointer: '', message: `not a flow this tool reads: expected ${listOf(NAMES, 'or')}` }]
     };
   }
   if (format === 'native') {

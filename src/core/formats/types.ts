@@ -2,9 +2,6 @@
 import { type Diagnostic, type DiagnosticCode, type Problem } from '../diagnostic/index.ts';
 import type { Flow } from '../model/types.ts';
 
-/** The formats a file can be in. `native` is Zero Out's own `.ivr.json`. */
-export type FlowFormatId = 'native' | 'twilio-studio' | 'amazon-connect';
-
 /**
  * A note an importer or exporter makes as it goes: something it could not
  * carry over exactly, and what it did instead. The format's boundary makes
@@ -35,10 +32,40 @@ export type ExportResult =
   | { readonly ok: true; readonly document: unknown; readonly notes: readonly Diagnostic[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-export interface VendorFormat {
-  readonly id: Exclude<FlowFormatId, 'native'>;
-  /** For messages: "Twilio Studio". */
+/** What a vendor's flow files look like, for file pickers and help text. */
+export interface VendorFiles {
+  /** The endings of its file names, with the dot: `['.json']`. */
+  readonly extensions: readonly string[];
+  /** The media type of such a file (for file pickers and downloads). */
+  readonly mediaType: string;
+  /**
+   * A file's text as a document, for a format whose files are not JSON (a
+   * file with one of `extensions` other than `.json`); JSON is read as JSON.
+   */
+  parse?(text: string, file: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] };
+  /** An exported document as a file's text; without it, JSON (two-space indent, a final newline). */
+  stringify?(document: unknown): string;
+}
+
+/**
+ * What every vendor format provides: one per folder under src/core/formats/,
+ * listed in registry.ts. `Id` is its format id (`twilio-studio`), which
+ * names it on the command line (`--to`), in golden files and in downloads.
+ */
+export interface VendorFormat<Id extends string = string> {
+  readonly id: Id;
+  /** For messages, help text and menus: "Twilio Studio". */
   readonly name: string;
+  readonly files: VendorFiles;
+  /** What the platform calls a reference to an account's resource in an export environment: "SID", "ARN". */
+  readonly reference: string;
+  /**
+   * Keys of the vendor data an import keeps on a node (`meta.vendor`) that
+   * are layout (`offset`, `x`) or wiring (`transitions`, `next`): a review
+   * compares vendor settings without them, since positions and routes are
+   * compared on their own.
+   */
+  readonly keptKeys: { readonly layout: readonly string[]; readonly wiring: readonly string[] };
   /** Whether a parsed document is in this format (by its content, never its file name). */
   detect(document: unknown): boolean;
   /**
@@ -54,6 +81,11 @@ export interface VendorFormat {
    * `file` names the flow in problems.
    */
   export?(flow: Flow, options: ExportOptions, file: string): ExportResult;
+}
+
+/** A vendor format, its id kept as the literal it is (so the registry can list the ids). */
+export function vendorFormat<const Id extends string>(format: VendorFormat<Id>): VendorFormat<Id> {
+  return format;
 }
 
 /** Notes made as diagnostics of `code` about `file`, each said once. */

@@ -11,6 +11,7 @@
  */
 import { lintFlow, type LintOptions, type LintResult } from '../analysis/engine.ts';
 import type { Finding } from '../analysis/types.ts';
+import { VENDOR_FORMATS } from '../formats/index.ts';
 import { escapeToken } from '../json/pointer.ts';
 import { optionOutcome, outcomesOf } from '../model/outcomes.ts';
 import type { Flow, FlowNode } from '../model/types.ts';
@@ -19,8 +20,8 @@ import type { Flow, FlowNode } from '../model/types.ts';
 const PROMPT_FIELDS = ['prompt', 'reprompt', 'noInputPrompt', 'invalidPrompt'] as const;
 /** Fields that never change what a caller meets: layout and import bookkeeping. */
 const IGNORED_FIELDS = new Set(['id', 'name', 'position', 'source', 'meta', 'notes', ...PROMPT_FIELDS]);
-/** Layout keys inside vendor data kept verbatim (Studio offsets, Connect positions). */
-const LAYOUT_KEYS = new Set(['offset', 'position', 'Position', 'x', 'y']);
+/** Layout keys inside vendor data kept verbatim (Studio offsets, Connect positions), from each vendor format. */
+const LAYOUT_KEYS = new Set(VENDOR_FORMATS.flatMap((format) => format.keptKeys.layout));
 
 /** One word of a word diff: kept, removed (only before) or added (only after). */
 export interface WordPart {
@@ -239,7 +240,7 @@ function withoutLayout(value: unknown): unknown {
 }
 
 /** Segments of a vendor pointer that hold wiring, which the routes already compare. */
-const VENDOR_WIRING = new Set(['transitions', 'Transitions', 'next', 'NextAction', 'Conditions', 'Errors']);
+const VENDOR_WIRING = new Set(VENDOR_FORMATS.flatMap((format) => format.keptKeys.wiring));
 
 /** The vendor's own data an importer kept on a node (a Studio widget, a Connect action), less its layout. */
 function vendorOf(node: FlowNode): unknown {

@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { loadAnyFlow } from '../../core/formats/index.ts';
-import { parseJson } from '../../core/model/index.ts';
+import { loadAnyFlow, parseFlowText } from '../../core/formats/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { compareView, type Comparison } from '../model/compare.ts';
 import type { CompareSource } from '../panels/Compare.tsx';
@@ -53,7 +52,7 @@ export function useCompare(open: OpenFlow | null, analysis: DraftAnalysis | unde
       name = file.file;
       label = source.kind === 'saved' ? 'the saved version' : `flow ${JSON.stringify(id)}`;
     }
-    const parsed = parseJson(text, name);
+    const parsed = parseFlowText(text, name);
     const loaded = parsed.ok ? loadAnyFlow(parsed.value, name) : undefined;
     if (!parsed.ok || loaded === undefined || !loaded.ok) {
       notify({ kind: 'error', text: `Cannot compare with ${name}: it is not a flow.`, problems: !parsed.ok ? parsed.problems : loaded !== undefined && !loaded.ok ? loaded.problems : [] });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { exportFlow, type ExportTarget } from '../../core/export/index.ts';
+import { EXPORT_FORMATS, exportFlow, exportFormat, type ExportTarget } from '../../core/export/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { loadEnvironment } from '../panels/ExportEnvironment.tsx';
 import { download } from '../services/download.ts';
@@ -7,13 +7,8 @@ import type { OpenFlow } from './useFlowDocument.ts';
 import type { Notify } from './useNotice.ts';
 import { DIAGNOSTIC_CODES } from '../../core/diagnostic/index.ts';
 
-/** The name of each export target, in the Export menu and in notices. */
-export const EXPORT_LABELS: Record<ExportTarget, string> = {
-  'twilio-studio': 'Twilio Studio',
-  'amazon-connect': 'Amazon Connect',
-  xstate: 'XState machine (JSON)',
-  mermaid: 'Mermaid diagram'
-};
+/** The name of each export target, in the Export menu and in notices (from the export formats, which list the vendors' from the registry). */
+export const EXPORT_LABELS = Object.fromEntries(EXPORT_FORMATS.map((format) => [format.id, format.label])) as Record<ExportTarget, string>;
 
 /** Owns exporting the open flow to another platform as a download, and whether the export environment dialog is open. */
 export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undefined, notify: Notify) {
@@ -35,8 +30,8 @@ export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undef
       });
       return;
     }
-    const extension = target === 'mermaid' ? 'mmd' : 'json';
-    download(`${open.id}.${target}.${extension}`, result.text, target === 'mermaid' ? 'text/plain' : 'application/json');
+    const { extension, mediaType } = exportFormat(target);
+    download(`${open.id}.${target}${extension}`, result.text, mediaType);
     notify({ kind: 'info', text: `Exported to ${EXPORT_LABELS[target]}${result.notes.length > 0 ? ` with ${result.notes.length} notes` : ''}.` });
   };
 

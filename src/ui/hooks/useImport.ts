@@ -1,6 +1,6 @@
 import { useRef } from 'react';
-import { applyFlowChange, parseJson, type Draft } from '../../core/model/index.ts';
-import { loadAnyFlow } from '../../core/formats/index.ts';
+import { applyFlowChange, type Draft } from '../../core/model/index.ts';
+import { loadAnyFlow, parseFlowText } from '../../core/formats/index.ts';
 import { layoutPositions } from '../canvas/layout.ts';
 import { moveChange } from '../model/edit.ts';
 import { freeId, slug } from '../model/flowFile.ts';
@@ -23,7 +23,7 @@ export function useImport(flows: readonly FlowEntry[], doc: FlowDocument, canvas
 
   const importFile = async (file: File) => {
     const text = await file.text();
-    const parsed = parseJson(text, file.name);
+    const parsed = parseFlowText(text, file.name);
     if (!parsed.ok) {
       notify({ kind: 'error', text: `${file.name} is not JSON.`, problems: parsed.problems });
       return;

@@ -4,9 +4,16 @@
  * map serves every flow in this browser, so one design ships to an account.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { VENDOR_FORMATS } from '../../core/formats/index.ts';
 import { environmentNames, type Flow } from '../../core/model/index.ts';
 
 const KEY = 'zeroout:export-env';
+
+/** What each platform calls a reference, by platform name: "an ARN for Amazon Connect, a SID for Twilio Studio". */
+const REFERENCES = [...VENDOR_FORMATS]
+  .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+  .map((format) => `${/^[aeiou]/i.test(format.reference) ? 'an' : 'a'} ${format.reference} for ${format.name}`)
+  .join(', ');
 
 export type Environment = Record<string, string>;
 
@@ -78,8 +85,7 @@ export function ExportEnvironment({ flow, onClose }: Props) {
       >
         <h2 id={`${id}-title`}>Export environment</h2>
         <p className="muted">
-          Each queue, mailbox, flow and service the flows name, mapped to its reference on the platform: an ARN for Amazon Connect, a SID for
-          Twilio Studio.
+          Each queue, mailbox, flow and service the flows name, mapped to its reference on the platform: {REFERENCES}.
         </p>
         <label htmlFor={id}>Environment (JSON)</label>
         <textarea

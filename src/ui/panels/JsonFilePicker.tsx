@@ -1,12 +1,13 @@
 import type { Ref } from 'react';
+import { FLOW_FILE_ACCEPT } from '../../core/formats/index.ts';
 
-/** A hidden picker of one JSON file, opened by clicking the input it renders (through `inputRef`). */
+/** A hidden picker of one flow file (Zero Out's or any registered vendor's), opened by clicking the input it renders (through `inputRef`). */
 export function JsonFilePicker({ label, inputRef, onFile }: { label: string; inputRef: Ref<HTMLInputElement>; onFile(file: File): void }) {
   return (
     <input
       ref={inputRef}
       type="file"
-      accept=".json,application/json"
+      accept={FLOW_FILE_ACCEPT}
       aria-label={label}
       hidden
       onChange={(e) => {

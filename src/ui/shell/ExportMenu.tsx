@@ -1,4 +1,4 @@
-/** The toolbar's Export menu: one item per export target, and the export environment dialog. */
+/** The toolbar's Export menu: one item per export target (the vendors' from the formats registry), and the export environment dialog. */
 import { EXPORT_TARGETS } from '../../core/export/index.ts';
 import { EXPORT_LABELS, type Export } from '../hooks/useExport.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';

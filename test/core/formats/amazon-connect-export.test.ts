@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import amazonConnect from '../../../src/core/formats/amazon-connect.ts';
-import { actionIdentifier, exportAmazonConnectDetailed, sha1, uuidV5 } from '../../../src/core/formats/amazon-connect-export.ts';
+import amazonConnect from '../../../src/core/formats/amazon-connect/index.ts';
+import { actionIdentifier, exportAmazonConnectDetailed, sha1, uuidV5 } from '../../../src/core/formats/amazon-connect/export/index.ts';
 import { lintFlow } from '../../../src/core/analysis/engine.ts';
 import { loadFlow } from '../../../src/core/model/load.ts';
 import type { Flow } from '../../../src/core/model/types.ts';

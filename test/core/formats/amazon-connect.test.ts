@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import amazonConnect from '../../../src/core/formats/amazon-connect.ts';
+import amazonConnect from '../../../src/core/formats/amazon-connect/index.ts';
 import { lintFlow } from '../../../src/core/analysis/engine.ts';
 import { loadFlow } from '../../../src/core/model/load.ts';
 import type { Flow, FlowNode } from '../../../src/core/model/types.ts';

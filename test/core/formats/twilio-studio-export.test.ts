@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import studio from '../../../src/core/formats/twilio-studio.ts';
-import { MAX_STATES, WIDGET_NAME } from '../../../src/core/formats/twilio-studio-export.ts';
+import studio from '../../../src/core/formats/twilio-studio/index.ts';
+import { MAX_STATES, WIDGET_NAME } from '../../../src/core/formats/twilio-studio/export/index.ts';
 import { lintFlow } from '../../../src/core/analysis/engine.ts';
 import { loadFlow } from '../../../src/core/model/load.ts';
 import { outcomesOf } from '../../../src/core/model/outcomes.ts';
 import type { Flow, FlowNode } from '../../../src/core/model/types.ts';
-import type { State } from '../../../src/core/formats/twilio-studio-export.ts';
+import type { State } from '../../../src/core/formats/twilio-studio/export/index.ts';
 import { corpusPath } from '../../support/corpus.ts';
 
 const CORPUS = corpusPath('twilio-studio');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import studio from '../../../src/core/formats/twilio-studio.ts';
+import studio from '../../../src/core/formats/twilio-studio/index.ts';
 import { lintFlow } from '../../../src/core/analysis/engine.ts';
 import type { Finding } from '../../../src/core/analysis/types.ts';
 import { loadFlow } from '../../../src/core/model/load.ts';

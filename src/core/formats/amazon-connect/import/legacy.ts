@@ -4,13 +4,14 @@
  * translated to the action it became) while keeping the legacy names of
  * its branches (`Success`, `Error`, `Timeout`, `NoMatch`, `AtCapacity`, …).
  */
-import type { ReadResult, Step, StepCondition, StepEdge, StepError } from './amazon-connect.ts';
-import { describeValue, isObject, own, readPosition, readStepHead, type StepWords } from './amazon-connect.ts';
+import type { ReadResult, Step, StepCondition, StepEdge, StepError } from './steps.ts';
+import { describeValue, isObject, own, readPosition, readStepHead, type StepWords } from './steps.ts';
 
 const MODULE_WORDS: StepWords = { list: 'modules', noun: 'module', id: 'id', type: 'type', duplicate: 'module id' };
 
 type Json = Record<string, unknown>;
 
+/** Whether a document is a legacy console export (`modules`, with `start` or `version`). */
 export function isLegacyExport(document: unknown): boolean {
   return isObject(document) && Array.isArray(own(document, 'modules')) && (own(document, 'start') !== undefined || own(document, 'version') !== undefined);
 }
@@ -186,6 +187,7 @@ function parametersOf(type: string, list: unknown[]): Record<string, unknown> {
   return out;
 }
 
+/** A legacy export's modules as steps. */
 export function readLegacy(document: Json, pointer: (p: string) => string): ReadResult {
   const problems: ReadResult['problems'] = [];
   const notes: ReadResult['notes'] = [];

@@ -1,0 +1,95 @@
+/** Menus and inputs: GetParticipantInput, with a Loop on the retry path when there is a retry limit. */
+import { outcomesOf } from '../../../model/outcomes.ts';
+import type { FlowNode, Prompt } from '../../../model/types.ts';
+import type { ConnectAction } from './actions.ts';
+import type { ConnectExport } from './context.ts';
+import { text } from './prompts.ts';
+import { outcomeNamed } from './targets.ts';
+
+type Json = Record<string, unknown>;
+
+/** Menu and input: GetParticipantInput, with a Loop on the retry path when there is a retry limit. */
+export function buildInput(ctx: ConnectExport, node: Extract<FlowNode, { kind: 'menu' | 'input' }>): void {
+  const entry = ctx.targets.id(node.id);
+  const again = (name: 'noInput' | 'invalid'): Prompt | undefined =>
+    name === 'noInput' ? (node.noInputPrompt ?? node.reprompt) : (node.invalidPrompt ?? node.reprompt);
+  const shared = node.invalid === node.noInput && JSON.stringify(again('noInput')) === JSON.stringify(again('invalid'));
+  const retryTarget = (name: 'noInput' | 'invalid'): string => {
+    const o = outcomeNamed(node, name);
+    if (node.maxRetries === undefined) return ctx.targets.to(node, o);
+    const loopId = ctx.targets.id(node.id, shared ? 'retry' : `retry:${name}`);
+    if (ctx.actions.has(loopId)) return loopId;
+    if (!shared && name === 'invalid' && node.kind === 'menu') {
+      ctx.notes.note(node, 'no input and invalid input are handled differently: each has its own Loop, so Connect counts them separately, not together', '/maxRetries');
+    }
+    let more = ctx.targets.to(node, o);
+    const reprompt = again(name);
+    if (reprompt !== undefined) {
+      more = ctx.actions.add(node, {
+        Identifier: ctx.targets.id(node.id, `reprompt:${name}`),
+        Type: 'MessageParticipant',
+        Parameters: text(ctx, reprompt, node),
+        Transitions: { NextAction: more, Errors: [{ NextAction: more, ErrorType: 'NoMatchingError' }] }
+      }, 2);
+    }
+    const done = ctx.targets.to(node, outcomeNamed(node, 'maxRetries'));
+    return ctx.actions.add(node, {
+      Identifier: loopId,
+      Type: 'Loop',
+      Parameters: { LoopCount: String(node.maxRetries) },
+      Transitions: {
+        NextAction: done,
+        Conditions: [
+          { NextAction: more, Condition: { Operator: 'Equals', Operands: ['ContinueLooping'] } },
+          { NextAction: done, Condition: { Operator: 'Equals', Operands: ['DoneLooping'] } }
+        ]
+      }
+    }, 1);
+  };
+  if (node.maxRetries === undefined && (node.reprompt ?? node.noInputPrompt ?? node.invalidPrompt) !== undefined) {
+    ctx.notes.note(node, 'the reprompts are played only with a retry limit (maxRetries); without one they are left out');
+  }
+  const noInput = node.kind === 'menu' ? retryTarget('noInput') : undefined;
+  const invalid = retryTarget('invalid');
+  const parameters: Json = { ...text(ctx, node.prompt, node), StoreInput: node.kind === 'input' ? 'True' : 'False', InputTimeLimitSeconds: String(node.timeoutSeconds ?? 5) };
+  if (node.kind === 'menu') {
+    const conditions: NonNullable<NonNullable<ConnectAction['Transitions']>['Conditions']> = [];
+    node.options.forEach((option, i) => {
+      if (option.key === undefined) {
+        ctx.notes.note(node, `option ${JSON.stringify(option.label ?? option.phrases?.[0] ?? i + 1)} has no key: a DTMF menu in Connect cannot take phrases, so it is left out (use a Lex bot)`, `/options/${i}`);
+        return;
+      }
+      const o = outcomesOf(node).find((x) => x.pointer === `/options/${i}/next`);
+      conditions.push({ NextAction: ctx.targets.to(node, o), Condition: { Operator: 'Equals', Operands: [option.key] } });
+    });
+    ctx.actions.add(node, {
+      Identifier: entry,
+      Type: 'GetParticipantInput',
+      Parameters: parameters,
+      Transitions: {
+        NextAction: invalid,
+        Conditions: conditions,
+        Errors: [
+          { NextAction: noInput!, ErrorType: 'InputTimeLimitExceeded' },
+          { NextAction: invalid, ErrorType: 'NoMatchingCondition' },
+          { NextAction: invalid, ErrorType: 'NoMatchingError' }
+        ]
+      }
+    });
+    return;
+  }
+  const next = ctx.targets.to(node, outcomeNamed(node, 'next'));
+  if (node.maxDigits !== undefined) parameters.InputValidation = { CustomValidation: { MaximumLength: String(node.maxDigits) } };
+  parameters.DTMFConfiguration = { InputTerminationSequence: node.terminator ?? '#' };
+  if (node.pattern !== undefined || node.minDigits !== undefined) {
+    ctx.notes.note(node, 'Connect checks only the length of stored input: the pattern and minimum length are not checked (compare the entry with a Lambda function)');
+  }
+  ctx.notes.note(node, 'with StoreInput, no input takes the success path with the value "Timeout": the no-input route is only reached on an error');
+  ctx.actions.add(node, {
+    Identifier: entry,
+    Type: 'GetParticipantInput',
+    Parameters: parameters,
+    Transitions: { NextAction: next, Errors: [{ NextAction: invalid, ErrorType: 'NoMatchingError' }] }
+  });
+}
+

@@ -1,0 +1,234 @@
+/**
+ * Native nodes as new actions: one action per node (with a MessageParticipant
+ * before it when it has a prompt), helper actions beside it where Connect
+ * needs more than one. Menus and inputs are in inputs.ts, branches in
+ * conditions.ts, opaque steps in opaque.ts.
+ */
+import type { FlowNode } from '../../../model/types.ts';
+import { DESIGN_KEY } from '../contract.ts';
+import { buildBranch } from './conditions.ts';
+import type { ConnectExport } from './context.ts';
+import { buildInput } from './inputs.ts';
+import { buildOpaque } from './opaque.ts';
+import { text, withPrompt } from './prompts.ts';
+import { outcomeNamed } from './targets.ts';
+import { attributeKey, scalarText } from './variables.ts';
+
+/** A node of the design as new actions. */
+export function build(ctx: ConnectExport, node: FlowNode): void {
+  const entry = ctx.targets.id(node.id);
+  switch (node.kind) {
+    case 'prompt': {
+      let next: string;
+      if (node.next === undefined && node.end) {
+        next = ctx.actions.add(node, { Identifier: ctx.targets.id(node.id, 'end'), Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }, 1);
+      } else {
+        next = ctx.targets.to(node, outcomeNamed(node, 'next'));
+      }
+      ctx.actions.add(node, {
+        Identifier: entry,
+        Type: 'MessageParticipant',
+        Parameters: text(ctx, node.prompt, node),
+        Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] }
+      });
+      return;
+    }
+    case 'menu':
+    case 'input':
+      return buildInput(ctx, node);
+    case 'branch':
+      return buildBranch(ctx, node);
+    case 'hours': {
+      const open = ctx.targets.to(node, outcomeNamed(node, 'open'));
+      const closed = ctx.targets.to(node, outcomeNamed(node, 'closed'));
+      ctx.notes.note(node, 'the schedule (time zone, weekly hours, holidays) is not part of a Connect flow: CheckHoursOfOperation uses the hours of operation set up in Connect (the target queue\'s, unless "hours:<node id>" in the environment names one)');
+      const hoursId = ctx.refs.hoursOfOperation(node.id);
+      ctx.actions.add(node, {
+        Identifier: entry,
+        Type: 'CheckHoursOfOperation',
+        Parameters: hoursId === undefined ? {} : { HoursOfOperationId: hoursId },
+        Transitions: {
+          NextAction: closed,
+          Conditions: [
+            { NextAction: open, Condition: { Operator: 'Equals', Operands: ['True'] } },
+            { NextAction: closed, Condition: { Operator: 'Equals', Operands: ['False'] } }
+          ],
+          Errors: [{ NextAction: closed, ErrorType: 'NoMatchingError' }]
+        }
+      });
+      return;
+    }
+    case 'lookup': {
+      const success = ctx.targets.to(node, outcomeNamed(node, 'success'));
+      const failure = ctx.targets.to(node, outcomeNamed(node, 'failure'));
+      const seconds = Math.min(8, Math.max(1, Math.ceil(node.seconds ?? 3)));
+      if (node.outputs && node.outputs.length > 0) {
+        ctx.notes.note(node, `the Lambda function's results are read as $.External.<name> (${node.outputs.join(', ')})`);
+      }
+      const main = ctx.actions.add(node, {
+        Identifier: node.prompt === undefined ? entry : ctx.targets.id(node.id, 'invoke'),
+        Type: 'InvokeLambdaFunction',
+        Parameters: { LambdaFunctionARN: ctx.refs.ref(node, 'Lambda function ARN', node.service), InvocationTimeLimitSeconds: String(seconds) },
+        Transitions: { NextAction: success, Errors: [{ NextAction: failure, ErrorType: 'NoMatchingError' }] }
+      }, node.prompt === undefined ? 0 : 1);
+      withPrompt(ctx, node, node.prompt, main);
+      return;
+    }
+    case 'set': {
+      const loop = ctx.targets.loopOf(node.id);
+      const check = loop === undefined ? undefined : ctx.targets.node(loop.check);
+      if (loop !== undefined && check !== undefined) {
+        const more = ctx.targets.to(check, outcomeNamed(check, check.kind === 'branch' ? (check.cases[0]!.label ?? 'case 1') : 'next'));
+        const done = ctx.targets.to(check, outcomeNamed(check, 'otherwise'));
+        ctx.actions.add(node, {
+          Identifier: entry,
+          Type: 'Loop',
+          Parameters: { LoopCount: String(loop.count) },
+          Transitions: {
+            NextAction: done,
+            Conditions: [
+              { NextAction: more, Condition: { Operator: 'Equals', Operands: ['ContinueLooping'] } },
+              { NextAction: done, Condition: { Operator: 'Equals', Operands: ['DoneLooping'] } }
+            ]
+          }
+        });
+        return;
+      }
+      const next = ctx.targets.to(node, outcomeNamed(node, 'next'));
+      const attributes: Record<string, string> = {};
+      for (const [key, value] of Object.entries(node.assign ?? {})) attributes[attributeKey(key)] = scalarText(value);
+      if (node.increment && node.increment.length > 0) {
+        ctx.notes.note(node, `Connect cannot add one to an attribute in UpdateContactAttributes: the counters ${node.increment.join(', ')} are not updated (use a Loop or a Lambda function)`);
+      }
+      ctx.actions.add(node, {
+        Identifier: entry,
+        Type: 'UpdateContactAttributes',
+        Parameters: { Attributes: attributes, TargetContact: 'Current' },
+        Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] }
+      });
+      return;
+    }
+    case 'queue': {
+      const overflow = ctx.targets.to(node, outcomeNamed(node, 'overflow'));
+      const answered = node.answered === undefined ? undefined : ctx.targets.to(node, outcomeNamed(node, 'answered'));
+      if (node.answered !== undefined) {
+        ctx.notes.note(node, 'after an agent takes the call, the contact leaves this flow: the "answered" outcome is kept as the NextAction but Connect runs the disconnect flow instead', '/answered');
+      }
+      if (node.announceWait || node.maxWaitSeconds !== undefined) {
+        ctx.notes.note(node, 'what the caller hears while waiting (wait announcements, the longest wait) is set in the customer queue flow, not here');
+      }
+      const transfer = ctx.actions.add(node, {
+        Identifier: node.source !== undefined && node.prompt === undefined ? entry : ctx.targets.id(node.id, 'transfer'),
+        Type: 'TransferContactToQueue',
+        Parameters: {},
+        Transitions: {
+          ...(answered === undefined ? {} : { NextAction: answered }),
+          Errors: [
+            { NextAction: overflow, ErrorType: 'QueueAtCapacity' },
+            { NextAction: overflow, ErrorType: 'NoMatchingError' }
+          ]
+        }
+      }, 2);
+      if (node.source !== undefined) {
+        // Imported from Connect (a legacy export): the target queue was set by an earlier step.
+        withPrompt(ctx, node, node.prompt, transfer);
+        return;
+      }
+      const setQueue = ctx.actions.add(node, {
+        Identifier: node.prompt === undefined ? entry : ctx.targets.id(node.id, 'set-queue'),
+        Type: 'UpdateContactTargetQueue',
+        Parameters: { QueueId: ctx.refs.ref(node, 'queue ARN', node.queue) },
+        Transitions: { NextAction: transfer, Errors: [{ NextAction: overflow, ErrorType: 'NoMatchingError' }] }
+      }, node.prompt === undefined ? 0 : 1);
+      withPrompt(ctx, node, node.prompt, setQueue);
+      return;
+    }
+    case 'transfer': {
+      const failed = ctx.targets.to(node, outcomeNamed(node, 'failed'));
+      const continues = node.connected !== undefined;
+      const connected = ctx.targets.to(node, outcomeNamed(node, 'connected'));
+      if (!node.reachesPerson) ctx.notes.note(node, 'the number is not answered by a person; Connect does not know that: re-imported, the transfer counts as reaching a person');
+      const main = ctx.actions.add(node, {
+        Identifier: node.prompt === undefined ? entry : ctx.targets.id(node.id, 'transfer'),
+        Type: 'TransferParticipantToThirdParty',
+        Parameters: {
+          ThirdPartyPhoneNumber: node.number,
+          ThirdPartyConnectionTimeLimitSeconds: '30',
+          ContinueFlowExecution: continues ? 'True' : 'False'
+        },
+        Transitions: {
+          NextAction: connected,
+          Errors: [
+            ...(continues ? [{ NextAction: failed, ErrorType: 'CallFailed' }] : []),
+            { NextAction: failed, ErrorType: 'ConnectionTimeLimitExceeded' },
+            { NextAction: failed, ErrorType: 'NoMatchingError' }
+          ]
+        }
+      }, node.prompt === undefined ? 0 : 1);
+      withPrompt(ctx, node, node.prompt, main);
+      return;
+    }
+    case 'voicemail': {
+      const recorded = ctx.targets.to(node, outcomeNamed(node, 'recorded'));
+      const failed = node.failed === undefined ? recorded : ctx.targets.to(node, outcomeNamed(node, 'failed'));
+      ctx.notes.note(node, `Connect has no voicemail action: the call goes to the voicemail flow for mailbox ${JSON.stringify(node.mailbox)} (TransferToFlow, as Voicemail Express does); the flow ARN comes from the environment`);
+      const main = ctx.actions.add(node, {
+        Identifier: node.prompt === undefined ? entry : ctx.targets.id(node.id, 'voicemail'),
+        Type: 'TransferToFlow',
+        Parameters: { ContactFlowId: ctx.refs.ref(node, 'voicemail flow ARN', node.mailbox) },
+        Transitions: { NextAction: recorded, Errors: [{ NextAction: failed, ErrorType: 'NoMatchingError' }] }
+      }, node.prompt === undefined ? 0 : 1);
+      // The editor metadata says it is a voicemail, so the flow reads back as designed.
+      ctx.actions.describe(main, {
+        [DESIGN_KEY]: { kind: 'voicemail', mailbox: node.mailbox, ...(node.maxSeconds === undefined ? {} : { maxSeconds: node.maxSeconds }) }
+      });
+      withPrompt(ctx, node, node.prompt, main);
+      return;
+    }
+    case 'callback': {
+      const scheduled = ctx.targets.to(node, outcomeNamed(node, 'scheduled'));
+      const failed = node.failed === undefined ? scheduled : ctx.targets.to(node, outcomeNamed(node, 'failed'));
+      if (node.numberVariable !== undefined) {
+        ctx.notes.note(node, `CreateCallbackContact calls the contact's callback number: set it from ${node.numberVariable} with "Set callback number" (UpdateContactCallbackNumber) if it is not the caller's number`);
+      }
+      const main = ctx.actions.add(node, {
+        Identifier: node.prompt === undefined ? entry : ctx.targets.id(node.id, 'callback'),
+        Type: 'CreateCallbackContact',
+        Parameters: {
+          ...(node.source !== undefined && !ctx.refs.has(node.queue) ? {} : { QueueId: ctx.refs.ref(node, 'queue ARN', node.queue) }),
+          InitialCallDelaySeconds: '5',
+          MaximumConnectionAttempts: '3',
+          RetryDelaySeconds: '600'
+        },
+        Transitions: { NextAction: scheduled, Errors: [{ NextAction: failed, ErrorType: 'NoMatchingError' }] }
+      }, node.prompt === undefined ? 0 : 1);
+      withPrompt(ctx, node, node.prompt, main);
+      return;
+    }
+    case 'subflow': {
+      const next = ctx.targets.to(node, outcomeNamed(node, 'next'));
+      ctx.notes.note(node, 'TransferToFlow does not come back: "next" is taken only when the transfer fails');
+      ctx.actions.add(node, {
+        Identifier: entry,
+        Type: 'TransferToFlow',
+        Parameters: { ContactFlowId: ctx.refs.ref(node, 'flow ARN', node.flow) },
+        Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] }
+      });
+      return;
+    }
+    case 'return': {
+      ctx.notes.note(node, 'a return is EndFlowModuleExecution, which Connect accepts only in a flow module');
+      const main = ctx.actions.add(node, { Identifier: node.prompt === undefined ? entry : ctx.targets.id(node.id, 'end'), Type: 'EndFlowModuleExecution', Parameters: {}, Transitions: {} }, node.prompt === undefined ? 0 : 1);
+      withPrompt(ctx, node, node.prompt, main);
+      return;
+    }
+    case 'hangup': {
+      const main = ctx.actions.add(node, { Identifier: node.prompt === undefined ? entry : ctx.targets.id(node.id, 'end'), Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }, node.prompt === undefined ? 0 : 1);
+      withPrompt(ctx, node, node.prompt, main);
+      return;
+    }
+    case 'opaque':
+      return buildOpaque(ctx, node);
+  }
+}
+

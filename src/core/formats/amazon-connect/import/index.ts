@@ -1,0 +1,117 @@
+/**
+ * Amazon Connect flows: the flow language (`Version` "2019-10-30"), the
+ * legacy console export (`modules`) and the `DescribeContactFlow` wrapper
+ * whose `Content` holds either as a string.
+ *
+ * Both formats are first read into the same list of steps (an action with
+ * its default edge, conditions and errors); the steps are then turned into
+ * native nodes that keep the action `Identifier` as their id and name every
+ * outcome as Connect does (`NoMatchingError`, `QueueAtCapacity`, a condition
+ * value, …) so findings speak Connect.
+ *
+ * ../detect.ts tells the formats apart, flow-language.ts and legacy.ts read
+ * steps, actions.ts (with inputs.ts and branch.ts) makes the nodes.
+ */
+import type { Problem } from '../../../model/load.ts';
+import type { FlowNode } from '../../../model/types.ts';
+import { DIAGNOSTIC_CODES } from '../../../diagnostic/index.ts';
+import { finishImport } from '../../finish.ts';
+import type { ImportResult, NoteDraft } from '../../types.ts';
+import { convert } from './actions.ts';
+import { isFlowLanguage, parseContent, wrapperContent } from '../detect.ts';
+import { readFlowLanguage } from './flow-language.ts';
+import { isLegacyExport, readLegacy } from './legacy.ts';
+import { NodeMaker } from './maker.ts';
+import { describeValue, isObject, own, type Json, type ReadResult } from './steps.ts';
+
+function baseName(file: string): string {
+  const last = file.split(/[\\/]/).pop() ?? file;
+  const bare = last.replace(/\.json$/i, '');
+  return bare === '' ? 'amazon-connect-flow' : bare;
+}
+
+/** A Connect document (flow language, legacy export or wrapper) as a native flow. */
+export function importDocument(document: unknown, file: string): ImportResult {
+  const fail = (pointer: string, message: string): ImportResult => ({ ok: false, problems: [{ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer, message }] });
+  if (!isObject(document)) return fail('', `an Amazon Connect flow is a JSON object, got ${describeValue(document)}`);
+  const notes: NoteDraft[] = [];
+  let flowDocument: unknown = document;
+  let pointer = (p: string): string => p;
+  let name: string | undefined;
+  let description: string | undefined;
+  let id: string | undefined;
+  let wrapped = false;
+  const wrapper = wrapperContent(document);
+  if (wrapper !== undefined) {
+    const { content, base } = wrapper;
+    const contactFlow = own(document, 'ContactFlow');
+    if (isObject(contactFlow)) {
+      const n = own(contactFlow, 'Name');
+      const d = own(contactFlow, 'Description');
+      const arn = own(contactFlow, 'Arn');
+      if (typeof n === 'string' && n.trim() !== '') name = n;
+      if (typeof d === 'string' && d.trim() !== '') description = d;
+      if (typeof arn === 'string' && arn !== '') id = arn;
+    }
+    if (typeof content === 'string') {
+      const parsed = parseContent(content);
+      if (!parsed.ok) return fail(base, `"Content" is not JSON: ${parsed.message}`);
+      flowDocument = parsed.value;
+      // Content is a string: a pointer cannot reach inside it.
+      pointer = () => base;
+      wrapped = true;
+      notes.push({
+        pointer: base,
+        message: `"Content" holds the flow as a JSON string, so findings point at ${base}; each node keeps the action's place inside it in meta.contentPointer`
+      });
+    } else if (isObject(content)) {
+      flowDocument = content;
+      pointer = (p) => `${base}${p}`;
+    } else {
+      return fail(base, `"Content" must hold the flow as a JSON string, got ${describeValue(content)}`);
+    }
+    if (!isObject(flowDocument)) return fail(base, `"Content" must hold a flow object, got ${describeValue(flowDocument)}`);
+  }
+  const inner = flowDocument as Json;
+  let read: ReadResult;
+  if (isLegacyExport(inner)) {
+    read = readLegacy(inner, pointer);
+    notes.push({ pointer: pointer(''), message: 'legacy console export (modules): converted to the flow-language meaning of each module' });
+  } else if (isFlowLanguage(inner) || own(inner, 'Actions') !== undefined) {
+    read = readFlowLanguage(inner, pointer);
+  } else {
+    return fail(wrapper?.base ?? '', 'not an Amazon Connect flow: expected "Version": "2019-10-30" with "StartAction" and "Actions", or a legacy export with "modules" and "start"');
+  }
+  if (read.problems.length > 0) {
+    return {
+      ok: false,
+      problems: read.problems.map((p): Problem => ({ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer: pointer(p.pointer), message: wrapped ? `${p.message} (at ${p.pointer} inside Content)` : p.message }))
+    };
+  }
+  notes.push(...read.notes.map((n) => ({ ...n, pointer: pointer(n.pointer), message: wrapped ? `${n.message} (at ${n.pointer} inside Content)` : n.message })));
+  if (read.steps.length === 0) return fail(pointer(isLegacyExport(inner) ? '/modules' : '/Actions'), 'the flow has no actions');
+  const start = read.start;
+  if (start === undefined || !read.steps.some((s) => s.id === start)) {
+    const at = pointer(isLegacyExport(inner) ? '/start' : '/StartAction');
+    return fail(at, `the start ${JSON.stringify(start)} is not the Identifier of any action`);
+  }
+  const converter = new NodeMaker(read.steps, wrapped);
+  const nodes: FlowNode[] = [];
+  for (const step of read.steps) {
+    nodes.push(...convert(converter, step), ...converter.extra);
+    converter.extra = [];
+  }
+  notes.push(...converter.notes);
+  name ??= read.name;
+  description ??= read.description;
+  const flowName = name ?? baseName(file);
+  const flow = {
+    version: 1,
+    id: id ?? flowName,
+    name: flowName,
+    ...(description === undefined ? {} : { description }),
+    start,
+    nodes
+  };
+  return finishImport(flow, file, notes, wrapper?.base ?? '');
+}

@@ -1,0 +1,80 @@
+/** GetParticipantInput and ConnectParticipantWithLexBot: a menu of choices, or stored input. */
+import { DTMF_KEYS } from '../../../model/schema.ts';
+import type { FlowNode, MenuOption } from '../../../model/types.ts';
+import { errorEdge, nextEdge, noMatchEdge } from './edges.ts';
+import type { NodeMaker, Outcomes } from './maker.ts';
+import { isObject, own, type Step, type StepEdge } from './steps.ts';
+import { promptOf, seconds, str } from './values.ts';
+
+/** GetParticipantInput that stores input: an input (on silence Connect takes the success path, with "Timeout"). */
+export function input(maker: NodeMaker, step: Step): FlowNode {
+  const p = step.parameters;
+  const outcomes: Outcomes = {};
+  const next = nextEdge(step);
+  const invalid = errorEdge(step, 'InvalidPhoneNumber');
+  const n = maker.outcome(outcomes, 'next', next);
+  // On silence Connect takes the success path with the value "Timeout".
+  maker.outcome(outcomes, 'noInput', { ...next, name: 'Timeout' });
+  const i = maker.outcome(outcomes, 'invalid', invalid);
+  maker.unmodelled(step, 'input', [next, invalid]);
+  const validation = isObject(p.InputValidation) ? p.InputValidation : {};
+  const custom = own(validation, 'CustomValidation');
+  const maxDigits = isObject(custom) ? seconds(own(custom, 'MaximumLength')) : undefined;
+  const dtmf = isObject(p.DTMFConfiguration) ? p.DTMFConfiguration : {};
+  const terminator = str(own(dtmf, 'InputTerminationSequence'));
+  const timeout = seconds(p.InputTimeLimitSeconds);
+  return {
+    ...maker.base(step, outcomes),
+    kind: 'input',
+    prompt: promptOf(p) ?? '',
+    variable: '$.StoredCustomerInput',
+    ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
+    ...(maxDigits !== undefined && Number.isInteger(maxDigits) && maxDigits >= 1 ? { maxDigits } : {}),
+    ...(terminator === '#' || terminator === '*' ? { terminator } : {}),
+    ...(n === undefined ? {} : { next: n, noInput: n }),
+    ...(i === undefined ? {} : { invalid: i })
+  } as FlowNode;
+}
+
+/** GetParticipantInput or a Lex bot: a menu with an option per condition (a key, or phrases for Lex). */
+export function menu(maker: NodeMaker, step: Step, lex: boolean): FlowNode {
+  const p = step.parameters;
+  const outcomes: Outcomes = {};
+  const options: MenuOption[] = [];
+  const used: StepEdge[] = [];
+  const keys = new Set<string>();
+  for (const c of step.conditions) {
+    const value = c.value.trim();
+    const isKey = !lex && (DTMF_KEYS as readonly string[]).includes(value);
+    const said = value.toLowerCase();
+    if (value === '' || keys.has(isKey ? value : `say:${said}`)) {
+      maker.note(step, `the condition ${JSON.stringify(c.value)} is already handled by an earlier condition (Connect takes the first): ignored`, c.pointer);
+      continue;
+    }
+    keys.add(isKey ? value : `say:${said}`);
+    if (c.operator !== 'Equals') {
+      maker.note(step, `the condition "${c.operator} ${c.value}" is read as the choice ${JSON.stringify(value)}`, c.pointer);
+    }
+    const native = isKey ? value : `say:${value}`;
+    const target = maker.outcome(outcomes, native, c);
+    used.push(c);
+    options.push(isKey ? { key: value as MenuOption['key'], ...(target === undefined ? {} : { next: target }) } : { phrases: [value], label: value, ...(target === undefined ? {} : { next: target }) });
+  }
+  const noInput = errorEdge(step, 'InputTimeLimitExceeded');
+  const invalid = noMatchEdge(step);
+  const ni = maker.outcome(outcomes, 'noInput', noInput);
+  maker.outcome(outcomes, 'invalid', invalid);
+  const iv = maker.route(step, 'menu', invalid, [...used, noInput]);
+  let prompt = promptOf(p);
+  if (prompt === undefined && lex) prompt = '';
+  const timeout = seconds(lex ? p.LexTimeoutSeconds : p.InputTimeLimitSeconds);
+  return {
+    ...maker.base(step, outcomes),
+    kind: 'menu',
+    prompt: prompt ?? '',
+    ...(timeout === undefined || (lex && isObject(p.LexTimeoutSeconds)) ? {} : { timeoutSeconds: timeout }),
+    options,
+    ...(ni === undefined ? {} : { noInput: ni }),
+    ...(iv === undefined ? {} : { invalid: iv })
+  } as FlowNode;
+}

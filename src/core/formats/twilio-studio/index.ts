@@ -1,0 +1,30 @@
+/**
+ * Twilio Studio: flow definitions (`{description, states, initial_state,
+ * flags}`), bare as the Console exports them or inside the REST Flow
+ * resource. import/ reads one into a native flow, export/ writes one.
+ */
+import { DIAGNOSTIC_CODES } from '../../diagnostic/index.ts';
+import { vendorFormat, type ImportResult } from '../types.ts';
+import { detectStudio } from './detect.ts';
+import { exportStudio } from './export/index.ts';
+import { importStudio } from './import/index.ts';
+
+const twilioStudio = vendorFormat({
+  id: 'twilio-studio',
+  name: 'Twilio Studio',
+  files: { extensions: ['.json'], mediaType: 'application/json' },
+  reference: 'SID',
+  keptKeys: { layout: ['offset', 'x', 'y'], wiring: ['transitions', 'next'] },
+  detect: detectStudio,
+  import(input: unknown, file: string): ImportResult {
+    try {
+      return importStudio(input, file);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.importFailed, severity: 'error', file, pointer: '', message: `could not import the Twilio Studio flow: ${message}` }] };
+    }
+  },
+  export: exportStudio
+});
+
+export default twilioStudio;
