@@ -25,7 +25,7 @@ describe('exports of the example flows', () => {
     const loaded = loadFlowText(readFileSync(join(flows, file), 'utf8'), file);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
     const format = VENDOR_FORMATS.find((f) => f.id === formatId)!;
-    const result = format.export!(loaded.flow, { env: exportEnvFor(loaded.flow) }, file);
+    const result = format.export!(loaded.flow, { environment: exportEnvFor(loaded.flow) }, file);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const text = `${JSON.stringify(result.document, null, 2)}\n`;
     const goldenFile = join(golden, `${file.replace(/\.ivr\.json$/, '')}.${formatId}.json`);
@@ -44,12 +44,12 @@ describe('a shipped flow brought back', () => {
     const loaded = loadFlowText(readFileSync(join(flows, file), 'utf8'), file);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
     const format = VENDOR_FORMATS.find((f) => f.id === formatId)!;
-    const env = exportEnvFor(loaded.flow);
-    const first = format.export!(loaded.flow, { env }, file);
+    const environment = exportEnvFor(loaded.flow);
+    const first = format.export!(loaded.flow, { environment }, file);
     if (!first.ok) throw new Error(JSON.stringify(first.problems));
     const back = loadAnyFlow(JSON.parse(JSON.stringify(first.document)), `${file}.${formatId}.json`);
     if (!back.ok) throw new Error(JSON.stringify(back.problems));
-    const again = format.export!(back.flow, { env }, file);
+    const again = format.export!(back.flow, { environment }, file);
     expect(again.ok && JSON.parse(JSON.stringify(again.document))).toEqual(JSON.parse(JSON.stringify(first.document)));
     // The example flows that lint clean still do after a trip through Studio.
     if (formatId === 'twilio-studio' && file !== 'runaround.ivr.json') {

@@ -14,7 +14,7 @@ import { measure, type Benchmark, type Figure } from './measure.ts';
 function vendorFile(format: Exclude<FlowFormatId, 'native'>, nodes: number): { text: string; steps: number } {
   const flow = generateFlow(nodes, 3);
   const vendor = VENDOR_FORMATS.find((f) => f.id === format)!;
-  const result = vendor.export!(flow, { env: exportEnvFor(flow) }, `${format}.json`);
+  const result = vendor.export!(flow, { environment: exportEnvFor(flow) }, `${format}.json`);
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('; '));
   const document = result.document as { states?: unknown[]; Actions?: unknown[] };
   return { text: JSON.stringify(result.document), steps: (document.states ?? document.Actions ?? []).length };

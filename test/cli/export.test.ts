@@ -13,6 +13,23 @@ beforeAll(() => {
     'good.ivr.json': goodFlow(),
     'env-list.json': ['not', 'a', 'map'],
     'env-number.json': { Support: 42 },
+    'env-kind-number.json': { queues: { support: 7 } },
+    // A queue and a mailbox both named "billing", as the clinic example has.
+    'billing.ivr.json': {
+      version: 1,
+      id: 'billing',
+      name: 'Billing',
+      start: 'billing-queue',
+      nodes: [
+        { id: 'billing-queue', kind: 'queue', queue: 'billing', overflow: 'billing-voicemail', maxWaitSeconds: 300 },
+        { id: 'billing-voicemail', kind: 'voicemail', mailbox: 'billing' }
+      ]
+    },
+    'billing-flat.json': { billing: 'arn:aws:connect:us-east-1:123456789012:instance/x/queue/billing' },
+    'billing-kind.json': {
+      queues: { billing: 'arn:aws:connect:us-east-1:123456789012:instance/x/queue/billing' },
+      mailboxes: { billing: 'arn:aws:connect:us-east-1:123456789012:instance/x/contact-flow/voicemail-billing' }
+    },
     'env.json': {
       support: 'arn:aws:connect:us-east-1:123456789012:instance/x/queue/support',
       main: 'arn:aws:connect:us-east-1:123456789012:instance/x/contact-flow/voicemail-main'
@@ -54,11 +71,30 @@ describe('zeroout export', () => {
     const list = await run(['export', 'good.ivr.json', '--to', 'mermaid', '--env', 'env-list.json'], dir);
     expect(list.code).toBe(2);
     expectCleanErrors(list.stderr);
-    expect(list.stderr).toMatch(/^env-list\.json: an environment map is a JSON object/);
+    expect(list.stderr).toMatch(/^env-list\.json:1:1: an environment map is a JSON object of kinds/);
     const number = await run(['export', 'good.ivr.json', '--to', 'mermaid', '--env', 'env-number.json'], dir);
-    expect(number.stderr).toBe('env-number.json at /Support: the reference for "Support" must be a string\n');
+    expect(number.stderr).toBe('env-number.json:2:14 at /Support: the reference for "Support" must be a string\n');
+    const byKind = await run(['export', 'good.ivr.json', '--to', 'mermaid', '--env', 'env-kind-number.json'], dir);
+    expect(byKind.stderr).toMatch(/^env-kind-number\.json:\d+:\d+ at \/queues\/support: the reference for "support" must be a string\n$/);
     const gone = await run(['export', 'good.ivr.json', '--to', 'mermaid', '--env', 'nope.json'], dir);
     expect(gone.stderr).toBe('nope.json: cannot read the file: no such file or directory\n');
+  });
+
+  it('refuses a flat map whose name is a queue and a mailbox, naming the nodes of each', async () => {
+    const result = await run(['export', 'billing.ivr.json', '--to', 'amazon-connect', '--env', 'billing-flat.json', '-o', 'billing.connect.json'], dir);
+    expect(result.code).toBe(2);
+    expectCleanErrors(result.stderr);
+    expect(result.stderr).toContain('"billing" names a queue (node "billing-queue") and a mailbox (node "billing-voicemail")');
+    expect(result.stderr).toContain('write the map by kind');
+    expect(() => readFileSync(path.join(dir, 'billing.connect.json'))).toThrow();
+  });
+
+  it('ships a queue and a mailbox of one name each to its own reference, from a map by kind', async () => {
+    const result = await run(['export', 'billing.ivr.json', '--to', 'amazon-connect', '--env', 'billing-kind.json', '-o', 'billing.connect.json'], dir);
+    expect(result.code).toBe(0);
+    const actions = (JSON.parse(readFileSync(path.join(dir, 'billing.connect.json'), 'utf8')) as { Actions: { Type: string; Parameters?: Record<string, unknown> }[] }).Actions;
+    expect(actions.find((a) => a.Type === 'UpdateContactTargetQueue')?.Parameters?.['QueueId']).toBe('arn:aws:connect:us-east-1:123456789012:instance/x/queue/billing');
+    expect(actions.find((a) => a.Type === 'TransferToFlow')?.Parameters?.['ContactFlowId']).toBe('arn:aws:connect:us-east-1:123456789012:instance/x/contact-flow/voicemail-billing');
   });
 
   it('says when the output cannot be written, and leaves nothing half written', async () => {

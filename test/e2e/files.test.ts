@@ -70,9 +70,14 @@ describe('export with an environment', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Export' }).click();
     await page.getByRole('menuitem', { name: 'Environment…' }).click();
-    const names = Object.keys(JSON.parse(await field.inputValue()) as Record<string, string>);
-    expect(names.length).toBeGreaterThan(0);
-    const env = Object.fromEntries(names.map((n) => [n, `arn:aws:connect:us-east-1:111122223333:instance/i/queue/${n}`]));
+    // The map is by kind: the clinic's queue "billing" and mailbox "billing" are offered apart.
+    const offered = JSON.parse(await field.inputValue()) as Record<string, Record<string, string>>;
+    expect(Object.keys(offered)).toEqual(['queues', 'mailboxes', 'flows', 'functions', 'hours', 'settings']);
+    expect(offered['queues']).toHaveProperty('billing', '');
+    expect(offered['mailboxes']).toHaveProperty('billing', '');
+    const env = Object.fromEntries(
+      Object.entries(offered).map(([kind, names]) => [kind, Object.fromEntries(Object.keys(names).map((n) => [n, `arn:aws:connect:us-east-1:111122223333:instance/i/${kind}/${n}`]))])
+    );
     await field.fill(JSON.stringify(env));
     await dialog.getByRole('button', { name: 'Save environment' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
@@ -84,7 +89,28 @@ describe('export with an environment', () => {
     expect(file.suggestedFilename()).toBe('clinic.amazon-connect.json');
     const exported = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { Version: string; Actions: { Parameters?: Record<string, unknown> }[] };
     expect(exported.Version).toBe('2019-10-30');
-    expect(JSON.stringify(exported.Actions)).toContain(Object.values(env)[0]);
+    const parameters = exported.Actions.map((a) => a.Parameters ?? {});
+    expect(parameters.some((p) => p['QueueId'] === 'arn:aws:connect:us-east-1:111122223333:instance/i/queues/billing')).toBe(true);
+    expect(parameters.some((p) => p['ContactFlowId'] === 'arn:aws:connect:us-east-1:111122223333:instance/i/mailboxes/billing')).toBe(true);
+    expect(parameters.some((p) => p['QueueId'] === 'arn:aws:connect:us-east-1:111122223333:instance/i/mailboxes/billing')).toBe(false);
+  }, 60_000);
+});
+
+describe('an environment kept from an earlier version', () => {
+  it('refuses a flat map whose name is both a queue and a mailbox of the flow, and says where to correct it', async () => {
+    const page = await openFlow('clinic');
+    await page.evaluate(() => localStorage.setItem('zeroout:export-env', JSON.stringify({ billing: 'arn:aws:connect:us-east-1:111122223333:instance/i/queue/billing' })));
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Amazon Connect' }).click();
+    const alert = page.getByRole('alert').first();
+    await expect.poll(() => alert.innerText()).toContain('The export environment does not fit this flow');
+    expect(await alert.innerText()).toContain('"billing" names a queue (node "billing-queue") and a mailbox (node "billing-voicemail")');
+    // The dialog shows the map as kept, with the same problem, so nothing typed before is lost.
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Environment…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export environment' });
+    expect(JSON.parse(await dialog.getByLabel('Environment (JSON)').inputValue())).toEqual({ billing: 'arn:aws:connect:us-east-1:111122223333:instance/i/queue/billing' });
+    await expect.poll(() => dialog.getByRole('alert').innerText()).toContain('write the map by kind');
   }, 60_000);
 });
 

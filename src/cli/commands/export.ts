@@ -11,15 +11,15 @@ import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { EXPORT_FORMATS, EXPORT_TARGETS, exportFlow, type ExportTarget } from '../../core/export/index.ts';
-import { listOf, VENDOR_FORMATS, type ExportOptions } from '../../core/formats/index.ts';
-import { escapeToken } from '../../core/json/index.ts';
-import { formatProblem, parseJson, type Problem } from '../../core/model/index.ts';
+import { listOf, readEnvironment, VENDOR_FORMATS, type Environment, type EnvironmentResult } from '../../core/formats/index.ts';
+import { locateDiagnostics } from '../../core/json/index.ts';
+import { formatProblem, parseJson, type Flow } from '../../core/model/index.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { describeFsError, readText } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
 import { loadSingleFlow } from '../source.ts';
-import { DIAGNOSTIC_CODES, formatNote } from '../../core/diagnostic/index.ts';
+import { formatNote } from '../../core/diagnostic/index.ts';
 
 export { EXPORT_TARGETS, type ExportTarget };
 
@@ -32,29 +32,16 @@ export interface ExportCommandOptions {
   readonly env?: string;
 }
 
-/** Reads an environment map: a JSON object of names to references (strings). */
-async function readEnv(file: string, io: CliIo): Promise<{ ok: true; env: Record<string, string> } | { ok: false; problems: Problem[] }> {
+/** Reads an environment map (by kind, or flat and read against the flow it ships). */
+async function readEnvironmentFile(file: string, flow: Flow, io: CliIo): Promise<EnvironmentResult> {
   const read = await readText({ file, path: path.resolve(io.cwd, file), format: 'detect' });
   if (!read.ok) return { ok: false, problems: [read.problem] };
   const parsed = parseJson(read.text, file);
-  if (!parsed.ok) return parsed;
-  const value = parsed.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '', message: 'an environment map is a JSON object of names to references, such as {"Support": "arn:aws:connect:…"}' }] };
-  }
-  const env: Record<string, string> = {};
-  const problems: Problem[] = [];
-  for (const [name, reference] of Object.entries(value)) {
-    if (typeof reference !== 'string') {
-      problems.push({ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: `/${escapeToken(name)}`, message: `the reference for ${JSON.stringify(name)} must be a string` });
-    } else {
-      Object.defineProperty(env, name, { value: reference, enumerable: true, writable: true, configurable: true });
-    }
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, env };
+  if (!parsed.ok) return { ok: false, problems: locateDiagnostics(parsed.problems, read.text) };
+  const result = readEnvironment(parsed.value, file, flow);
+  return result.ok ? result : { ok: false, problems: locateDiagnostics(result.problems, read.text) };
 }
 
-/** The text of the flow in the target format, or the problems that stop it. */
 /** Writes a file whole or not at all: a temporary file beside it, then a rename. */
 async function writeAtomically(file: string, text: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -63,19 +50,19 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 }
 
 export async function runExport(input: string, options: ExportCommandOptions, io: CliIo): Promise<number> {
-  let env: Record<string, string> | undefined;
+  const flow = await loadSingleFlow(input, io);
+  if (!flow) return EXIT_USAGE;
+  let environment: Environment | undefined;
   if (options.env !== undefined) {
-    const read = await readEnv(options.env, io);
+    const read = await readEnvironmentFile(options.env, flow, io);
     if (!read.ok) {
       writeErrors(io, read.problems.map(formatProblem));
       return EXIT_USAGE;
     }
-    env = read.env;
+    environment = read.environment;
   }
-  const flow = await loadSingleFlow(input, io);
-  if (!flow) return EXIT_USAGE;
   const asModule = options.output !== undefined && /\.m?ts$/i.test(options.output);
-  const rendered = exportFlow(flow, input, options.to, env === undefined ? {} : { env }, asModule);
+  const rendered = exportFlow(flow, input, options.to, environment === undefined ? {} : { environment }, asModule);
   if (!rendered.ok) {
     writeErrors(io, rendered.problems.map(formatProblem));
     return EXIT_USAGE;
@@ -101,7 +88,10 @@ export function registerExport(program: Command, context: CommandContext): Comma
     .argument('<flow>', 'a flow file (native or vendor)')
     .addOption(new Option('--to <format>', 'the format to write').choices([...EXPORT_TARGETS]).makeOptionMandatory())
     .option('-o, --output <file>', 'write to a file instead of standard output (for xstate, a .ts file gets a TypeScript module)')
-    .option('--env <map.json>', `names in the flow (queues, flows, services) mapped to the account's references (${REFERENCES})`)
+    .option(
+      '--env <map.json>',
+      `the account's references (${REFERENCES}) for the names the flow uses, by kind: {"queues": {…}, "mailboxes": {…}, "flows": {…}, "functions": {…}, "hours": {…}, "settings": {…}}`
+    )
     .action(async (input: string, options: ExportCommandOptions) => {
       context.exitCode = await runExport(input, options, context.io);
     });

@@ -31,6 +31,8 @@ export const DIAGNOSTIC_CODES = {
   exportNote: 'export-note',
   /** A reference the platform needs (a queue ARN, a flow id) that the environment map lacks. */
   exportReferenceMissing: 'export-reference-missing',
+  /** A flat environment map names a resource of two kinds (a queue and a mailbox named alike). */
+  environmentAmbiguous: 'environment-ambiguous',
   /** A flow the target format cannot hold at all. */
   exportFailed: 'export-failed',
   /** A flow's lint settings name a rule that does not exist. */

@@ -1,6 +1,7 @@
 /** What every vendor format module provides. */
 import { type Diagnostic, type DiagnosticCode, type Problem } from '../diagnostic/index.ts';
 import type { Flow } from '../model/types.ts';
+import type { Environment } from './environment.ts';
 
 /**
  * A note an importer or exporter makes as it goes: something it could not
@@ -21,11 +22,11 @@ export type ImportResult =
 
 export interface ExportOptions {
   /**
-   * The environment a design ships to: names used in the flow (queue names,
-   * flow ids, mailbox names) mapped to the account's own references (a Connect
-   * queue ARN, a TaskRouter workflow SID), so one design ships to dev and prod.
+   * The environment a design ships to: the names the flow uses mapped, by
+   * kind, to the account's own references (a Connect queue ARN, a TaskRouter
+   * workflow SID), so one design ships to dev and prod.
    */
-  readonly env?: Readonly<Record<string, string>>;
+  readonly environment?: Environment;
 }
 
 export type ExportResult =

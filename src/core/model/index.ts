@@ -12,4 +12,4 @@ export { applyFlowChange, applyFlowChanges, pastedIds, type FlowChange, type Nod
 export { emptyDraft, freshId, newNode, nextFreeKey, outcomesOfDraft, type Draft, type XY } from './draft.ts';
 export { helpKind, outcomesOf } from './outcomes.ts';
 export { promptText } from './prompt.ts';
-export { environmentNames, flowFinder } from './references.ts';
+export { flowFinder } from './references.ts';

@@ -35,20 +35,3 @@ export function flowFinder(flows: Iterable<Flow>): (reference: string) => Flow |
   };
 }
 
-/**
- * The names a flow uses that an export environment maps to the platform's
- * references (ARNs, SIDs, URLs): its queues (and callback queues), mailboxes,
- * sub-flows and lookup services, each once, sorted. Imported nodes are left
- * out: they keep the references of the file they came from.
- */
-export function environmentNames(flow: Pick<Flow, 'nodes'>): string[] {
-  const names = new Set<string>();
-  for (const node of flow.nodes) {
-    if (node.source !== undefined) continue;
-    if (node.kind === 'queue' || node.kind === 'callback') names.add(node.queue);
-    if (node.kind === 'voicemail') names.add(node.mailbox);
-    if (node.kind === 'subflow') names.add(node.flow);
-    if (node.kind === 'lookup') names.add(node.service);
-  }
-  return [...names].sort();
-}

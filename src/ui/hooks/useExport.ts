@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { EXPORT_FORMATS, exportFlow, exportFormat, type ExportTarget } from '../../core/export/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
-import { loadEnvironment } from '../panels/ExportEnvironment.tsx';
+import { environmentFor } from '../panels/ExportEnvironment.tsx';
 import { download } from '../services/download.ts';
 import type { OpenFlow } from './useFlowDocument.ts';
 import type { Notify } from './useNotice.ts';
@@ -20,7 +20,12 @@ export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undef
       notify({ kind: 'error', text: 'Export needs a valid flow: fix the schema problems first.' });
       return;
     }
-    const result = exportFlow(analysis.flow, `${open.id}.ivr.json`, target, { env: loadEnvironment() });
+    const environment = environmentFor(analysis.flow);
+    if (!environment.ok) {
+      notify({ kind: 'error', text: 'The export environment does not fit this flow: correct it with Export → Environment…', problems: environment.problems });
+      return;
+    }
+    const result = exportFlow(analysis.flow, `${open.id}.ivr.json`, target, { environment: environment.environment });
     if (!result.ok) {
       const missing = result.problems.some((p) => p.code === DIAGNOSTIC_CODES.exportReferenceMissing);
       notify({

@@ -1,11 +1,20 @@
 /**
- * The export environment: queue, mailbox, flow and service names mapped to
- * the platform's references (ARNs, SIDs), as `export --env` reads them. One
- * map serves every flow in this browser, so one design ships to an account.
+ * The export environment: the queue, mailbox, flow, service and hours names
+ * the flows use mapped, by kind, to the platform's references (ARNs, SIDs),
+ * in the same file format `export --env` reads. One map serves every flow in
+ * this browser, so one design ships to an account.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { VENDOR_FORMATS } from '../../core/formats/index.ts';
-import { environmentNames, type Flow } from '../../core/model/index.ts';
+import {
+  VENDOR_FORMATS,
+  emptyEnvironment,
+  environmentTemplate,
+  environmentText,
+  readEnvironment,
+  type Environment,
+  type EnvironmentResult
+} from '../../core/formats/index.ts';
+import { parseJson, type Flow, type Problem } from '../../core/model/index.ts';
 
 const KEY = 'zeroout:export-env';
 
@@ -15,39 +24,43 @@ const REFERENCES = [...VENDOR_FORMATS]
   .map((format) => `${/^[aeiou]/i.test(format.reference) ? 'an' : 'a'} ${format.reference} for ${format.name}`)
   .join(', ');
 
-export type Environment = Record<string, string>;
+/** What the environment is called in messages, where a file would be named. */
+const SOURCE = 'the export environment';
 
-export function loadEnvironment(): Environment {
+/** The map as kept in this browser (by kind, or flat as earlier versions kept it), or undefined. */
+function storedEnvironment(): unknown {
   try {
-    const value = JSON.parse(localStorage.getItem(KEY) ?? '{}') as unknown;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-    const env: Environment = {};
-    for (const [name, reference] of Object.entries(value)) {
-      if (typeof reference === 'string') Object.defineProperty(env, name, { value: reference, enumerable: true, writable: true, configurable: true });
-    }
-    return env;
+    return JSON.parse(localStorage.getItem(KEY) ?? 'null') as unknown;
   } catch {
-    return {};
+    return undefined;
   }
 }
 
-/** Reads the text of the dialog: a JSON object of names to references, or what is wrong with it. */
-export function parseEnvironment(text: string): { ok: true; env: Environment } | { ok: false; message: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, message: 'the environment is a JSON object of names to references, such as {"support": "arn:aws:connect:…"}' };
-  }
-  const env: Environment = {};
-  for (const [name, reference] of Object.entries(value)) {
-    if (typeof reference !== 'string') return { ok: false, message: `the reference for ${JSON.stringify(name)} must be a string` };
-    Object.defineProperty(env, name, { value: reference, enumerable: true, writable: true, configurable: true });
-  }
-  return { ok: true, env };
+/** The environment an export of `flow` ships with: the map kept in this browser, read against the flow. */
+export function environmentFor(flow: Flow): EnvironmentResult {
+  const stored = storedEnvironment();
+  if (stored === undefined || stored === null) return { ok: true, environment: emptyEnvironment() };
+  return readEnvironment(stored, SOURCE, flow);
+}
+
+/** The text the dialog opens with: the kept map by kind, with an empty reference for each name the flow still lacks. */
+function initialText(flow: Flow | undefined): { text: string; error?: string } {
+  const stored = storedEnvironment();
+  const read = stored === undefined || stored === null ? { ok: true as const, environment: emptyEnvironment() } : readEnvironment(stored, SOURCE, flow);
+  if (!read.ok) return { text: JSON.stringify(stored, null, 2), error: problemText(read.problems) };
+  return { text: environmentText(flow === undefined ? read.environment : environmentTemplate(flow, read.environment)) };
+}
+
+function problemText(problems: readonly Problem[]): string {
+  return problems.map((p) => (p.pointer === '' ? p.message : `at ${p.pointer}: ${p.message}`)).join('; ');
+}
+
+/** Reads the text of the dialog against the open flow: the map by kind, or what is wrong with it. */
+export function parseEnvironmentText(text: string, flow: Flow | undefined): { ok: true; environment: Environment } | { ok: false; message: string } {
+  const parsed = parseJson(text, SOURCE);
+  if (!parsed.ok) return { ok: false, message: problemText(parsed.problems) };
+  const read = readEnvironment(parsed.value, SOURCE, flow);
+  return read.ok ? read : { ok: false, message: problemText(read.problems) };
 }
 
 interface Props {
@@ -58,14 +71,9 @@ interface Props {
 export function ExportEnvironment({ flow, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [text, setText] = useState(() => {
-    const env = loadEnvironment();
-    for (const name of flow ? environmentNames(flow) : []) {
-      if (!Object.hasOwn(env, name)) Object.defineProperty(env, name, { value: '', enumerable: true, writable: true, configurable: true });
-    }
-    return JSON.stringify(env, null, 2);
-  });
-  const [error, setError] = useState<string | undefined>();
+  const [initial] = useState(() => initialText(flow));
+  const [text, setText] = useState(initial.text);
+  const [error, setError] = useState<string | undefined>(initial.error);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -74,18 +82,19 @@ export function ExportEnvironment({ flow, onClose }: Props) {
       <form
         method="dialog"
         onSubmit={(event) => {
-          const parsed = parseEnvironment(text);
+          const parsed = parseEnvironmentText(text, flow);
           if (!parsed.ok) {
             event.preventDefault();
             setError(parsed.message);
             return;
           }
-          localStorage.setItem(KEY, JSON.stringify(parsed.env));
+          localStorage.setItem(KEY, environmentText(parsed.environment));
         }}
       >
         <h2 id={`${id}-title`}>Export environment</h2>
         <p className="muted">
-          Each queue, mailbox, flow and service the flows name, mapped to its reference on the platform: {REFERENCES}.
+          The references on the platform ({REFERENCES}) for each queue, mailbox, flow, service and hours check the flows
+          name, by kind, so a queue and a mailbox with one name each get their own.
         </p>
         <label htmlFor={id}>Environment (JSON)</label>
         <textarea

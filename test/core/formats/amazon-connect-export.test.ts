@@ -7,6 +7,7 @@ import { lintFlow } from '../../../src/core/analysis/engine.ts';
 import { loadFlow } from '../../../src/core/model/load.ts';
 import type { Flow } from '../../../src/core/model/types.ts';
 import { corpusPath } from '../../support/corpus.ts';
+import { emptyEnvironment, type Environment } from '../../../src/core/formats/index.ts';
 
 const corpus = corpusPath('amazon-connect');
 const flowsDir = path.join(import.meta.dirname, '../../../flows');
@@ -39,8 +40,8 @@ function importOk(document: unknown, file: string): Flow {
   return result.flow;
 }
 
-function exportOk(flow: Flow, env: Record<string, string> = {}) {
-  const result = exportAmazonConnectDetailed(flow, { env }, 'flow.ivr.json');
+function exportOk(flow: Flow, environment: Environment = emptyEnvironment()) {
+  const result = exportAmazonConnectDetailed(flow, { environment }, 'flow.ivr.json');
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result;
 }
@@ -168,15 +169,18 @@ describe('Connect → native → Connect: the corpus', () => {
 
 const NATIVE = ['bank', 'airline', 'utility-outage', 'clinic', 'runaround'];
 
-/** Every reference the flow makes, with a made-up ARN. */
-function envFor(flow: Flow): Record<string, string> {
-  const env: Record<string, string> = {};
-  const arn = (kind: string, name: string) => `arn:aws:connect:us-east-1:111122223333:instance/00000000-0000-0000-0000-000000000000/${kind}/${uuidV5(name)}`;
+/** Every reference the flow makes, by kind, with a made-up ARN. */
+function envFor(flow: Flow): Environment {
+  const env = emptyEnvironment();
+  const arn = (kind: string, name: string) => `arn:aws:connect:us-east-1:111122223333:instance/00000000-0000-0000-0000-000000000000/${kind}/${uuidV5(`${kind}:${name}`)}`;
+  const set = (kind: keyof Environment, name: string, reference: string): void => {
+    (env[kind] as Record<string, string>)[name] = reference;
+  };
   for (const n of flow.nodes) {
-    if (n.kind === 'queue' || n.kind === 'callback') env[n.queue] = arn('queue', n.queue);
-    if (n.kind === 'subflow') env[n.flow] = arn('contact-flow', n.flow);
-    if (n.kind === 'voicemail') env[n.mailbox] = arn('contact-flow', n.mailbox);
-    if (n.kind === 'lookup') env[n.service] = `arn:aws:lambda:us-east-1:111122223333:function:${n.service.replace(/[^A-Za-z0-9-_]/g, '-')}`;
+    if (n.kind === 'queue' || n.kind === 'callback') set('queues', n.queue, arn('queue', n.queue));
+    if (n.kind === 'subflow') set('flows', n.flow, arn('contact-flow', n.flow));
+    if (n.kind === 'voicemail') set('mailboxes', n.mailbox, arn('contact-flow', n.mailbox));
+    if (n.kind === 'lookup') set('functions', n.service, `arn:aws:lambda:us-east-1:111122223333:function:${n.service.replace(/[^A-Za-z0-9-_]/g, '-')}`);
   }
   return env;
 }
@@ -244,7 +248,10 @@ describe('what Connect cannot say', () => {
     const action = (result.document.Actions as Action[]).find(
       (a) => a.Type === 'TransferToFlow' && result.origins.get(a.Identifier) === voicemail.id
     )!;
-    expect(action.Parameters!.ContactFlowId).toBe(envFor(flow)['consumer-loans']);
+    // The mailbox's flow, not the queue of the same name.
+    expect(action.Parameters!.ContactFlowId).toBe(envFor(flow).mailboxes['consumer-loans']);
+    const queue = (result.document.Actions as Action[]).find((a) => a.Type === 'UpdateContactTargetQueue' && result.origins.get(a.Identifier) === 'loans-queue');
+    if (queue !== undefined) expect(queue.Parameters!.QueueId).toBe(envFor(flow).queues['consumer-loans']);
     const back = importOk(result.document, 'bank.json');
     const node = back.nodes.find((n) => n.id === action.Identifier)!;
     expect(node).toMatchObject({ kind: 'voicemail', mailbox: 'consumer-loans', maxSeconds: 120 });
@@ -277,9 +284,9 @@ describe('limits and references', () => {
 
   it('a queue missing from the environment is a problem naming it', () => {
     const flow = nativeFlow('bank');
-    const env = envFor(flow);
-    delete env['customer-service'];
-    const result = amazonConnect.export!(flow, { env }, 'bank.ivr.json');
+    const environment = envFor(flow);
+    delete (environment.queues as Record<string, string>)['customer-service'];
+    const result = amazonConnect.export!(flow, { environment }, 'bank.ivr.json');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.some((p) => p.message.includes('"customer-service"'))).toBe(true);
   });

@@ -78,7 +78,7 @@ describe.each(VENDOR_FORMATS.map((f) => [f.id, f] as const))('%s', (_, format) =
   it('exports any flow to a file that imports back and lints, with no help lost', () => {
     fc.assert(
       fc.property(flowArbitrary, (flow) => {
-        const exported = format.export!(flow, { env: exportEnvFor(flow) }, 'generated.ivr.json');
+        const exported = format.export!(flow, { environment: exportEnvFor(flow) }, 'generated.ivr.json');
         if (!exported.ok) {
           for (const problem of exported.problems) expect(problem.message.length).toBeGreaterThan(0);
           return;

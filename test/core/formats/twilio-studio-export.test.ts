@@ -9,6 +9,7 @@ import { outcomesOf } from '../../../src/core/model/outcomes.ts';
 import type { Flow, FlowNode } from '../../../src/core/model/types.ts';
 import type { State } from '../../../src/core/formats/twilio-studio/export/index.ts';
 import { corpusPath } from '../../support/corpus.ts';
+import { readEnvironment } from '../../../src/core/formats/index.ts';
 
 const CORPUS = corpusPath('twilio-studio');
 const FLOWS = path.join(import.meta.dirname, '../../../flows');
@@ -89,8 +90,11 @@ function definitionOf(document: Json): Json {
   return typeof document.definition === 'string' ? (JSON.parse(document.definition) as Json) : (document.definition as Json);
 }
 
+/** The flow exported to Studio, with `env` a flat map of earlier versions, read against the flow as `--env` reads one. */
 function exported(flow: Flow, env?: Record<string, string>): { document: Definition; notes: readonly { node?: string; pointer: string; message: string }[] } {
-  const result = studio.export!(flow, env === undefined ? {} : { env }, 'flow.ivr.json');
+  const read = env === undefined ? undefined : readEnvironment(env, 'env.json', flow);
+  if (read !== undefined && !read.ok) throw new Error(`environment refused: ${JSON.stringify(read.problems)}`);
+  const result = studio.export!(flow, read === undefined ? {} : { environment: read.environment }, 'flow.ivr.json');
   if (!result.ok) throw new Error(`export failed: ${JSON.stringify(result.problems)}`);
   // The document is plain JSON.
   expect(JSON.parse(JSON.stringify(result.document))).toEqual(result.document);

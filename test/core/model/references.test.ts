@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { subflowResolver } from '../../../src/core/analysis/subflows.ts';
-import { environmentNames, flowFinder } from '../../../src/core/model/references.ts';
+import { environmentUses } from '../../../src/core/formats/index.ts';
+import { flowFinder } from '../../../src/core/model/references.ts';
 import { findingsOf, makeFlow } from '../../support/build.ts';
 
 const ARN = 'arn:aws:connect:us-east-1:111122223333:instance/0000/contact-flow/5a1e-77';
@@ -25,7 +26,7 @@ describe('finding the flow a sub-flow names', () => {
 });
 
 describe('the names an export environment maps', () => {
-  it('lists queues, callback queues, mailboxes, sub-flows and services once each, sorted', () => {
+  it('lists queues, callback queues, mailboxes, sub-flows and services once each by kind, sorted, with their nodes', () => {
     const flow = makeFlow(
       [
         { id: 'q', kind: 'queue', queue: 'support', expectedWaitSeconds: 10, overflow: 'cb' },
@@ -37,7 +38,13 @@ describe('the names an export environment maps', () => {
       ],
       { start: 'look' }
     );
-    expect(environmentNames(flow)).toEqual(['accounts', 'billing', 'callbacks', 'general', 'support']);
+    expect(environmentUses(flow).map((use) => [use.kind, use.name, use.nodes])).toEqual([
+      ['queues', 'callbacks', ['cb']],
+      ['queues', 'support', ['q', 'q2']],
+      ['mailboxes', 'general', ['vm']],
+      ['flows', 'billing', ['sub']],
+      ['functions', 'accounts', ['look']]
+    ]);
   });
 
   it('leaves out imported nodes, which keep the references of their file', () => {
@@ -45,7 +52,7 @@ describe('the names an export environment maps', () => {
       { id: 'q', kind: 'queue', queue: ARN, expectedWaitSeconds: 10, source: { type: 'TransferContactToQueue', pointer: '/Actions/0' } },
       { id: 'vm', kind: 'voicemail', mailbox: 'general' }
     ]);
-    expect(environmentNames(flow)).toEqual(['general']);
-    expect(environmentNames({ nodes: [] })).toEqual([]);
+    expect(environmentUses(flow).map((use) => use.name)).toEqual(['general']);
+    expect(environmentUses({ nodes: [] })).toEqual([]);
   });
 });

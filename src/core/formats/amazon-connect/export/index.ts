@@ -10,7 +10,7 @@
  * from the flow id and the node id.
  *
  * References to the account's resources (queue ARNs, flow ARNs, Lambda ARNs,
- * voicemail flows) come from `options.env`; a missing one is a problem that
+ * voicemail flows) come from `options.environment`; a missing one is a problem that
  * names it, so nothing ships with a made-up ARN.
  *
  * The parts: nodes.ts (with inputs.ts, conditions.ts and opaque.ts) writes
@@ -80,7 +80,7 @@ export function exportAmazonConnectDetailed(design: Flow, options: ExportOptions
   const indexOf = (id: string): number => index.get(id) ?? 0;
   const notes = new ExportNotes(indexOf);
   const actions = new Actions(indexOf);
-  const refs = new References(options.env ?? {}, file, indexOf);
+  const refs = new References(options.environment, file, indexOf);
   const ctx: ConnectExport = { flow, locale: localesOf(flow)[0]!, notes, refs, actions, targets: new Targets(flow, actions, notes) };
   writeNodes(ctx);
   if (refs.problems.length > 0) return { ok: false, problems: refs.problems };

@@ -41,7 +41,7 @@ export function build(ctx: ConnectExport, node: FlowNode): void {
     case 'hours': {
       const open = ctx.targets.to(node, outcomeNamed(node, 'open'));
       const closed = ctx.targets.to(node, outcomeNamed(node, 'closed'));
-      ctx.notes.note(node, 'the schedule (time zone, weekly hours, holidays) is not part of a Connect flow: CheckHoursOfOperation uses the hours of operation set up in Connect (the target queue\'s, unless "hours:<node id>" in the environment names one)');
+      ctx.notes.note(node, 'the schedule (time zone, weekly hours, holidays) is not part of a Connect flow: CheckHoursOfOperation uses the hours of operation set up in Connect (the target queue\'s, unless the environment names one as {"hours": {"<node id>": …}})');
       const hoursId = ctx.refs.hoursOfOperation(node.id);
       ctx.actions.add(node, {
         Identifier: entry,
@@ -68,7 +68,7 @@ export function build(ctx: ConnectExport, node: FlowNode): void {
       const main = ctx.actions.add(node, {
         Identifier: node.prompt === undefined ? entry : ctx.targets.id(node.id, 'invoke'),
         Type: 'InvokeLambdaFunction',
-        Parameters: { LambdaFunctionARN: ctx.refs.ref(node, 'Lambda function ARN', node.service), InvocationTimeLimitSeconds: String(seconds) },
+        Parameters: { LambdaFunctionARN: ctx.refs.ref(node, 'Lambda function ARN', 'functions', node.service), InvocationTimeLimitSeconds: String(seconds) },
         Transitions: { NextAction: success, Errors: [{ NextAction: failure, ErrorType: 'NoMatchingError' }] }
       }, node.prompt === undefined ? 0 : 1);
       withPrompt(ctx, node, node.prompt, main);
@@ -137,7 +137,7 @@ export function build(ctx: ConnectExport, node: FlowNode): void {
       const setQueue = ctx.actions.add(node, {
         Identifier: node.prompt === undefined ? entry : ctx.targets.id(node.id, 'set-queue'),
         Type: 'UpdateContactTargetQueue',
-        Parameters: { QueueId: ctx.refs.ref(node, 'queue ARN', node.queue) },
+        Parameters: { QueueId: ctx.refs.ref(node, 'queue ARN', 'queues', node.queue) },
         Transitions: { NextAction: transfer, Errors: [{ NextAction: overflow, ErrorType: 'NoMatchingError' }] }
       }, node.prompt === undefined ? 0 : 1);
       withPrompt(ctx, node, node.prompt, setQueue);
@@ -175,7 +175,7 @@ export function build(ctx: ConnectExport, node: FlowNode): void {
       const main = ctx.actions.add(node, {
         Identifier: node.prompt === undefined ? entry : ctx.targets.id(node.id, 'voicemail'),
         Type: 'TransferToFlow',
-        Parameters: { ContactFlowId: ctx.refs.ref(node, 'voicemail flow ARN', node.mailbox) },
+        Parameters: { ContactFlowId: ctx.refs.ref(node, 'voicemail flow ARN', 'mailboxes', node.mailbox) },
         Transitions: { NextAction: recorded, Errors: [{ NextAction: failed, ErrorType: 'NoMatchingError' }] }
       }, node.prompt === undefined ? 0 : 1);
       // The editor metadata says it is a voicemail, so the flow reads back as designed.
@@ -195,7 +195,7 @@ export function build(ctx: ConnectExport, node: FlowNode): void {
         Identifier: node.prompt === undefined ? entry : ctx.targets.id(node.id, 'callback'),
         Type: 'CreateCallbackContact',
         Parameters: {
-          ...(node.source !== undefined && !ctx.refs.has(node.queue) ? {} : { QueueId: ctx.refs.ref(node, 'queue ARN', node.queue) }),
+          ...(node.source !== undefined && !ctx.refs.has('queues', node.queue) ? {} : { QueueId: ctx.refs.ref(node, 'queue ARN', 'queues', node.queue) }),
           InitialCallDelaySeconds: '5',
           MaximumConnectionAttempts: '3',
           RetryDelaySeconds: '600'
@@ -211,7 +211,7 @@ export function build(ctx: ConnectExport, node: FlowNode): void {
       ctx.actions.add(node, {
         Identifier: entry,
         Type: 'TransferToFlow',
-        Parameters: { ContactFlowId: ctx.refs.ref(node, 'flow ARN', node.flow) },
+        Parameters: { ContactFlowId: ctx.refs.ref(node, 'flow ARN', 'flows', node.flow) },
         Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] }
       });
       return;

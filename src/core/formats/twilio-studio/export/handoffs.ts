@@ -26,7 +26,7 @@ export function queue(ctx: StudioExport, node: NodeOfKind<'queue'>, index: numbe
   const answered = ctx.names.target(node.answered);
   const overflow = ctx.names.target(node.overflow);
   const transitions = [transition('callComplete', answered), transition('failedToEnqueue', overflow), transition('callFailure', overflow)];
-  const workflow = ctx.refs.lookup(node.queue);
+  const workflow = ctx.refs.lookup('queues', node.queue);
   const timeout = node.maxWaitSeconds === undefined ? {} : { timeout: String(node.maxWaitSeconds) };
   if (node.announceWait || node.expectedWaitSeconds !== undefined) {
     ctx.notes.note(at, `queue ${JSON.stringify(node.id)}: the expected wait and its announcement belong to the hold music (waitUrl), which is not written`, node.id);
@@ -90,7 +90,7 @@ export function transfer(ctx: StudioExport, node: NodeOfKind<'transfer'>, index:
 
 /** A voicemail: record-voicemail, its transcription delivered to the callback URL the environment names for the mailbox. */
 export function voicemail(ctx: StudioExport, node: NodeOfKind<'voicemail'>, index: number, name: string): void {
-  const callback = ctx.refs.lookup(node.mailbox);
+  const callback = ctx.refs.lookup('mailboxes', node.mailbox);
   ctx.widgets.push({
     name,
     type: 'record-voicemail',
@@ -120,7 +120,7 @@ export function callback(ctx: StudioExport, node: NodeOfKind<'callback'>, index:
   const failed = ctx.names.target(node.failed);
   const transitions = [transition('callComplete', scheduled), transition('failedToEnqueue', failed), transition('callFailure', failed)];
   const attributes = JSON.stringify({ type: 'callback', callback: true, queue: node.queue, callBackNumber: number, name: number });
-  const workflow = ctx.refs.lookup(node.queue);
+  const workflow = ctx.refs.lookup('queues', node.queue);
   ctx.notes.note(at, `callback ${JSON.stringify(node.id)}: Studio has no callback widget; a task with callback attributes is sent to ${JSON.stringify(node.queue)} (a Studio import reads it as a queue)`, node.id);
   if (workflow !== undefined) {
     ctx.widgets.push({

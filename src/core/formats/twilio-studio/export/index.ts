@@ -21,7 +21,7 @@
  * are named after their node (`main_menu_noinput_count`, …).
  *
  * References to the account (Function URLs, TaskRouter workflow SIDs, flow
- * SIDs, mailboxes) come from `options.env`, keyed by the name the design uses
+ * SIDs, mailboxes) come from `options.environment`, keyed by the name the design uses
  * (the queue name, the sub-flow id, the lookup service, the node id); a
  * missing one becomes a placeholder and a note.
  *
@@ -57,7 +57,7 @@ function run(flow: Flow, options: ExportOptions, file: string): ExportResult {
     flow,
     locale: flow.locales?.[0] ?? 'en-US',
     notes,
-    refs: new References(options.env, notes),
+    refs: new References(options.environment, notes),
     names: new WidgetNames(flow, notes),
     widgets: new WidgetList(),
     dangling: new Set()

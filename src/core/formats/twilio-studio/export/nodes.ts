@@ -15,6 +15,7 @@ import { canvasOffset } from './layout.ts';
 import { liquidVariable, scalarString, variableKey } from './liquid.ts';
 import { nodePointer } from './notes.ts';
 import { HOURS_FUNCTION_PLACEHOLDER } from './references.ts';
+import { ANY_HOURS } from '../../environment.ts';
 import { sayPlay } from './speech.ts';
 import { transition } from './widgets.ts';
 import { writeBack } from './writeback.ts';
@@ -49,7 +50,7 @@ export function buildNode(ctx: StudioExport, node: FlowNode, index: number): voi
       hours(ctx, node, index, name);
       return;
     case 'lookup': {
-      const url = ctx.refs.lookup(node.service, node.id);
+      const url = ctx.refs.lookup('functions', node.service, node.id);
       if (url === undefined) {
         ctx.notes.note(`${at}/service`, `lookup ${JSON.stringify(node.id)}: no Function URL for ${JSON.stringify(node.service)} in the environment; the service name is written as the URL`, node.id);
       }
@@ -89,7 +90,7 @@ export function buildNode(ctx: StudioExport, node: FlowNode, index: number): voi
       callback(ctx, node, index, name);
       return;
     case 'subflow': {
-      const sid = ctx.refs.lookup(node.flow);
+      const sid = ctx.refs.lookup('flows', node.flow);
       if (sid === undefined) ctx.notes.note(`${at}/flow`, `sub-flow ${JSON.stringify(node.id)}: no flow SID for ${JSON.stringify(node.flow)} in the environment; the flow id is written`, node.id);
       const next = ctx.names.target(node.next);
       // failed goes where completed goes: the native sub-flow has one way on.
@@ -117,9 +118,9 @@ export function buildNode(ctx: StudioExport, node: FlowNode, index: number): voi
 /** Opening hours: a Function that checks the schedule (Studio has no hours widget) and a split on its answer. */
 export function hours(ctx: StudioExport, node: NodeOfKind<'hours'>, index: number, name: string): void {
   const at = nodePointer(index);
-  const url = ctx.refs.lookup(node.id, 'hours');
+  const url = ctx.refs.lookup('hours', node.id, ANY_HOURS);
   if (url === undefined) {
-    ctx.notes.note(at, `hours ${JSON.stringify(node.id)}: Studio has no hours widget; it calls a Function that checks the schedule (set its URL as "${node.id}" or "hours" in the environment; a placeholder is written)`, node.id);
+    ctx.notes.note(at, `hours ${JSON.stringify(node.id)}: Studio has no hours widget; it calls a Function that checks the schedule (set its URL in the environment as {"hours": {"${node.id}": …}}, or "*" for every hours check; a placeholder is written)`, node.id);
   }
   const split = ctx.names.claim(`${name}_is_open`);
   const closed = ctx.names.target(node.closed);

@@ -4,6 +4,7 @@
  * the name the design uses. A missing one becomes a placeholder and a note:
  * the caller says what it writes instead.
  */
+import { referenceOf, type Environment, type EnvironmentKind } from '../../environment.ts';
 import type { ExportNotes } from './notes.ts';
 
 /** Written as the URL of the Function that checks opening hours when the environment names none. */
@@ -15,25 +16,24 @@ const CHANNEL_PLACEHOLDER = 'TCxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
 /** The account references of one export (`options.env`). */
 export class References {
   constructor(
-    private readonly env: Readonly<Record<string, string>> | undefined,
+    private readonly environment: Environment | undefined,
     private readonly notes: ExportNotes
   ) {}
 
-  /** The reference for the first of `keys` the environment has (a non-empty string). */
-  lookup(...keys: (string | undefined)[]): string | undefined {
-    const env = this.env;
-    if (env === undefined) return undefined;
-    for (const key of keys) {
-      if (key !== undefined && Object.hasOwn(env, key) && typeof env[key] === 'string' && env[key] !== '') return env[key];
+  /** The reference for the first of `names` the environment maps among its `kind` (a non-empty string). */
+  lookup(kind: EnvironmentKind, ...names: string[]): string | undefined {
+    for (const name of names) {
+      const found = referenceOf(this.environment, kind, name);
+      if (found !== undefined) return found;
     }
     return undefined;
   }
 
   /** The Flex channel SID a send-to-flex names (`channel`), or a placeholder with a note. */
   channel(at: string, node: string): string {
-    const channel = this.lookup('channel');
+    const channel = this.lookup('settings', 'channel');
     if (channel !== undefined) return channel;
-    this.notes.note(at, `no Flex channel SID ("channel" in the environment); a placeholder is written`, node);
+    this.notes.note(at, `no Flex channel SID ({"settings": {"channel": …}} in the environment); a placeholder is written`, node);
     return CHANNEL_PLACEHOLDER;
   }
 }
