@@ -335,9 +335,12 @@ describe('Twilio Studio: mapping', () => {
     expect(node(flow, 'transfer', 'transfer')).toMatchObject({ number: '+15550100', reachesPerson: true, connected: 'vm' });
     expect(node(flow, 'vm', 'voicemail')).toMatchObject({ recorded: 'sub', maxSeconds: 120 });
     expect(node(flow, 'sub', 'subflow')).toMatchObject({ flow: 'FW1', next: 'q' });
-    // Only one failure event wired: it is the overflow, and the other is noted.
-    expect(node(flow, 'q', 'queue')).toMatchObject({ queue: 'support', overflow: 'sub2' });
-    expect(notes).toContainEqual(expect.objectContaining({ pointer: '/states/4/transitions/1' }));
+    // failedToEnqueue is the queue's overflow: unwired, a caller whose task cannot be queued is
+    // dropped, whatever callFailure does (noted: it goes elsewhere), and lint says so.
+    expect(node(flow, 'q', 'queue')).toMatchObject({ queue: 'support' });
+    expect(node(flow, 'q', 'queue')).not.toHaveProperty('overflow');
+    expect(notes).toContainEqual(expect.objectContaining({ pointer: '/states/4/transitions/2' }));
+    expect(lintFlow(flow).findings.filter((f) => f.rule === 'dead-end' && f.node === 'q').map((f) => [f.outcome, f.severity])).toEqual([['failedToEnqueue', 'error']]);
     // A sub-flow whose failed exit goes nowhere is a step with both exits.
     const sub2 = node(flow, 'sub2', 'opaque');
     expect(sub2.outcomes).toEqual([{ name: 'completed', next: 'bot' }, { name: 'failed' }]);

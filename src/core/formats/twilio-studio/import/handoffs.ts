@@ -9,14 +9,16 @@ import type { SourceOutcome, StudioImport, Widget } from './context.ts';
 import { common } from './node.ts';
 import { isCallbackTask, liquidExpression, seconds, text } from './values.ts';
 
-/** enqueue-call or send-to-flex: a queue (overflow on failedToEnqueue or callFailure), or a callback for a task marked as one. */
+/** enqueue-call or send-to-flex: a queue (overflow on failedToEnqueue, else callFailure), or a callback for a task marked as one. */
 export function queue(ctx: StudioImport, widget: Widget): Json {
   const outcomes: SourceOutcome[] = [];
   const answered = ctx.wire(widget, 'answered', 'callComplete', outcomes);
   const toEnqueue = ctx.event(widget, 'failedToEnqueue');
   const callFailure = ctx.event(widget, 'callFailure');
-  // One overflow exit for two Twilio ones: the wired one when only one is.
-  const chosen = toEnqueue === undefined || (toEnqueue.next === undefined && callFailure?.next !== undefined) ? callFailure : toEnqueue;
+  // One overflow exit for two Twilio ones: failedToEnqueue, where the widget
+  // has it. Left unwired, a caller whose task cannot be queued is dropped
+  // whatever callFailure does, so it must read as the dead end it is.
+  const chosen = toEnqueue ?? callFailure;
   const other = chosen === toEnqueue ? callFailure : toEnqueue;
   if (chosen !== undefined) outcomes.push(['overflow', chosen.event, chosen.pointer]);
   if (chosen !== undefined && other !== undefined && chosen.next !== other.next) {
