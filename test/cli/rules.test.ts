@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatRulesMarkdown } from '../../src/cli/format/rules.ts';
 import { RULES } from '../../src/core/analysis/engine.ts';
+import { RULE_DOCS } from '../../src/core/analysis/rules/docs/index.ts';
 import { exampleFlows } from '../../src/core/analysis/rules/examples.ts';
 import { cleanup, expectCleanErrors, run, tempDir, writeFiles } from './helpers.ts';
 
@@ -26,31 +27,30 @@ function jsonBlocks(text: string): unknown[] {
 /** Text with its line breaks and runs of spaces made single spaces, to find wrapped prose in. */
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
-const RULE_CASES = RULES.map((rule) => [rule.meta.id, rule.meta] as const);
+const RULE_CASES = RULES.map((rule) => [rule.meta.id, rule.meta, RULE_DOCS.get(rule.meta.id)!] as const);
 
 describe('zeroout rules <id>', () => {
-  it.each(RULE_CASES)('prints the documentation of %s in plain text', async (id, meta) => {
+  it.each(RULE_CASES)('prints the documentation of %s in plain text', async (id, meta, docs) => {
     const result = await run(['rules', id], tempDir());
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout.split('\n')[0]).toBe(`${id} (${meta.severity})`);
     const text = flat(result.stdout);
     expect(text).toContain(meta.description);
-    for (const paragraph of meta.docs.details.split(/\n\s*\n/)) expect(text).toContain(flat(paragraph));
-    expect(text).toContain(`Bad: ${meta.docs.bad.summary}`);
-    expect(text).toContain(`Good: ${meta.docs.good.summary}`);
+    for (const paragraph of docs.details.split(/\n\s*\n/)) expect(text).toContain(flat(paragraph));
+    expect(text).toContain(`Bad: ${docs.bad.summary}`);
+    expect(text).toContain(`Good: ${docs.good.summary}`);
     // The prose wraps for a terminal; only the examples' JSON may run wider.
     for (const line of result.stdout.split('\n').filter((l) => !l.startsWith(' '))) expect(line.length).toBeLessThanOrEqual(80);
-    const bad = exampleFlows(meta, 'bad');
-    const good = exampleFlows(meta, 'good');
+    const bad = exampleFlows(id, docs, 'bad');
+    const good = exampleFlows(id, docs, 'good');
     expect(jsonBlocks(result.stdout)).toEqual(JSON.parse(JSON.stringify([bad.flow, ...bad.alongside, good.flow, ...good.alongside])));
   });
 
   it.each(RULE_CASES)('prints examples of %s that zeroout lint reports and passes as printed', async (id) => {
     const dir = tempDir();
     const [badFlow, ...rest] = jsonBlocks((await run(['rules', id], dir)).stdout) as { id: string }[];
-    const meta = RULES.find((rule) => rule.meta.id === id)!.meta;
-    const badCount = 1 + Object.keys(meta.docs.bad.alongside ?? {}).length;
+    const badCount = 1 + Object.keys(RULE_DOCS.get(id)!.bad.alongside ?? {}).length;
     const badFiles = [badFlow!, ...rest.slice(0, badCount - 1)];
     const goodFiles = rest.slice(badCount - 1);
     writeFiles(dir, Object.fromEntries(badFiles.map((flow) => [`bad/${flow.id}.ivr.json`, flow])));
@@ -70,9 +70,10 @@ describe('zeroout rules <id>', () => {
 
   it('prints the rule as JSON, in the shape of the list with its documentation added', async () => {
     const meta = RULES.find((rule) => rule.meta.id === 'unresolved-subflow')!.meta;
+    const docs = RULE_DOCS.get('unresolved-subflow')!;
     const result = await run(['rules', 'unresolved-subflow', '--format', 'json'], tempDir());
     expect(result.code).toBe(0);
-    const good = exampleFlows(meta, 'good');
+    const good = exampleFlows(meta.id, docs, 'good');
     expect(JSON.parse(result.stdout)).toEqual({
       rules: [
         {
@@ -80,9 +81,9 @@ describe('zeroout rules <id>', () => {
           severity: 'info',
           description: meta.description,
           docs: {
-            details: meta.docs.details,
-            bad: { summary: meta.docs.bad.summary, flow: JSON.parse(JSON.stringify(exampleFlows(meta, 'bad').flow)) },
-            good: { summary: meta.docs.good.summary, ...JSON.parse(JSON.stringify(good)) }
+            details: docs.details,
+            bad: { summary: docs.bad.summary, flow: JSON.parse(JSON.stringify(exampleFlows(meta.id, docs, 'bad').flow)) },
+            good: { summary: docs.good.summary, ...JSON.parse(JSON.stringify(good)) }
           }
         }
       ]

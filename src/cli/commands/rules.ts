@@ -4,7 +4,7 @@
  * fixed.
  */
 import { Option, type Command } from 'commander';
-import { ruleById, RULES, type RuleMeta } from '../../core/analysis/index.ts';
+import { ruleById, ruleDocs, RULES, type RuleDocs, type RuleMeta } from '../../core/analysis/index.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, UsageError } from '../errors.ts';
 import {
@@ -25,7 +25,7 @@ const LIST_FORMATS: Record<RulesFormat, (rules: readonly RuleMeta[]) => string> 
 };
 
 /** With a rule id, `table` (the default) is the plain-text documentation. */
-const DOC_FORMATS: Record<RulesFormat, (rule: RuleMeta) => string> = {
+const DOC_FORMATS: Record<RulesFormat, (rule: RuleMeta, docs: RuleDocs) => string> = {
   table: formatRuleDoc,
   json: formatRuleDocJson,
   markdown: formatRuleDocMarkdown
@@ -88,7 +88,10 @@ export function registerRules(program: Command, context: CommandContext): Comman
       } else {
         const rule = ruleById(id);
         if (rule === undefined) throw new UsageError(unknownRuleMessage(id, RULES.map((r) => r.meta.id)));
-        context.io.stdout.write(DOC_FORMATS[options.format](rule.meta));
+        // Every rule has docs (test/meta/rules.test.ts sees to it).
+        const docs = ruleDocs(rule.meta.id);
+        if (docs === undefined) throw new Error(`rule ${JSON.stringify(rule.meta.id)} has no documentation`);
+        context.io.stdout.write(DOC_FORMATS[options.format](rule.meta, docs));
       }
       context.exitCode = EXIT_OK;
     });

@@ -1,5 +1,5 @@
 /** Output of `zeroout rules`: the list of rules, and one rule's documentation. */
-import { exampleFlows, type ExampleDocument, type ExampleKind, type RuleMeta } from '../../core/analysis/index.ts';
+import { exampleFlows, type ExampleDocument, type ExampleKind, type RuleDocs, type RuleMeta } from '../../core/analysis/index.ts';
 
 /** Columns: rule id, default severity, description. */
 export function formatRulesTable(rules: readonly RuleMeta[]): string {
@@ -106,63 +106,67 @@ function compactJson(value: unknown, indent = '', used = indent.length): string 
 /** A flow document indented as a block of the text. */
 const documentBlock = (document: ExampleDocument): string => `  ${compactJson(document, '  ')}`;
 
-function exampleText(rule: RuleMeta, which: ExampleKind): string {
-  const { flow, alongside } = exampleFlows(rule, which);
+function exampleText(rule: RuleMeta, docs: RuleDocs, which: ExampleKind): string {
+  const { flow, alongside } = exampleFlows(rule.id, docs, which);
   const title = which === 'bad' ? 'Bad' : 'Good';
-  const parts = [wrap(`${title}: ${rule.docs[which].summary}`), documentBlock(flow)];
+  const parts = [wrap(`${title}: ${docs[which].summary}`), documentBlock(flow)];
   for (const other of alongside) parts.push(`Linted together with flow ${JSON.stringify(other.id)}:`, documentBlock(other));
   return parts.join('\n\n');
 }
 
 /** A rule's documentation in plain text: what `zeroout rules <id>` prints. */
-export function formatRuleDoc(rule: RuleMeta): string {
+export function formatRuleDoc(rule: RuleMeta, docs: RuleDocs): string {
   const parts = [
     `${rule.id} (${rule.severity})`,
     wrap(rule.description),
-    ...rule.docs.details.split(/\n\s*\n/).map((paragraph) => wrap(paragraph)),
-    exampleText(rule, 'bad'),
-    exampleText(rule, 'good'),
+    ...docs.details.split(/\n\s*\n/).map((paragraph) => wrap(paragraph)),
+    exampleText(rule, docs, 'bad'),
+    exampleText(rule, docs, 'good'),
     wrap('Each example is a whole flow file: save it as a .ivr.json file and run "zeroout lint" on it to see the findings.')
   ];
   return `${parts.join('\n\n')}\n`;
 }
 
 /** An example as JSON: the flow documents, ready to save. */
-function exampleJson(rule: RuleMeta, which: ExampleKind): { summary: string; flow: ExampleDocument; alongside?: readonly ExampleDocument[] } {
-  const { flow, alongside } = exampleFlows(rule, which);
-  return { summary: rule.docs[which].summary, flow, ...(alongside.length === 0 ? {} : { alongside }) };
+function exampleJson(
+  rule: RuleMeta,
+  docs: RuleDocs,
+  which: ExampleKind
+): { summary: string; flow: ExampleDocument; alongside?: readonly ExampleDocument[] } {
+  const { flow, alongside } = exampleFlows(rule.id, docs, which);
+  return { summary: docs[which].summary, flow, ...(alongside.length === 0 ? {} : { alongside }) };
 }
 
 /**
  * One rule in the shape of the list (`{"rules":[…]}`), with its
  * documentation added: a reader of the list reads this too.
  */
-export function formatRuleDocJson(rule: RuleMeta): string {
+export function formatRuleDocJson(rule: RuleMeta, docs: RuleDocs): string {
   const entry = {
     id: rule.id,
     severity: rule.severity,
     description: rule.description,
-    docs: { details: rule.docs.details, bad: exampleJson(rule, 'bad'), good: exampleJson(rule, 'good') }
+    docs: { details: docs.details, bad: exampleJson(rule, docs, 'bad'), good: exampleJson(rule, docs, 'good') }
   };
   return `${JSON.stringify({ rules: [entry] }, null, 2)}\n`;
 }
 
-function exampleMarkdown(rule: RuleMeta, which: ExampleKind): string {
-  const { flow, alongside } = exampleFlows(rule, which);
+function exampleMarkdown(rule: RuleMeta, docs: RuleDocs, which: ExampleKind): string {
+  const { flow, alongside } = exampleFlows(rule.id, docs, which);
   const block = (document: ExampleDocument): string => `\`\`\`json\n${compactJson(document)}\n\`\`\``;
-  const parts = [`### ${which === 'bad' ? 'Bad' : 'Good'}`, rule.docs[which].summary, block(flow)];
+  const parts = [`### ${which === 'bad' ? 'Bad' : 'Good'}`, docs[which].summary, block(flow)];
   for (const other of alongside) parts.push(`Linted together with flow \`${other.id}\`:`, block(other));
   return parts.join('\n\n');
 }
 
 /** A rule's documentation as a markdown section. */
-export function formatRuleDocMarkdown(rule: RuleMeta): string {
+export function formatRuleDocMarkdown(rule: RuleMeta, docs: RuleDocs): string {
   const parts = [
     `## \`${rule.id}\``,
     `Default severity: ${rule.severity}. ${rule.description}`,
-    ...rule.docs.details.split(/\n\s*\n/),
-    exampleMarkdown(rule, 'bad'),
-    exampleMarkdown(rule, 'good')
+    ...docs.details.split(/\n\s*\n/),
+    exampleMarkdown(rule, docs, 'bad'),
+    exampleMarkdown(rule, docs, 'good')
   ];
   return `${parts.join('\n\n')}\n`;
 }

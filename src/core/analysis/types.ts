@@ -18,16 +18,22 @@ export interface Finding extends Diagnostic {
   readonly nodes: readonly string[];
 }
 
+/**
+ * What the engine and the rule list need of a rule. Its longer documentation
+ * is a `RuleDocs` of its own (rules/docs/<id>.ts), imported only where it is
+ * read, so that nothing that runs the rules carries it.
+ */
 export interface RuleMeta {
   readonly id: string;
   readonly severity: Severity;
   /** One line for the docs and the rule list. */
   readonly description: string;
-  /** The longer documentation `zeroout rules <id>` prints. */
-  readonly docs: RuleDocs;
 }
 
-/** What a rule is for, with a flow it reports and the same flow fixed. */
+/**
+ * What a rule is for, with a flow it reports and the same flow fixed: the
+ * longer documentation `zeroout rules <id>` prints.
+ */
 export interface RuleDocs {
   /**
    * Why the rule matters to a caller, when it fires and how to fix what it

@@ -1,11 +1,12 @@
 /**
- * The rules' examples as flow documents, and the nodes they share. The CLI
- * prints these documents and the tests lint the same ones, so what a reader
- * sees is what was proven to show the rule's point.
+ * The rules' examples as flow documents, and what the rules' docs
+ * (rules/docs/) share to write them. The CLI prints these documents and the
+ * tests lint the same ones, so what a reader sees is what was proven to show
+ * the rule's point.
  */
 import { FORMAT_VERSION } from '../../model/schema.ts';
 import type { FlowNode, NodeOfKind } from '../../model/types.ts';
-import type { RuleExample, RuleMeta } from '../types.ts';
+import type { RuleDocs, RuleExample } from '../types.ts';
 
 /** A flow document as a `.ivr.json` file holds it. */
 export interface ExampleDocument {
@@ -37,11 +38,14 @@ function documentOf(id: string, name: string, nodes: readonly FlowNode[], locale
   };
 }
 
-/** A rule's bad or good example as complete flow documents, ready to save and lint. */
-export function exampleFlows(meta: RuleMeta, which: ExampleKind): ExampleFlows {
-  const example: RuleExample = meta.docs[which];
+/**
+ * A rule's bad or good example as complete flow documents, ready to save and
+ * lint: `id` is the rule's, `docs` its documentation.
+ */
+export function exampleFlows(id: string, docs: RuleDocs, which: ExampleKind): ExampleFlows {
+  const example: RuleExample = docs[which];
   return {
-    flow: documentOf(`${meta.id}-${which}`, `${meta.id}: ${which} example`, example.nodes, example.locales),
+    flow: documentOf(`${id}-${which}`, `${id}: ${which} example`, example.nodes, example.locales),
     alongside: Object.entries(example.alongside ?? {}).map(([id, nodes]) => documentOf(id, id, nodes))
   };
 }
@@ -64,10 +68,24 @@ export const VOICEMAIL: NodeOfKind<'voicemail'> = {
 };
 
 /**
+ * A rule's details from its paragraphs: why it matters, when it fires, how
+ * to fix what it finds.
+ *
+ * Free of side effects, as `exampleMenu` is, and marked so: a bundle that
+ * imports the docs registry without reading it (the designer, through
+ * core/analysis/index.ts) can then drop every rule's documentation.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function paragraphs(...texts: readonly string[]): string {
+  return texts.join('\n\n');
+}
+
+/**
  * A menu whose silence and wrong keys come back to it, twice at most, and
  * then go to the agent queue: the retry handling most examples want, so
  * that each shows only what its rule is about.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function exampleMenu(
   id: string,
   prompt: string,

@@ -5,54 +5,12 @@
 import { promptsOf } from '../../model/outcomes.ts';
 import { localesOf, promptTextIn } from '../../model/prompt.ts';
 import type { Rule } from '../types.ts';
-import { AGENT, VOICEMAIL } from './examples.ts';
 
 const rule: Rule = {
   meta: {
     id: 'missing-translation',
     severity: 'warning',
-    description: 'A prompt has no text in one of the locales the flow declares.',
-    docs: {
-      details: [
-        'The flow declares the languages its callers speak ("locales": ["en-US", "es-US"]), and a prompt has no text in one of them. A caller who chose Spanish hears that step in another language, or nothing at all.',
-        'It fires once per node whose prompts (prompt, reprompt, no-input and invalid prompts) lack text in a declared locale, naming the locales and fields. A blank text counts as missing, and plain text rather than an object of locales is the first locale’s. Flows that declare fewer than two locales are not checked.',
-        'Write the missing text in every declared locale.'
-      ].join('\n\n'),
-      bad: {
-        summary: 'The hold message has no Spanish text.',
-        locales: ['en-US', 'es-US'],
-        nodes: [
-          {
-            id: 'welcome',
-            kind: 'prompt',
-            prompt: { 'en-US': 'Thank you for calling Harbor Bank.', 'es-US': 'Gracias por llamar a Harbor Bank.' },
-            next: 'agent'
-          },
-          { ...AGENT, prompt: { 'en-US': 'Please hold for the next agent.' } },
-          {
-            ...VOICEMAIL,
-            prompt: { 'en-US': 'Please leave a message after the tone.', 'es-US': 'Por favor, deje un mensaje después del tono.' }
-          }
-        ]
-      },
-      good: {
-        summary: 'Every prompt has English and Spanish text.',
-        locales: ['en-US', 'es-US'],
-        nodes: [
-          {
-            id: 'welcome',
-            kind: 'prompt',
-            prompt: { 'en-US': 'Thank you for calling Harbor Bank.', 'es-US': 'Gracias por llamar a Harbor Bank.' },
-            next: 'agent'
-          },
-          { ...AGENT, prompt: { 'en-US': 'Please hold for the next agent.', 'es-US': 'Por favor, espere al próximo agente.' } },
-          {
-            ...VOICEMAIL,
-            prompt: { 'en-US': 'Please leave a message after the tone.', 'es-US': 'Por favor, deje un mensaje después del tono.' }
-          }
-        ]
-      }
-    }
+    description: 'A prompt has no text in one of the locales the flow declares.'
   },
   check(ctx) {
     const locales = localesOf(ctx.flow);

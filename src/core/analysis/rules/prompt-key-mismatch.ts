@@ -10,7 +10,6 @@ import { DTMF_KEYS } from '../../model/schema.ts';
 import type { NodeOfKind, Prompt } from '../../model/types.ts';
 import { hasDynamicText, keyMentions, type KeyMention } from '../keys-in-prompt.ts';
 import type { Rule } from '../types.ts';
-import { AGENT, VOICEMAIL, exampleMenu } from './examples.ts';
 
 /** What a text says, read once per text. */
 interface Reading {
@@ -83,32 +82,7 @@ const rule: Rule = {
   meta: {
     id: 'prompt-key-mismatch',
     severity: 'warning',
-    description: 'A menu prompt names a key no choice has, or never announces a choice’s key (English, Spanish, Korean and Japanese phrasing).',
-    docs: {
-      details: [
-        'What the menu says and what it does disagree. A prompt that says "press 9" for a choice that is on 0 sends callers down the invalid-input path, and a choice the prompt never names is one no caller finds.',
-        'It reads the menu’s prompt, reprompt, no-input and invalid prompts, in English, Spanish, Korean and Japanese phrasing ("press 1", "oprima 1", "1번", "1番"), and compares the keys they name with the menu’s choices. Each locale is checked on its own, so a translation that leaves out a key is found too. Times and amounts ("9 to 5", "$25") are not keys, choices made by speech only need no key, and a prompt with text filled in at run time ({{…}}) may announce choices it cannot show, so only the keys it names wrongly are reported.',
-        'Make every prompt name exactly the menu’s keys, in every locale.'
-      ].join('\n\n'),
-      bad: {
-        summary: 'The prompt says 9 for an agent, but the agent is on 0: pressing 9 is an invalid entry, and 0 is never announced.',
-        nodes: [
-          exampleMenu('main', 'For billing, press 1. To speak to an agent, press 9.', [['1', 'billing'], ['0', 'agent']]),
-          { id: 'billing', kind: 'prompt', prompt: 'Bills are due on the first of the month.', next: 'main' },
-          AGENT,
-          VOICEMAIL
-        ]
-      },
-      good: {
-        summary: 'The prompt names the keys the menu has.',
-        nodes: [
-          exampleMenu('main', 'For billing, press 1. To speak to an agent, press 0.', [['1', 'billing'], ['0', 'agent']]),
-          { id: 'billing', kind: 'prompt', prompt: 'Bills are due on the first of the month.', next: 'main' },
-          AGENT,
-          VOICEMAIL
-        ]
-      }
-    }
+    description: 'A menu prompt names a key no choice has, or never announces a choice’s key (English, Spanish, Korean and Japanese phrasing).'
   },
   check(ctx) {
     const flowLocales = localesOf(ctx.flow);

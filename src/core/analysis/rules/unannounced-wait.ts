@@ -4,7 +4,6 @@ import type { Prompt } from '../../model/types.ts';
 import { nodeLabel, seconds } from '../describe.ts';
 import type { FlowGraph } from '../graph.ts';
 import { DEFAULT_THRESHOLDS, type Rule } from '../types.ts';
-import { AGENT, VOICEMAIL } from './examples.ts';
 
 /** How far back along a chain of steps an announcement still counts (a prompt, then setting the queue, say). */
 const CHAIN = 4;
@@ -40,30 +39,7 @@ const rule: Rule = {
   meta: {
     id: 'unannounced-wait',
     severity: 'warning',
-    description: `A queue whose expected wait (over ${DEFAULT_THRESHOLDS.announceWaitOverSeconds} s, or unknown) is never announced to the caller.`,
-    docs: {
-      details: [
-        `A queue whose expected wait is over ${DEFAULT_THRESHOLDS.announceWaitOverSeconds} seconds, or not known, and the caller is never told how long it will be. Without an estimate, callers cannot decide whether to hold, leave a message or call back later; many hang up after a minute or two and call again, which makes the queue longer.`,
-        `It fires at a queue that does not set "announceWait": true when neither its own prompt nor a message shortly before it, on every way in, speaks of the wait ("about 10 minutes", "your expected wait"). "Please hold" is not an announcement. A queue whose expected wait is ${DEFAULT_THRESHOLDS.announceWaitOverSeconds} seconds or less is exempt. Set another limit with "announceWaitOverSeconds" in the flow’s "lint": {"thresholds": {…}}, or with --threshold announce-wait-over-seconds=N.`,
-        'Set "announceWait": true when the platform announces the wait, or say it in the queue’s prompt; and set "expectedWaitSeconds" so the analysis knows the wait.'
-      ].join('\n\n'),
-      bad: {
-        summary: 'The queue usually takes about five minutes, and callers only hear "please hold".',
-        nodes: [
-          { id: 'welcome', kind: 'prompt', prompt: 'Thank you for calling. Please hold for the next available agent.', next: 'agent' },
-          { ...AGENT, expectedWaitSeconds: 300 },
-          VOICEMAIL
-        ]
-      },
-      good: {
-        summary: 'The queue tells callers the expected wait as they join it.',
-        nodes: [
-          { id: 'welcome', kind: 'prompt', prompt: 'Thank you for calling. Please hold for the next available agent.', next: 'agent' },
-          { ...AGENT, expectedWaitSeconds: 300, announceWait: true },
-          VOICEMAIL
-        ]
-      }
-    }
+    description: `A queue whose expected wait (over ${DEFAULT_THRESHOLDS.announceWaitOverSeconds} s, or unknown) is never announced to the caller.`
   },
   check({ graph, thresholds, report }) {
     for (const g of graph.nodes) {

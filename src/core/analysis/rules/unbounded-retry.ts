@@ -3,7 +3,6 @@ import { nodeLabel, outcomeLabel } from '../describe.ts';
 import { stronglyConnected } from '../facts.ts';
 import type { Edge, FlowGraph } from '../graph.ts';
 import type { Rule } from '../types.ts';
-import { AGENT, VOICEMAIL } from './examples.ts';
 
 function hasOwnLimit(graph: FlowGraph, v: number): boolean {
   const node = graph.nodes[v]!.node;
@@ -15,54 +14,7 @@ const rule: Rule = {
     id: 'unbounded-retry',
     severity: 'warning',
     description:
-      'No input or invalid input leads back to the same menu or input without passing a retry limit, so a caller can go round forever.',
-    docs: {
-      details: [
-        'After silence or a wrong entry, the call comes back to the same menu or input with no limit on the number of tries. A caller who cannot answer (a noisy line, an old phone, a number they do not have to hand) hears the same prompt again and again, with no way forward.',
-        'It fires at the menu or input, once per outcome (no input, invalid input) that leads back to it without passing a retry limit: the node’s own maxRetries, or a branch on a counter the flow increments. It also fires when onMaxRetries itself leads back into the loop.',
-        'Set maxRetries (two or three is usual) and send onMaxRetries somewhere that ends the loop, usually a person.'
-      ].join('\n\n'),
-      bad: {
-        summary: 'A caller who does not know their account number is asked for it again and again.',
-        nodes: [
-          {
-            id: 'account',
-            kind: 'input',
-            prompt: 'Please enter your 10-digit account number.',
-            variable: 'account',
-            minDigits: 10,
-            maxDigits: 10,
-            next: 'find-account',
-            noInput: 'account',
-            invalid: 'account'
-          },
-          { id: 'find-account', kind: 'lookup', service: 'crm', inputs: ['account'], success: 'agent', failure: 'agent' },
-          AGENT,
-          VOICEMAIL
-        ]
-      },
-      good: {
-        summary: 'After two retries the caller goes to an agent, who can find the account another way.',
-        nodes: [
-          {
-            id: 'account',
-            kind: 'input',
-            prompt: 'Please enter your 10-digit account number.',
-            variable: 'account',
-            minDigits: 10,
-            maxDigits: 10,
-            next: 'find-account',
-            noInput: 'account',
-            invalid: 'account',
-            maxRetries: 2,
-            onMaxRetries: 'agent'
-          },
-          { id: 'find-account', kind: 'lookup', service: 'crm', inputs: ['account'], success: 'agent', failure: 'agent' },
-          AGENT,
-          VOICEMAIL
-        ]
-      }
-    }
+      'No input or invalid input leads back to the same menu or input without passing a retry limit, so a caller can go round forever.'
   },
   check({ graph, facts, report }) {
     const counters = facts.counters();

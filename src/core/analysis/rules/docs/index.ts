@@ -1,0 +1,46 @@
+/**
+ * Every lint rule's documentation, by rule id: what `zeroout rules <id>`
+ * prints. Kept apart from the rules (rules/index.ts) so that what runs them,
+ * the designer above all, never carries it; only the documentation's readers
+ * import this module. Each rule's is in a file named after its id.
+ */
+import type { RuleDocs } from '../../types.ts';
+import brokenReference from './broken-reference.ts';
+import deadEnd from './dead-end.ts';
+import deepMenu from './deep-menu.ts';
+import missingTranslation from './missing-translation.ts';
+import noAgentOption from './no-agent-option.ts';
+import noHumanRoute from './no-human-route.ts';
+import promptKeyMismatch from './prompt-key-mismatch.ts';
+import repeatedInput from './repeated-input.ts';
+import slowPathToHuman from './slow-path-to-human.ts';
+import tooManyOptions from './too-many-options.ts';
+import trapLoop from './trap-loop.ts';
+import unannouncedWait from './unannounced-wait.ts';
+import unboundedRetry from './unbounded-retry.ts';
+import unreachable from './unreachable.ts';
+import unresolvedSubflow from './unresolved-subflow.ts';
+
+/** Rule id → its documentation, in the order the rules report. */
+export const RULE_DOCS: ReadonlyMap<string, RuleDocs> = /* @__PURE__ */ new Map([
+  ['broken-reference', brokenReference],
+  ['unreachable', unreachable],
+  ['dead-end', deadEnd],
+  ['trap-loop', trapLoop],
+  ['no-human-route', noHumanRoute],
+  ['no-agent-option', noAgentOption],
+  ['unbounded-retry', unboundedRetry],
+  ['too-many-options', tooManyOptions],
+  ['deep-menu', deepMenu],
+  ['prompt-key-mismatch', promptKeyMismatch],
+  ['slow-path-to-human', slowPathToHuman],
+  ['unannounced-wait', unannouncedWait],
+  ['repeated-input', repeatedInput],
+  ['missing-translation', missingTranslation],
+  ['unresolved-subflow', unresolvedSubflow]
+]);
+
+/** A rule's documentation; undefined for an id that names no rule. */
+export function ruleDocs(id: string): RuleDocs | undefined {
+  return RULE_DOCS.get(id);
+}
