@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { machineFromConfig } from '../../src/core/compile/machine.ts';
-import { cleanup, expectCleanErrors, goodFlow, run, tempDir, writeFiles } from './helpers.ts';
+import { cleanup, deadEndFlow, expectCleanErrors, goodFlow, run, tempDir, writeFiles } from './helpers.ts';
 
 let dir: string;
 
@@ -11,6 +11,7 @@ beforeAll(() => {
   dir = tempDir();
   writeFiles(dir, {
     'good.ivr.json': goodFlow(),
+    'dead-end.ivr.json': deadEndFlow(),
     'env-list.json': ['not', 'a', 'map'],
     'env-number.json': { Support: 42 },
     'env-kind-number.json': { queues: { support: 7 } },
@@ -95,6 +96,15 @@ describe('zeroout export', () => {
     const actions = (JSON.parse(readFileSync(path.join(dir, 'billing.connect.json'), 'utf8')) as { Actions: { Type: string; Parameters?: Record<string, unknown> }[] }).Actions;
     expect(actions.find((a) => a.Type === 'UpdateContactTargetQueue')?.Parameters?.['QueueId']).toBe('arn:aws:connect:us-east-1:123456789012:instance/x/queue/billing');
     expect(actions.find((a) => a.Type === 'TransferToFlow')?.Parameters?.['ContactFlowId']).toBe('arn:aws:connect:us-east-1:123456789012:instance/x/contact-flow/voicemail-billing');
+  });
+
+  it('warns on standard error when the design has error findings, and exports all the same', async () => {
+    const clean = await run(['export', 'good.ivr.json', '--to', 'mermaid'], dir);
+    expect(clean.stderr).not.toContain('warning');
+    const result = await run(['export', 'dead-end.ivr.json', '--to', 'mermaid'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^flowchart LR/);
+    expect(result.stderr).toMatch(/^dead-end\.ivr\.json: warning: the design has 1 error finding, which the export ships to callers; the first: dead-end at "[^"]+": .+\n$/m);
   });
 
   it('says when the output cannot be written, and leaves nothing half written', async () => {

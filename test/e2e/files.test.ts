@@ -49,6 +49,34 @@ describe('export', () => {
   }, 60_000);
 });
 
+describe('what an export says', () => {
+  it('lists every note of the export, each with its node', async () => {
+    const page = await openFlow('clinic');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Twilio Studio' }).click();
+    await download;
+    const status = page.getByRole('status').filter({ hasText: 'Exported to Twilio Studio' });
+    const text = await status.innerText();
+    const count = Number(/with (\d+) notes/.exec(text)?.[1]);
+    expect(count).toBeGreaterThan(20);
+    const list = status.getByRole('list', { name: `${count} items` });
+    expect(await list.getByRole('listitem').count()).toBe(count);
+    expect(await list.innerText()).toContain('Studio has no hours widget');
+    expect(text).not.toContain('Warning');
+  }, 60_000);
+
+  it('warns when the design has error findings, naming the count and the first', async () => {
+    const page = await openFlow('runaround');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Mermaid diagram' }).click();
+    await download;
+    const alert = page.getByRole('alert').filter({ hasText: 'Exported to Mermaid diagram' });
+    await expect.poll(() => alert.innerText()).toMatch(/Warning: the design has \d+ error findings, which the export ships to callers; the first: [a-z-]+ at "/);
+  }, 60_000);
+});
+
 describe('export with an environment', () => {
   it('names the references Amazon Connect needs, and ships once they are filled in', async () => {
     const page = await openFlow('clinic');

@@ -10,7 +10,8 @@
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { EXPORT_FORMATS, EXPORT_TARGETS, exportFlow, type ExportTarget } from '../../core/export/index.ts';
+import { lintFlow } from '../../core/analysis/index.ts';
+import { EXPORT_FORMATS, errorFindingsWarning, EXPORT_TARGETS, exportFlow, type ExportTarget } from '../../core/export/index.ts';
 import { listOf, readEnvironment, VENDOR_FORMATS, type Environment, type EnvironmentResult } from '../../core/formats/index.ts';
 import { locateDiagnostics } from '../../core/json/index.ts';
 import { formatProblem, parseJson, type Flow } from '../../core/model/index.ts';
@@ -68,6 +69,8 @@ export async function runExport(input: string, options: ExportCommandOptions, io
     return EXIT_USAGE;
   }
   writeErrors(io, rendered.notes.map(formatNote));
+  const warning = errorFindingsWarning(lintFlow(flow).findings);
+  if (warning !== undefined) writeErrors(io, [`${input}: warning: ${warning}`]);
   if (options.output === undefined) {
     io.stdout.write(rendered.text);
     return EXIT_OK;

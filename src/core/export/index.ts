@@ -12,6 +12,7 @@ import { toMermaid } from './mermaid.ts';
 export { toDot } from './dot.ts';
 export { toMermaid } from './mermaid.ts';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../diagnostic/index.ts';
+import type { Finding } from '../analysis/types.ts';
 
 /** A format a flow exports to: every vendor format that writes, then `xstate` and `mermaid`. */
 export type ExportTarget = VendorFormatId | 'xstate' | 'mermaid';
@@ -87,4 +88,16 @@ export function exportFlow(flow: Flow, file: string, target: ExportTarget, optio
       };
     }
   }
+}
+
+/**
+ * What to say when a design with error findings is exported: the export
+ * ships callers the design's faults. Undefined when there is no error.
+ */
+export function errorFindingsWarning(findings: readonly Finding[]): string | undefined {
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  const first = errors[0];
+  if (first === undefined) return undefined;
+  const count = errors.length === 1 ? '1 error finding' : `${errors.length} error findings`;
+  return `the design has ${count}, which the export ships to callers; the first: ${first.rule} at ${JSON.stringify(first.node)}: ${first.message}`;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { EXPORT_FORMATS, exportFlow, exportFormat, type ExportTarget } from '../../core/export/index.ts';
+import { errorFindingsWarning, EXPORT_FORMATS, exportFlow, exportFormat, type ExportTarget } from '../../core/export/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { environmentFor } from '../panels/ExportEnvironment.tsx';
 import { download } from '../services/download.ts';
@@ -37,7 +37,13 @@ export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undef
     }
     const { extension, mediaType } = exportFormat(target);
     download(`${open.id}.${target}${extension}`, result.text, mediaType);
-    notify({ kind: 'info', text: `Exported to ${EXPORT_LABELS[target]}${result.notes.length > 0 ? ` with ${result.notes.length} notes` : ''}.` });
+    const warning = errorFindingsWarning(analysis.lint?.findings ?? []);
+    const notes = result.notes.length === 0 ? '' : result.notes.length === 1 ? ' with 1 note' : ` with ${result.notes.length} notes`;
+    notify({
+      kind: warning === undefined ? 'info' : 'warning',
+      text: `Exported to ${EXPORT_LABELS[target]}${notes}.${warning === undefined ? '' : ` Warning: ${warning}.`}`,
+      ...(result.notes.length === 0 ? {} : { problems: result.notes })
+    });
   };
 
   return { exportTo, editingEnv, setEditingEnv };

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import type { Problem } from '../../core/model/index.ts';
+import type { Diagnostic } from '../../core/diagnostic/index.ts';
 
 /** A message under the toolbar: what the last action did, or why it failed. */
 export interface Notice {
-  readonly kind: 'info' | 'error' | 'conflict';
+  /** `warning`: it was done, but something needs the user's attention. */
+  readonly kind: 'info' | 'warning' | 'error' | 'conflict';
   readonly text: string;
-  readonly problems?: readonly Problem[];
+  /** The problems, findings or notes behind the notice, each listed. */
+  readonly problems?: readonly Diagnostic[];
 }
 
 /** Shows a notice in place of the one shown, or (null) none. */

@@ -1,4 +1,4 @@
-/** The notice under the toolbar, with the problems behind it (the first 20); a status for information, an alert otherwise. */
+/** The notice under the toolbar, with every problem or note behind it (the list scrolls); a status for information, an alert otherwise. */
 import type { Notice } from '../hooks/useNotice.ts';
 
 export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDismiss(): void }) {
@@ -7,10 +7,10 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDism
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'info' ? 'status' : 'alert'}>
       <span>{notice.text}</span>
       {notice.problems && (
-        <ul>
-          {notice.problems.slice(0, 20).map((p, i) => (
+        <ul aria-label={`${notice.problems.length} ${notice.problems.length === 1 ? 'item' : 'items'}`}>
+          {notice.problems.map((p, i) => (
             <li key={i}>
-              <code>{p.pointer || '/'}</code> {p.message}
+              <code>{p.node ?? (p.pointer || '/')}</code> {p.message}
             </li>
           ))}
         </ul>
