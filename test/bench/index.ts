@@ -10,9 +10,10 @@ import designer from './designer.ts';
 import simulate from './simulate.ts';
 import diff from './diff.ts';
 import cli from './cli.ts';
+import exportBench from './export.ts';
 import { formatFigure, type Benchmark } from './measure.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [cli, lint, lintHard, load, importBench, diff, simulate, designer];
+const BENCHMARKS: readonly Benchmark[] = [cli, lint, lintHard, load, importBench, exportBench, diff, simulate, designer];
 
 for (const benchmark of BENCHMARKS) {
   for (const figure of await benchmark.run()) console.log(formatFigure(figure));

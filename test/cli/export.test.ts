@@ -12,6 +12,18 @@ beforeAll(() => {
   writeFiles(dir, {
     'good.ivr.json': goodFlow(),
     'dead-end.ivr.json': deadEndFlow(),
+    'drop.ivr.json': {
+      version: 1,
+      id: 'drop',
+      name: 'Drop',
+      start: 'menu',
+      nodes: [
+        { id: 'menu', kind: 'menu', prompt: 'For news, press 1. For an agent, press 0.', options: [{ key: '1', next: 'news' }, { key: '0', next: 'agent' }], noInput: 'agent', invalid: 'agent' },
+        { id: 'news', kind: 'prompt', prompt: 'No news today.' },
+        { id: 'agent', kind: 'queue', queue: 'support', overflow: 'vm' },
+        { id: 'vm', kind: 'voicemail', mailbox: 'support' }
+      ]
+    },
     'env-list.json': ['not', 'a', 'map'],
     'env-number.json': { Support: 42 },
     'env-kind-number.json': { queues: { support: 7 } },
@@ -105,6 +117,30 @@ describe('zeroout export', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^flowchart LR/);
     expect(result.stderr).toMatch(/^dead-end\.ivr\.json: warning: the design has 1 error finding, which the export ships to callers; the first: dead-end at "[^"]+": .+\n$/m);
+  });
+
+  it('verifies a vendor export: imported back, its calls end as the design does', async () => {
+    const result = await run(['export', 'good.ivr.json', '--to', 'amazon-connect', '--env', 'env.json', '-o', 'verified.connect.json'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^good\.ivr\.json: verified: [1-9]\d* calls? compared, \d+ not compared .*lint of the export adds nothing$/m);
+    expect(readFileSync(path.join(dir, 'verified.connect.json'), 'utf8')).toContain('"Version"');
+    const skipped = await run(['export', 'good.ivr.json', '--to', 'amazon-connect', '--env', 'env.json', '--no-verify'], dir);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).not.toContain('verified');
+  });
+
+  it('writes nothing and exits 1 when the export would treat a caller differently, naming the call', async () => {
+    // The design drops the caller at a prompt with nowhere to go; Studio ends the call there as designed.
+    const result = await run(['export', 'drop.ivr.json', '--to', 'twilio-studio', '-o', 'dead-end.studio.json'], dir);
+    expect(result.code).toBe(1);
+    expectCleanErrors(result.stderr);
+    expect(result.stderr).toMatch(/verification failed: the call that reaches .+ ends as dropped at "[^"]+" in the design, but as ended at "[^"]+" in the export/);
+    expect(result.stderr).toContain('nothing written');
+    expect(() => readFileSync(path.join(dir, 'dead-end.studio.json'))).toThrow();
+    const forced = await run(['export', 'drop.ivr.json', '--to', 'twilio-studio', '-o', 'dead-end.studio.json', '--force'], dir);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toContain('verification failed');
+    expect(readFileSync(path.join(dir, 'dead-end.studio.json'), 'utf8')).toContain('"states"');
   });
 
   it('says when the output cannot be written, and leaves nothing half written', async () => {

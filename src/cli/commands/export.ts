@@ -3,20 +3,31 @@
  * flow in another format: a vendor's (the formats registry lists them), an
  * XState machine or a Mermaid diagram.
  *
- * Exit code 0 when written, 2 when the flow, the environment map or the
- * options cannot be used, or the flow cannot be expressed in the target
- * format (each problem is said).
+ * A vendor export is verified: imported back and checked against the design
+ * (the calls `paths` finds end alike; lint adds no rule). Exit code 0 when
+ * written, 1 when the export does not verify (nothing is written unless
+ * --force), 2 when the flow, the environment map or the options cannot be
+ * used, or the flow cannot be expressed in the target format (each problem
+ * is said).
  */
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { lintFlow } from '../../core/analysis/index.ts';
-import { EXPORT_FORMATS, errorFindingsWarning, EXPORT_TARGETS, exportFlow, type ExportTarget } from '../../core/export/index.ts';
+import {
+  describeVerification,
+  EXPORT_FORMATS,
+  errorFindingsWarning,
+  EXPORT_TARGETS,
+  exportFlow,
+  verifyExportText,
+  type ExportTarget
+} from '../../core/export/index.ts';
 import { listOf, readEnvironment, VENDOR_FORMATS, type Environment, type EnvironmentResult } from '../../core/formats/index.ts';
 import { locateDiagnostics } from '../../core/json/index.ts';
 import { formatProblem, parseJson, type Flow } from '../../core/model/index.ts';
 import type { CommandContext } from '../context.ts';
-import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { describeFsError, readText } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
 import { loadSingleFlow } from '../source.ts';
@@ -31,6 +42,10 @@ export interface ExportCommandOptions {
   readonly to: ExportTarget;
   readonly output?: string;
   readonly env?: string;
+  /** False with --no-verify. */
+  readonly verify: boolean;
+  /** Write the export even when it does not verify. */
+  readonly force?: boolean;
 }
 
 /** Reads an environment map (by kind, or flat and read against the flow it ships). */
@@ -71,6 +86,16 @@ export async function runExport(input: string, options: ExportCommandOptions, io
   writeErrors(io, rendered.notes.map(formatNote));
   const warning = errorFindingsWarning(lintFlow(flow).findings);
   if (warning !== undefined) writeErrors(io, [`${input}: warning: ${warning}`]);
+  if (options.verify) {
+    const verification = verifyExportText(flow, options.to, rendered.text, `${input}.${options.to}`, environment);
+    if (verification !== undefined) {
+      writeErrors(io, [`${input}: ${describeVerification(verification)}`]);
+      if (!verification.ok && options.force !== true) {
+        writeErrors(io, [`${input}: nothing written: the export would not treat callers as the design does (--force writes it all the same, --no-verify skips the check)`]);
+        return EXIT_FINDINGS;
+      }
+    }
+  }
   if (options.output === undefined) {
     io.stdout.write(rendered.text);
     return EXIT_OK;
@@ -95,6 +120,8 @@ export function registerExport(program: Command, context: CommandContext): Comma
       '--env <map.json>',
       `the account's references (${REFERENCES}) for the names the flow uses, by kind: {"queues": {…}, "mailboxes": {…}, "flows": {…}, "functions": {…}, "hours": {…}, "settings": {…}}`
     )
+    .option('--no-verify', "skip importing the export back and checking it treats callers as the design does")
+    .option('--force', 'write the export even when it does not verify')
     .action(async (input: string, options: ExportCommandOptions) => {
       context.exitCode = await runExport(input, options, context.io);
     });

@@ -28,7 +28,7 @@ function eventsOf(step: CallStep): CallerEvent[] {
   return [];
 }
 
-function describeStep(step: CallStep): string {
+export function describeStep(step: CallStep): string {
   if ('press' in step) return `press ${step.press}`;
   if ('say' in step) return `say "${step.say}"`;
   if ('silence' in step) return 'silence';

@@ -13,6 +13,8 @@ export { toDot } from './dot.ts';
 export { toMermaid } from './mermaid.ts';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../diagnostic/index.ts';
 import type { Finding } from '../analysis/types.ts';
+import type { Environment } from '../formats/environment.ts';
+import { verifyExport, type Verification } from './verify.ts';
 
 /** A format a flow exports to: every vendor format that writes, then `xstate` and `mermaid`. */
 export type ExportTarget = VendorFormatId | 'xstate' | 'mermaid';
@@ -101,3 +103,36 @@ export function errorFindingsWarning(findings: readonly Finding[]): string | und
   const count = errors.length === 1 ? '1 error finding' : `${errors.length} error findings`;
   return `the design has ${count}, which the export ships to callers; the first: ${first.rule} at ${JSON.stringify(first.node)}: ${first.message}`;
 }
+
+/**
+ * Checks an export of `flow` to a vendor `target` (its text, as written):
+ * imports it back and compares it with the design (see verify.ts).
+ * Undefined for targets that are no vendor's (XState, Mermaid): they are
+ * the design itself, drawn or compiled.
+ */
+export function verifyExportText(flow: Flow, target: ExportTarget, text: string, file: string, environment?: Environment): Verification | undefined {
+  const vendor = VENDOR_FORMATS.find((f) => f.id === target);
+  if (vendor === undefined) return undefined;
+  let document: unknown;
+  if (vendor.files.parse === undefined) {
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      return unreadable(`the export does not read back: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  } else {
+    const parsed = vendor.files.parse(text, file);
+    if (!parsed.ok) return unreadable(`the export does not read back: ${parsed.problems[0]?.message ?? 'no reason given'}`);
+    document = parsed.value;
+  }
+  const back = vendor.import(document, file);
+  if (!back.ok) return unreadable(`the export does not import back: ${back.problems[0]?.message ?? 'no reason given'}`);
+  return verifyExport(flow, back.flow, environment);
+}
+
+/** A verification that could not compare anything: the export is not a flow this tool reads back. */
+function unreadable(reason: string): Verification {
+  return { ok: false, compared: 0, notCompared: 0, differences: [], newFindings: [], unreadable: reason };
+}
+
+export { describeDifference, describeVerification, verifyExport, type CallDifference, type Verification } from './verify.ts';

@@ -129,6 +129,8 @@ export function build(ctx: ConnectExport, node: FlowNode): void {
           ]
         }
       }, 2);
+      // The design's estimate of the wait is no part of a Connect flow: the editor metadata keeps it, so the flow reads back as designed.
+      if (node.expectedWaitSeconds !== undefined) ctx.actions.describe(transfer, { [DESIGN_KEY]: { kind: 'queue', expectedWaitSeconds: node.expectedWaitSeconds } });
       if (node.source !== undefined) {
         // Imported from Connect (a legacy export): the target queue was set by an earlier step.
         withPrompt(ctx, node, node.prompt, transfer);

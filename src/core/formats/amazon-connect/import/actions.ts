@@ -54,12 +54,16 @@ export function convert(maker: NodeMaker, step: Step): FlowNode[] {
       const a = maker.outcome(outcomes, 'answered', answered);
       maker.outcome(outcomes, 'overflow', overflow);
       const o = maker.route(step, 'queue', overflow, [answered]);
-      const queue = str(p.QueueId) ?? str(p.AgentId) ?? 'the target queue';
+      const queue = str(p.QueueId) ?? str(p.AgentId) ?? maker.targetQueueOf(step.id) ?? 'the target queue';
+      // A design's estimate of the wait, kept in the editor metadata by this tool's export.
+      const design = designOf(step);
+      const wait = design?.kind === 'queue' && typeof design['expectedWaitSeconds'] === 'number' && Number.isFinite(design['expectedWaitSeconds']) && design['expectedWaitSeconds'] >= 0 ? design['expectedWaitSeconds'] : undefined;
       return [
         {
           ...maker.base(step, outcomes),
           kind: 'queue',
           queue: queue === '' ? 'the target queue' : queue,
+          ...(wait === undefined ? {} : { expectedWaitSeconds: wait }),
           ...(a === undefined ? {} : { answered: a }),
           ...(o === undefined ? {} : { overflow: o })
         } as FlowNode

@@ -20,11 +20,35 @@ export class NodeMaker {
   extra: FlowNode[] = [];
   private readonly ids: Set<string>;
 
+  /** Transfers to the queue a set-queue step chose: the step id → the QueueId every step into it set. */
+  private readonly targetQueues = new Map<string, string>();
+
   constructor(
     steps: readonly Step[],
     private readonly wrapperNote: boolean
   ) {
     this.ids = new Set(steps.map((s) => s.id));
+    // TransferContactToQueue transfers to the contact's target queue, which
+    // UpdateContactTargetQueue sets just before it: when every step into a
+    // transfer sets one and the same queue, that queue is the transfer's.
+    const chosen = new Map<string, string | null>();
+    const byId = new Map(steps.map((step) => [step.id, step]));
+    for (const step of steps) {
+      const setQueue = step.type === 'UpdateContactTargetQueue' ? (typeof step.parameters['QueueId'] === 'string' ? step.parameters['QueueId'] : '') : '';
+      for (const edge of [step.next, ...step.conditions, ...step.errors]) {
+        if (edge?.target === undefined || byId.get(edge.target)?.type !== 'TransferContactToQueue') continue;
+        // A set-queue step's error branch did not set the queue.
+        const sets = setQueue !== '' && edge === step.next ? setQueue : null;
+        const before = chosen.get(edge.target);
+        chosen.set(edge.target, before === undefined || before === sets ? sets : null);
+      }
+    }
+    for (const [id, queue] of chosen) if (queue !== null) this.targetQueues.set(id, queue);
+  }
+
+  /** The queue the steps into a transfer set as the target queue, when they all set the same one. */
+  targetQueueOf(stepId: string): string | undefined {
+    return this.targetQueues.get(stepId);
   }
 
   /** A node id no step or added node has, from `base`. */
