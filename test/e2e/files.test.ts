@@ -64,6 +64,32 @@ describe('what an export says', () => {
     expect(await list.getByRole('listitem').count()).toBe(count);
     expect(await list.innerText()).toContain('Studio has no hours widget');
     expect(text).not.toContain('Warning');
+    // The clinic's every call passes its hours check, which Studio leaves to a Function: no call could be compared.
+    expect(text).toMatch(/Lint of the export adds nothing, but no call could be compared: all \d+ need a lookup, an hours check or caller data to act/);
+  }, 60_000);
+
+  it('says how many calls of the design it compared on the export read back', async () => {
+    const page = await openFlow('bank');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Twilio Studio' }).click();
+    await download;
+    const status = page.getByRole('status').filter({ hasText: 'Exported to Twilio Studio' });
+    await expect.poll(() => status.innerText()).toMatch(/Verified: [1-9]\d* calls compared, \d+ not compared .*each ending as in the design; lint of the export adds nothing/);
+  }, 60_000);
+
+  it('holds back an export that would treat a caller differently, naming the call, until told to download it', async () => {
+    const page = await openFlow('runaround');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Twilio Studio' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Export to Twilio Studio not downloaded' });
+    await expect.poll(() => alert.innerText()).toMatch(/verification failed: the call that reaches node "moving-info" \(press 5\) ends as dropped at "moving-info" in the design, but as ended at "moving_info" in the export/);
+    const download = page.waitForEvent('download');
+    await alert.getByRole('button', { name: 'Download anyway' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('runaround.twilio-studio.json');
+    const notice = page.getByRole('alert').filter({ hasText: 'Exported to Twilio Studio' });
+    await expect.poll(() => notice.innerText()).toContain('Verification failed');
   }, 60_000);
 
   it('warns when the design has error findings, naming the count and the first', async () => {

@@ -138,5 +138,8 @@ export function describeVerification(verification: Verification): string {
   const first = verification.differences[0];
   if (first !== undefined) return `verification failed: ${describeDifference(first)} (${counts})`;
   if (verification.newFindings.length > 0) return `verification failed: lint of the export finds what the design does not have: ${verification.newFindings[0]} (${counts})`;
+  if (verification.compared === 0) {
+    return `lint of the export adds nothing, but no call could be compared: all ${verification.notCompared} need a lookup, an hours check or caller data to act`;
+  }
   return `verified: ${counts}, each ending as in the design; lint of the export adds nothing`;
 }

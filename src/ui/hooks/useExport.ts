@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { errorFindingsWarning, EXPORT_FORMATS, exportFlow, exportFormat, type ExportTarget } from '../../core/export/index.ts';
+import {
+  describeVerification,
+  errorFindingsWarning,
+  EXPORT_FORMATS,
+  exportFlow,
+  exportFormat,
+  verifyExportText,
+  type ExportTarget
+} from '../../core/export/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { environmentFor } from '../panels/ExportEnvironment.tsx';
 import { download } from '../services/download.ts';
@@ -9,6 +17,8 @@ import { DIAGNOSTIC_CODES } from '../../core/diagnostic/index.ts';
 
 /** The name of each export target, in the Export menu and in notices (from the export formats, which list the vendors' from the registry). */
 export const EXPORT_LABELS = Object.fromEntries(EXPORT_FORMATS.map((format) => [format.id, format.label])) as Record<ExportTarget, string>;
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Owns exporting the open flow to another platform as a download, and whether the export environment dialog is open. */
 export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undefined, notify: Notify) {
@@ -35,15 +45,32 @@ export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undef
       });
       return;
     }
-    const { extension, mediaType } = exportFormat(target);
-    download(`${open.id}.${target}${extension}`, result.text, mediaType);
-    const warning = errorFindingsWarning(analysis.lint?.findings ?? []);
+    const flow = analysis.flow;
+    const file = `${open.id}.${target}${exportFormat(target).extension}`;
+    const verification = verifyExportText(flow, target, result.text, file, environment.environment);
     const notes = result.notes.length === 0 ? '' : result.notes.length === 1 ? ' with 1 note' : ` with ${result.notes.length} notes`;
-    notify({
-      kind: warning === undefined ? 'info' : 'warning',
-      text: `Exported to ${EXPORT_LABELS[target]}${notes}.${warning === undefined ? '' : ` Warning: ${warning}.`}`,
-      ...(result.notes.length === 0 ? {} : { problems: result.notes })
-    });
+    const ship = (): void => {
+      const { mediaType } = exportFormat(target);
+      download(file, result.text, mediaType);
+      const warning = errorFindingsWarning(analysis.lint?.findings ?? []);
+      const verified = verification === undefined ? '' : ` ${capitalised(describeVerification(verification))}.`;
+      notify({
+        kind: warning === undefined && verification?.ok !== false ? 'info' : 'warning',
+        text: `Exported to ${EXPORT_LABELS[target]}${notes}.${verified}${warning === undefined ? '' : ` Warning: ${warning}.`}`,
+        ...(result.notes.length === 0 ? {} : { problems: result.notes })
+      });
+    };
+    if (verification !== undefined && !verification.ok) {
+      // The export would not treat callers as the design does: nothing is downloaded unless the user says so.
+      notify({
+        kind: 'error',
+        text: `Export to ${EXPORT_LABELS[target]} not downloaded: ${describeVerification(verification)}.`,
+        ...(result.notes.length === 0 ? {} : { problems: result.notes }),
+        action: { label: 'Download anyway', run: ship }
+      });
+      return;
+    }
+    ship();
   };
 
   return { exportTo, editingEnv, setEditingEnv };

@@ -8,6 +8,8 @@ export interface Notice {
   readonly text: string;
   /** The problems, findings or notes behind the notice, each listed. */
   readonly problems?: readonly Diagnostic[];
+  /** A button beside the notice that does what it offers (such as a download the notice held back). */
+  readonly action?: { readonly label: string; run(): void };
 }
 
 /** Shows a notice in place of the one shown, or (null) none. */

@@ -15,6 +15,11 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDism
           ))}
         </ul>
       )}
+      {notice.action && (
+        <button type="button" className="small" onClick={() => notice.action?.run()}>
+          {notice.action.label}
+        </button>
+      )}
       <button type="button" className="small" onClick={onDismiss}>
         Dismiss
       </button>
