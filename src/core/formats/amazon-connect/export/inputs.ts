@@ -84,12 +84,29 @@ export function buildInput(ctx: ConnectExport, node: Extract<FlowNode, { kind: '
   if (node.pattern !== undefined || node.minDigits !== undefined) {
     ctx.notes.note(node, 'Connect checks only the length of stored input: the pattern and minimum length are not checked (compare the entry with a Lambda function)');
   }
-  ctx.notes.note(node, 'with StoreInput, no input takes the success path with the value "Timeout": the no-input route is only reached on an error');
+  // With StoreInput, silence takes the success path with the value "Timeout":
+  // a Compare on the stored input sends it where the design sends no input.
+  let entered = next;
+  if (node.noInput !== undefined) {
+    const silence = retryTarget('noInput');
+    entered = ctx.actions.add(node, {
+      Identifier: ctx.targets.id(node.id, 'timeout'),
+      Type: 'Compare',
+      Parameters: { ComparisonValue: '$.StoredCustomerInput' },
+      Transitions: {
+        NextAction: next,
+        Conditions: [{ NextAction: silence, Condition: { Operator: 'Equals', Operands: ['Timeout'] } }],
+        Errors: [{ NextAction: next, ErrorType: 'NoMatchingCondition' }]
+      }
+    }, 1);
+  } else {
+    ctx.notes.note(node, 'with StoreInput, no input takes the success path with the value "Timeout", and the design says nothing for no input: a silent caller goes on as if they had entered something');
+  }
   ctx.actions.add(node, {
     Identifier: entry,
     Type: 'GetParticipantInput',
     Parameters: parameters,
-    Transitions: { NextAction: next, Errors: [{ NextAction: invalid, ErrorType: 'NoMatchingError' }] }
+    Transitions: { NextAction: entered, Errors: [{ NextAction: invalid, ErrorType: 'NoMatchingError' }] }
   });
 }
 

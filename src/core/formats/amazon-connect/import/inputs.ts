@@ -13,8 +13,12 @@ export function input(maker: NodeMaker, step: Step): FlowNode {
   const next = nextEdge(step);
   const invalid = errorEdge(step, 'InvalidPhoneNumber');
   const n = maker.outcome(outcomes, 'next', next);
-  // On silence Connect takes the success path with the value "Timeout".
-  maker.outcome(outcomes, 'noInput', { ...next, name: 'Timeout' });
+  // On silence Connect takes the success path with the value "Timeout": to a
+  // Compare on it, when one follows, else on as if an entry was made.
+  const onTimeout = maker.timeoutEdgeOf(step);
+  // A following Compare's "Timeout" branch is that Compare's to write back, not this action's.
+  const silent = onTimeout === undefined ? maker.outcome(outcomes, 'noInput', { ...next, name: 'Timeout' }) : onTimeout.target;
+  if (onTimeout !== undefined) maker.note(step, 'no input is the "Timeout" branch of the Compare that follows (Connect takes the success path with the value "Timeout"): change it there', onTimeout.pointer);
   const i = maker.outcome(outcomes, 'invalid', invalid);
   maker.unmodelled(step, 'input', [next, invalid]);
   const validation = isObject(p.InputValidation) ? p.InputValidation : {};
@@ -31,7 +35,8 @@ export function input(maker: NodeMaker, step: Step): FlowNode {
     ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
     ...(maxDigits !== undefined && Number.isInteger(maxDigits) && maxDigits >= 1 ? { maxDigits } : {}),
     ...(terminator === '#' || terminator === '*' ? { terminator } : {}),
-    ...(n === undefined ? {} : { next: n, noInput: n }),
+    ...(n === undefined ? {} : { next: n }),
+    ...(silent === undefined ? {} : { noInput: silent }),
     ...(i === undefined ? {} : { invalid: i })
   } as FlowNode;
 }

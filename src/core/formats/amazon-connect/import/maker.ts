@@ -20,6 +20,7 @@ export class NodeMaker {
   extra: FlowNode[] = [];
   private readonly ids: Set<string>;
 
+  private readonly steps: ReadonlyMap<string, Step>;
   /** Transfers to the queue a set-queue step chose: the step id → the QueueId every step into it set. */
   private readonly targetQueues = new Map<string, string>();
 
@@ -28,6 +29,7 @@ export class NodeMaker {
     private readonly wrapperNote: boolean
   ) {
     this.ids = new Set(steps.map((s) => s.id));
+    this.steps = new Map(steps.map((step) => [step.id, step]));
     // TransferContactToQueue transfers to the contact's target queue, which
     // UpdateContactTargetQueue sets just before it: when every step into a
     // transfer sets one and the same queue, that queue is the transfer's.
@@ -44,6 +46,18 @@ export class NodeMaker {
       }
     }
     for (const [id, queue] of chosen) if (queue !== null) this.targetQueues.set(id, queue);
+  }
+
+  /**
+   * The edge a stored-input step's silence takes: with StoreInput, Connect
+   * takes the success path with the value "Timeout", so a Compare right
+   * after it on the stored input that tests for "Timeout" is where silence
+   * goes. Undefined when no such Compare follows.
+   */
+  timeoutEdgeOf(step: Step): StepEdge | undefined {
+    const next = step.next?.target === undefined ? undefined : this.steps.get(step.next.target);
+    if (next?.type !== 'Compare' || next.parameters['ComparisonValue'] !== '$.StoredCustomerInput') return undefined;
+    return next.conditions.find((c) => c.operator === 'Equals' && c.value === 'Timeout');
   }
 
   /** The queue the steps into a transfer set as the target queue, when they all set the same one. */

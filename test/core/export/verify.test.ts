@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { exportFlow, verifyExport, verifyExportText } from '../../../src/core/export/index.ts';
+import { VENDOR_FORMATS, loadAnyFlow } from '../../../src/core/formats/index.ts';
+import type { Flow } from '../../../src/core/model/index.ts';
+import { agent, exampleFlow, makeFlow, voicemail } from '../../support/build.ts';
+import { exportEnvFor } from '../../support/env.ts';
+
+const TARGETS = VENDOR_FORMATS.map((format) => format.id);
+
+function verified(flow: Flow, target: (typeof TARGETS)[number]) {
+  const environment = exportEnvFor(flow);
+  const rendered = exportFlow(flow, `${flow.id}.ivr.json`, target, { environment });
+  if (!rendered.ok) throw new Error(`${flow.id} does not export to ${target}`);
+  return verifyExportText(flow, target, rendered.text, `${flow.id}.${target}`, environment)!;
+}
+
+describe('verified export', () => {
+  it.each(['bank', 'airline', 'clinic', 'utility-outage'].flatMap((id) => TARGETS.map((target) => [id, target] as const)))(
+    'the %s example exported to %s treats callers as the design does',
+    (id, target) => {
+      const verification = verified(exampleFlow(id), target);
+      expect(verification.differences).toEqual([]);
+      expect(verification.newFindings).toEqual([]);
+      expect(verification.ok).toBe(true);
+    }
+  );
+
+  it('compares the calls the caller alone decides: the bank has a silent caller at its digit entry', () => {
+    for (const target of TARGETS) {
+      const verification = verified(exampleFlow('bank'), target);
+      expect(verification.compared).toBeGreaterThan(10);
+    }
+  });
+
+  it.each(TARGETS)('names the call the deliberately bad example ends differently on %s', (target) => {
+    const verification = verified(exampleFlow('runaround'), target);
+    expect(verification.ok).toBe(false);
+    expect(verification.differences[0]).toMatchObject({ steps: [{ press: '5' }], reaches: 'node "moving-info"', design: 'dropped at "moving-info"' });
+    expect(verification.differences[0]!.exported).toMatch(/^ended at /);
+  });
+
+  it('finds a flow read back that keeps a caller waiting where the design sends them on', () => {
+    const design = makeFlow([
+      { id: 'ask', kind: 'input', prompt: 'Enter your number.', variable: 'n', next: 'agent', noInput: 'ask', maxRetries: 1, onMaxRetries: 'agent' },
+      agent,
+      voicemail
+    ]);
+    // The same flow, but silence goes round for ever: no retry limit.
+    const back = makeFlow([{ id: 'ask', kind: 'input', prompt: 'Enter your number.', variable: 'n', next: 'agent', noInput: 'ask' }, agent, voicemail]);
+    const verification = verifyExport(design, back);
+    expect(verification.ok).toBe(false);
+    expect(verification.newFindings.some((finding) => finding.startsWith('unbounded-retry'))).toBe(true);
+    expect(verification.differences.some((d) => d.design.startsWith('person') && d.exported.startsWith('still waiting'))).toBe(true);
+  });
+
+  it('says an export that does not read back is not verified', () => {
+    const verification = verifyExportText(exampleFlow('bank'), 'amazon-connect', '{"Version": "2019-10-30"', 'bank.connect.json');
+    expect(verification?.ok).toBe(false);
+    expect(verification?.unreadable).toMatch(/^the export does not read back/);
+    expect(verifyExportText(exampleFlow('bank'), 'mermaid', 'flowchart LR', 'bank.mmd')).toBeUndefined();
+  });
+});
+
+describe('Amazon Connect digit entry and silence', () => {
+  it('exports a Compare on "Timeout" after a stored input, and reads silence back through it', () => {
+    const design = makeFlow([
+      { id: 'ask', kind: 'input', prompt: 'Enter your number.', variable: 'n', next: 'agent', noInput: 'help', maxRetries: 1, onMaxRetries: 'agent' },
+      { id: 'help', kind: 'prompt', prompt: 'Type the digits on your keypad.', next: 'ask' },
+      agent,
+      voicemail
+    ]);
+    const rendered = exportFlow(design, 'x.ivr.json', 'amazon-connect', { environment: exportEnvFor(design) });
+    if (!rendered.ok) throw new Error('no export');
+    const actions = (JSON.parse(rendered.text) as { Actions: { Type: string; Parameters: Record<string, unknown> }[] }).Actions;
+    expect(actions.some((a) => a.Type === 'Compare' && a.Parameters['ComparisonValue'] === '$.StoredCustomerInput')).toBe(true);
+    const back = loadAnyFlow(JSON.parse(rendered.text), 'x.json');
+    if (!back.ok) throw new Error('no import');
+    const input = back.flow.nodes.find((node) => node.kind === 'input')!;
+    const compare = back.flow.nodes.find((node) => node.kind === 'branch' && node.id === (input as { next?: string }).next);
+    expect(compare).toBeDefined();
+    // Silence skips the Compare's other branch: it goes where the Compare's "Timeout" goes.
+    expect((input as { noInput?: string }).noInput).not.toBe((input as { next?: string }).next);
+  });
+});
