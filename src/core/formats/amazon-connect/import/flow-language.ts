@@ -1,6 +1,6 @@
 /** Reading the flow language (`Version` "2019-10-30", `StartAction`, `Actions`) into steps. */
 import { FLOW_LANGUAGE_VERSION } from '../contract.ts';
-import { describeValue, isObject, own, readPosition, readStepHead, type Json, type ReadResult, type Step, type StepCondition, type StepError, type StepWords } from './steps.ts';
+import { describeValue, isObject, own, readPosition, readResult, readStepHead, type Json, type ReadResult, type Step, type StepCondition, type StepError, type StepWords } from './steps.ts';
 
 const ACTION_WORDS: StepWords = { list: 'Actions', noun: 'action', id: 'Identifier', type: 'Type', duplicate: 'Identifier' };
 
@@ -114,14 +114,5 @@ export function readFlowLanguage(document: Json, pointer: (p: string) => string)
       legacy: false
     });
   });
-  const name = isObject(metadata) ? own(metadata, 'name') : undefined;
-  const description = isObject(metadata) ? own(metadata, 'description') : undefined;
-  return {
-    steps,
-    start: typeof start === 'string' && start !== '' ? start : undefined,
-    name: typeof name === 'string' && name.trim() !== '' ? name : undefined,
-    description: typeof description === 'string' && description.trim() !== '' ? description : undefined,
-    problems,
-    notes
-  };
+  return readResult(steps, start, metadata, problems, notes);
 }

@@ -5,7 +5,7 @@
  * its branches (`Success`, `Error`, `Timeout`, `NoMatch`, `AtCapacity`, …).
  */
 import type { ReadResult, Step, StepCondition, StepEdge, StepError } from './steps.ts';
-import { describeValue, isObject, own, readPosition, readStepHead, type StepWords } from './steps.ts';
+import { describeValue, isObject, own, readPosition, readResult, readStepHead, type StepWords } from './steps.ts';
 
 const MODULE_WORDS: StepWords = { list: 'modules', noun: 'module', id: 'id', type: 'type', duplicate: 'module id' };
 
@@ -265,15 +265,5 @@ export function readLegacy(document: Json, pointer: (p: string) => string): Read
       legacy: true
     });
   });
-  const metadata = own(document, 'metadata');
-  const name = isObject(metadata) ? own(metadata, 'name') : undefined;
-  const description = isObject(metadata) ? own(metadata, 'description') : undefined;
-  return {
-    steps,
-    start: typeof start === 'string' && start !== '' ? start : undefined,
-    name: typeof name === 'string' && name.trim() !== '' ? name : undefined,
-    description: typeof description === 'string' && description.trim() !== '' ? description : undefined,
-    problems,
-    notes
-  };
+  return readResult(steps, start, own(document, 'metadata'), problems, notes);
 }

@@ -62,6 +62,20 @@ export interface ReadResult {
   readonly notes: { node?: string; pointer: string; message: string }[];
 }
 
+/** A read document's result: its steps, with its start, name and description when it gives them (non-empty strings). */
+export function readResult(steps: Step[], start: unknown, metadata: unknown, problems: ReadResult['problems'], notes: ReadResult['notes']): ReadResult {
+  const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+  const field = (key: string): unknown => (isObject(metadata) ? own(metadata, key) : undefined);
+  return {
+    steps,
+    start: typeof start === 'string' && start !== '' ? start : undefined,
+    name: text(field('name')),
+    description: text(field('description')),
+    problems,
+    notes
+  };
+}
+
 export type Json = Record<string, unknown>;
 
 /** A JSON object (not an array, not null). */
