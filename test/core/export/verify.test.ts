@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { exportFlow, verifyExport, verifyExportText } from '../../../src/core/export/index.ts';
 import { VENDOR_FORMATS, loadAnyFlow } from '../../../src/core/formats/index.ts';
 import type { Flow } from '../../../src/core/model/index.ts';
+import { readFileSync } from 'node:fs';
 import { agent, exampleFlow, makeFlow, voicemail } from '../../support/build.ts';
+import { corpusPath } from '../../support/corpus.ts';
 import { exportEnvFor } from '../../support/env.ts';
 
 const TARGETS = VENDOR_FORMATS.map((format) => format.id);
@@ -32,7 +34,14 @@ describe('verified export', () => {
     }
   });
 
-  it.each(TARGETS)('names the call the deliberately bad example ends differently on %s', (target) => {
+  it('keeps the dead ends of the deliberately bad example dead ends on Amazon Connect', () => {
+    // Connect needs every branch wired: the hang-up added for them is marked, and read back as unwired.
+    expect(verified(exampleFlow('runaround'), 'amazon-connect').ok).toBe(true);
+  });
+
+  it('names the call the deliberately bad example ends differently on Twilio Studio', () => {
+    // A say-play with nowhere to go is an ending Studio chose, and Studio keeps no note of the design's.
+    const target = 'twilio-studio';
     const verification = verified(exampleFlow('runaround'), target);
     expect(verification.ok).toBe(false);
     expect(verification.differences[0]).toMatchObject({ steps: [{ press: '5' }], reaches: 'node "moving-info"', design: 'dropped at "moving-info"' });
@@ -80,5 +89,20 @@ describe('Amazon Connect digit entry and silence', () => {
     expect(compare).toBeDefined();
     // Silence skips the Compare's other branch: it goes where the Compare's "Timeout" goes.
     expect((input as { noInput?: string }).noInput).not.toBe((input as { next?: string }).next);
+  });
+});
+
+describe('a Studio queue shipped to Amazon Connect', () => {
+  it('sets the queue before transferring to it, and verifies', () => {
+    const file = 'twilio-professional-services__flex-project-template__template_example_callback_flow.json';
+    const loaded = loadAnyFlow(JSON.parse(readFileSync(corpusPath('twilio-studio', file), 'utf8')), file);
+    if (!loaded.ok) throw new Error('no import');
+    const environment = exportEnvFor(loaded.flow);
+    const rendered = exportFlow(loaded.flow, file, 'amazon-connect', { environment });
+    if (!rendered.ok) throw new Error('no export');
+    const actions = (JSON.parse(rendered.text) as { Actions: { Type: string; Parameters: Record<string, unknown> }[] }).Actions;
+    const queue = loaded.flow.nodes.find((node) => node.kind === 'queue') as { queue: string };
+    expect(actions.find((a) => a.Type === 'UpdateContactTargetQueue')?.Parameters['QueueId']).toBe(environment.queues[queue.queue]);
+    expect(verifyExportText(loaded.flow, 'amazon-connect', rendered.text, file, environment)?.ok).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import amazonConnect from '../../../src/core/formats/amazon-connect/index.ts';
 import { actionIdentifier, exportAmazonConnectDetailed, sha1, uuidV5 } from '../../../src/core/formats/amazon-connect/export/index.ts';
 import { lintFlow } from '../../../src/core/analysis/engine.ts';
 import { loadFlow } from '../../../src/core/model/load.ts';
-import type { Flow } from '../../../src/core/model/types.ts';
+import type { Flow, FlowNode } from '../../../src/core/model/types.ts';
 import { corpusPath } from '../../support/corpus.ts';
 import { emptyEnvironment, type Environment } from '../../../src/core/formats/index.ts';
 
@@ -305,8 +305,14 @@ describe('limits and references', () => {
     const menu = actions.find((a) => a.Identifier === actionIdentifier('f', 'menu'))!;
     expect(menu.Type).toBe('GetParticipantInput');
     expect(menu.Parameters).toMatchObject({ SSML: '<speak>Press 1 for <emphasis>sales</emphasis>.</speak>', StoreInput: 'False', InputTimeLimitSeconds: '5' });
-    const disconnect = actions.find((a) => a.Identifier === actionIdentifier('f', '#unwired'))!;
+    const disconnect = actions.find((a) => a.Identifier === actionIdentifier('', '#unwired'))!;
     expect(disconnect.Type).toBe('DisconnectParticipant');
+    // Marked as the design's unwired branches: read back, the key is a dead end again, not a hang-up by design.
+    expect((result.document.Metadata as { ActionMetadata: Record<string, Json> }).ActionMetadata[disconnect.Identifier]).toMatchObject({ zeroOut: { kind: 'unwired' } });
+    const back = importOk(result.document, 'f.json');
+    expect(back.nodes.some((n) => n.kind === 'hangup' && n.id === disconnect.Identifier)).toBe(false);
+    const readMenu = back.nodes.find((n) => n.kind === 'menu') as Extract<FlowNode, { kind: 'menu' }>;
+    expect(readMenu.options.find((o) => o.key === '1')?.next).toBeUndefined();
     expect(menu.Transitions.Conditions).toEqual([{ NextAction: disconnect.Identifier, Condition: { Operator: 'Equals', Operands: ['1'] } }]);
     expect(result.notes.some((n) => n.node === 'menu' && n.message.includes('"1"') && n.message.includes('DisconnectParticipant'))).toBe(true);
     // The retry path goes through a Loop that counts to maxRetries.

@@ -10,3 +10,18 @@ export const FLOW_LANGUAGE_VERSION = '2019-10-30';
  * keeps metadata it does not know.
  */
 export const DESIGN_KEY = 'zeroOut';
+
+/**
+ * The queue an imported TransferContactToQueue names when the flow does not
+ * say which (the contact's target queue, set by a step the import could not
+ * follow): the export then sets no queue, leaving the one set before.
+ */
+export const TARGET_QUEUE = 'the target queue';
+
+/**
+ * What the design metadata calls the hang-up the export adds for branches
+ * the design left unwired (Connect rejects a branch without a target): the
+ * import reads a branch to it as unwired again, a dead end, not an ending
+ * the design chose.
+ */
+export const UNWIRED_KIND = 'unwired';

@@ -96,16 +96,19 @@ export function exportAmazonConnectDetailed(design: Flow, options: ExportOptions
   }
   const raw = vendorAction(startNode);
   const start = raw?.Identifier ?? actionIdentifier(flow.id, startNode.id);
+  // The hang-up added for unwired branches comes last, wherever it was first needed, so a flow read back ships the same.
+  const added = (action: { Identifier: string }): boolean => actions.origins.get(action.Identifier) === '#unwired';
+  const list = [...actions.list.filter((action) => !added(action)), ...actions.list.filter(added)];
   const document = {
     Version: FLOW_LANGUAGE_VERSION,
     StartAction: start,
     Metadata: {
       entryPointPosition: { x: 40, y: 40 },
-      ActionMetadata: actionMetadata(actions.list, actions.positions, actions.metadata),
+      ActionMetadata: actionMetadata(list, actions.positions, actions.metadata),
       name: flow.name,
       ...(flow.description === undefined ? {} : { description: flow.description })
     },
-    Actions: actions.list
+    Actions: list
   };
   return { ok: true, document, notes: asNotes(DIAGNOSTIC_CODES.exportNote, file, notes.drafts), origins: actions.origins };
 }

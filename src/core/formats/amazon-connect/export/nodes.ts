@@ -5,7 +5,7 @@
  * conditions.ts, opaque steps in opaque.ts.
  */
 import type { FlowNode } from '../../../model/types.ts';
-import { DESIGN_KEY } from '../contract.ts';
+import { DESIGN_KEY, TARGET_QUEUE } from '../contract.ts';
 import { buildBranch } from './conditions.ts';
 import type { ConnectExport } from './context.ts';
 import { buildInput } from './inputs.ts';
@@ -117,8 +117,10 @@ export function build(ctx: ConnectExport, node: FlowNode): void {
       if (node.announceWait || node.maxWaitSeconds !== undefined) {
         ctx.notes.note(node, 'what the caller hears while waiting (wait announcements, the longest wait) is set in the customer queue flow, not here');
       }
+      // Imported from Connect without the queue it transfers to: the target queue was set by an earlier step.
+      const queueSetBefore = node.source !== undefined && node.queue === TARGET_QUEUE;
       const transfer = ctx.actions.add(node, {
-        Identifier: node.source !== undefined && node.prompt === undefined ? entry : ctx.targets.id(node.id, 'transfer'),
+        Identifier: queueSetBefore && node.prompt === undefined ? entry : ctx.targets.id(node.id, 'transfer'),
         Type: 'TransferContactToQueue',
         Parameters: {},
         Transitions: {
@@ -131,8 +133,7 @@ export function build(ctx: ConnectExport, node: FlowNode): void {
       }, 2);
       // The design's estimate of the wait is no part of a Connect flow: the editor metadata keeps it, so the flow reads back as designed.
       if (node.expectedWaitSeconds !== undefined) ctx.actions.describe(transfer, { [DESIGN_KEY]: { kind: 'queue', expectedWaitSeconds: node.expectedWaitSeconds } });
-      if (node.source !== undefined) {
-        // Imported from Connect (a legacy export): the target queue was set by an earlier step.
+      if (queueSetBefore) {
         withPrompt(ctx, node, node.prompt, transfer);
         return;
       }

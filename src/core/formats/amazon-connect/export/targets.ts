@@ -11,6 +11,7 @@ import type { Actions } from './actions.ts';
 import { actionIdentifier } from './ids.ts';
 import { helperOwner, vendorAction } from './kept.ts';
 import type { ExportNotes } from './notes.ts';
+import { DESIGN_KEY, UNWIRED_KIND } from '../contract.ts';
 
 /** A counter loop: the set node that counts becomes one Loop action with its branch. */
 export interface CounterLoop {
@@ -101,8 +102,10 @@ export class Targets {
   /** The added hang-up that unwired branches go to. */
   disconnect(): string {
     if (this.unwiredTarget === undefined) {
-      this.unwiredTarget = this.id('#unwired');
+      // One identifier whatever the flow is called, so a flow read back and shipped again keeps it.
+      this.unwiredTarget = actionIdentifier('', '#unwired');
       this.actions.keep({ Identifier: this.unwiredTarget, Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }, '#unwired');
+      this.actions.describe(this.unwiredTarget, { [DESIGN_KEY]: { kind: UNWIRED_KIND } });
     }
     return this.unwiredTarget;
   }

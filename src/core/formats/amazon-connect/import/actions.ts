@@ -10,6 +10,7 @@ import { input, menu } from './inputs.ts';
 import type { NodeMaker, Outcomes } from './maker.ts';
 import { isObject, type Json, type Step, type StepEdge } from './steps.ts';
 import { designOf, promptOf, str } from './values.ts';
+import { TARGET_QUEUE } from '../contract.ts';
 
 /** Set-like actions that have no error branch in Connect. */
 const NO_ERROR_BRANCH = new Set([
@@ -54,7 +55,7 @@ export function convert(maker: NodeMaker, step: Step): FlowNode[] {
       const a = maker.outcome(outcomes, 'answered', answered);
       maker.outcome(outcomes, 'overflow', overflow);
       const o = maker.route(step, 'queue', overflow, [answered]);
-      const queue = str(p.QueueId) ?? str(p.AgentId) ?? maker.targetQueueOf(step.id) ?? 'the target queue';
+      const queue = str(p.QueueId) ?? str(p.AgentId) ?? maker.targetQueueOf(step.id) ?? TARGET_QUEUE;
       // A design's estimate of the wait, kept in the editor metadata by this tool's export.
       const design = designOf(step);
       const wait = design?.kind === 'queue' && typeof design['expectedWaitSeconds'] === 'number' && Number.isFinite(design['expectedWaitSeconds']) && design['expectedWaitSeconds'] >= 0 ? design['expectedWaitSeconds'] : undefined;
@@ -62,7 +63,7 @@ export function convert(maker: NodeMaker, step: Step): FlowNode[] {
         {
           ...maker.base(step, outcomes),
           kind: 'queue',
-          queue: queue === '' ? 'the target queue' : queue,
+          queue: queue === '' ? TARGET_QUEUE : queue,
           ...(wait === undefined ? {} : { expectedWaitSeconds: wait }),
           ...(a === undefined ? {} : { answered: a }),
           ...(o === undefined ? {} : { overflow: o })
@@ -103,7 +104,7 @@ export function convert(maker: NodeMaker, step: Step): FlowNode[] {
         {
           ...maker.base(step, outcomes),
           kind: 'callback',
-          queue: queue === undefined || queue === '' ? 'the target queue' : queue,
+          queue: queue === undefined || queue === '' ? TARGET_QUEUE : queue,
           numberVariable: '$.CallbackNumber',
           ...(s === undefined ? {} : { scheduled: s }),
           ...(f === undefined ? {} : { failed: f })

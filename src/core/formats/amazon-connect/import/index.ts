@@ -22,7 +22,9 @@ import { isFlowLanguage, parseContent, wrapperContent } from '../detect.ts';
 import { readFlowLanguage } from './flow-language.ts';
 import { isLegacyExport, readLegacy } from './legacy.ts';
 import { NodeMaker } from './maker.ts';
-import { describeValue, isObject, own, type Json, type ReadResult } from './steps.ts';
+import { describeValue, isObject, own, type Json, type ReadResult, type Step, type StepEdge } from './steps.ts';
+import { designOf } from './values.ts';
+import { UNWIRED_KIND } from '../contract.ts';
 
 function baseName(file: string): string {
   const last = file.split(/[\\/]/).pop() ?? file;
@@ -95,9 +97,10 @@ export function importDocument(document: unknown, file: string): ImportResult {
     const at = pointer(isLegacyExport(inner) ? '/start' : '/StartAction');
     return fail(at, `the start ${JSON.stringify(start)} is not the Identifier of any action`);
   }
-  const converter = new NodeMaker(read.steps, wrapped);
+  const steps = withoutUnwiredMarkers(read.steps);
+  const converter = new NodeMaker(steps, wrapped);
   const nodes: FlowNode[] = [];
-  for (const step of read.steps) {
+  for (const step of steps) {
     nodes.push(...convert(converter, step), ...converter.extra);
     converter.extra = [];
   }
@@ -114,4 +117,23 @@ export function importDocument(document: unknown, file: string): ImportResult {
     nodes
   };
   return finishImport(flow, file, notes, wrapper?.base ?? '');
+}
+
+/**
+ * The steps without the hang-up an export of this tool added for branches
+ * the design left unwired (its design metadata says so): a branch to it is
+ * unwired again, a dead end as designed, not an ending the design chose.
+ */
+function withoutUnwiredMarkers(steps: Step[]): Step[] {
+  const markers = new Set(steps.filter((step) => step.type === 'DisconnectParticipant' && designOf(step)?.['kind'] === UNWIRED_KIND).map((step) => step.id));
+  if (markers.size === 0) return steps;
+  const unwire = <T extends StepEdge>(edge: T): T => (edge.target !== undefined && markers.has(edge.target) ? { ...edge, target: undefined } : edge);
+  return steps
+    .filter((step) => !markers.has(step.id))
+    .map((step) => ({
+      ...step,
+      next: step.next === undefined ? undefined : unwire(step.next),
+      conditions: step.conditions.map(unwire),
+      errors: step.errors.map(unwire)
+    }));
 }
