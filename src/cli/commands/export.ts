@@ -84,10 +84,11 @@ export async function runExport(input: string, options: ExportCommandOptions, io
     return EXIT_USAGE;
   }
   writeErrors(io, rendered.notes.map(formatNote));
-  const warning = errorFindingsWarning(lintFlow(flow).findings);
+  const { findings } = lintFlow(flow);
+  const warning = errorFindingsWarning(findings);
   if (warning !== undefined) writeErrors(io, [`${input}: warning: ${warning}`]);
   if (options.verify) {
-    const verification = verifyExportText(flow, options.to, rendered.text, `${input}.${options.to}`, environment);
+    const verification = verifyExportText(flow, options.to, rendered.text, `${input}.${options.to}`, environment, findings);
     if (verification !== undefined) {
       writeErrors(io, [`${input}: ${describeVerification(verification)}`]);
       if (!verification.ok && options.force !== true) {

@@ -59,8 +59,22 @@ export function callInput(call: TestCall): CallInput {
   };
 }
 
+/** Runs one test call on `flow` (compiling its machine for this call alone). */
 export function runTestCall(flow: Flow, call: TestCall, options: CompileOptions = {}): TestCallRun {
-  const actor = createActor(createFlowMachine(flow, options), { input: callInput(call) });
+  return testCallRunner(flow, options)(call);
+}
+
+/**
+ * A runner of test calls on `flow`: the machine is compiled once, and each
+ * call runs on an actor of its own. For running many calls on one flow.
+ */
+export function testCallRunner(flow: Flow, options: CompileOptions = {}): (call: TestCall) => TestCallRun {
+  const machine = createFlowMachine(flow, options);
+  return (call) => runOn(machine, call);
+}
+
+function runOn(machine: ReturnType<typeof createFlowMachine>, call: TestCall): TestCallRun {
+  const actor = createActor(machine, { input: callInput(call) });
   const failures: string[] = [];
   actor.start();
   call.steps.forEach((step, index) => {
@@ -132,5 +146,8 @@ export function runTestCall(flow: Flow, call: TestCall, options: CompileOptions 
 
 /** Runs every saved test call of a flow. */
 export function runTestCalls(flow: Flow, options: CompileOptions = {}): TestCallRun[] {
-  return (flow.tests ?? []).map((call) => runTestCall(flow, call, options));
+  const tests = flow.tests ?? [];
+  if (tests.length === 0) return [];
+  const run = testCallRunner(flow, options);
+  return tests.map(run);
 }

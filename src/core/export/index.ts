@@ -110,7 +110,14 @@ export function errorFindingsWarning(findings: readonly Finding[]): string | und
  * Undefined for targets that are no vendor's (XState, Mermaid): they are
  * the design itself, drawn or compiled.
  */
-export function verifyExportText(flow: Flow, target: ExportTarget, text: string, file: string, environment?: Environment): Verification | undefined {
+export function verifyExportText(
+  flow: Flow,
+  target: ExportTarget,
+  text: string,
+  file: string,
+  environment?: Environment,
+  designFindings?: readonly Finding[]
+): Verification | undefined {
   const vendor = VENDOR_FORMATS.find((f) => f.id === target);
   if (vendor === undefined) return undefined;
   let document: unknown;
@@ -127,7 +134,7 @@ export function verifyExportText(flow: Flow, target: ExportTarget, text: string,
   }
   const back = vendor.import(document, file);
   if (!back.ok) return unreadable(`the export does not import back: ${back.problems[0]?.message ?? 'no reason given'}`);
-  return verifyExport(flow, back.flow, environment);
+  return verifyExport(flow, back.flow, environment, designFindings);
 }
 
 /** A verification that could not compare anything: the export is not a flow this tool reads back. */

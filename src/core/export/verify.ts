@@ -18,8 +18,9 @@
  * a Function call or the platform's hours of operation.
  */
 import { lintFlow } from '../analysis/engine.ts';
-import { describeStep, runTestCall, type TestCallRun } from '../calls/run.ts';
-import type { CallStep, Flow, FlowNode } from '../model/types.ts';
+import type { Finding } from '../analysis/types.ts';
+import { describeStep, testCallRunner, type TestCallRun } from '../calls/run.ts';
+import type { CallStep, Flow, TestCall } from '../model/types.ts';
 import { referenceOf, type Environment } from '../formats/environment.ts';
 import { asTestCall, shortestPaths, type CallScript } from '../simulate/paths.ts';
 
@@ -47,22 +48,33 @@ export interface Verification {
   readonly unreadable?: string;
 }
 
+/** A flow the calls run on: its machine, compiled once, and its queues by node id. */
+interface CallSide {
+  readonly run: (call: TestCall) => TestCallRun;
+  readonly queues: ReadonlyMap<string, string>;
+}
+
+function callSide(flow: Flow): CallSide {
+  const queues = new Map<string, string>();
+  for (const node of flow.nodes) if (node.kind === 'queue') queues.set(node.id, node.queue);
+  return { run: testCallRunner(flow), queues };
+}
+
 /** How a call ended, in words: `person at "agent-queue" (queue "card-security")`. */
-function ending(run: TestCallRun, flow: Flow, environment: Environment | undefined, resolve: boolean): { key: string; text: string } {
+function ending(run: TestCallRun, side: CallSide, environment: Environment | undefined, resolve: boolean): { key: string; text: string } {
   if (run.result === null) return { key: `waiting`, text: `still waiting at ${JSON.stringify(run.node)}` };
-  const queue = helpingQueue(run, flow);
+  const queue = helpingQueue(run, side);
   const reference = queue === undefined ? undefined : resolve ? (referenceOf(environment, 'queues', queue) ?? queue) : queue;
   const key = `${run.result.outcome}${reference === undefined ? '' : ` ${reference}`}`;
   return { key, text: `${run.result.outcome} at ${JSON.stringify(run.result.node)}${queue === undefined ? '' : ` (queue ${JSON.stringify(queue)})`}` };
 }
 
-/** The queue a call reached a person through, when it did. */
-function helpingQueue(run: TestCallRun, flow: Flow): string | undefined {
+/** The queue a call reached a person through, when it did: the last queue on its route. */
+function helpingQueue(run: TestCallRun, side: CallSide): string | undefined {
   if (run.result?.outcome !== 'person') return undefined;
-  const byId = new Map<string, FlowNode>(flow.nodes.map((node) => [node.id, node]));
   for (let i = run.route.length - 1; i >= 0; i--) {
-    const node = byId.get(run.route[i]!);
-    if (node?.kind === 'queue') return node.queue;
+    const queue = side.queues.get(run.route[i]!);
+    if (queue !== undefined) return queue;
   }
   return undefined;
 }
@@ -93,9 +105,12 @@ function callerOnly(script: CallScript): boolean {
  * @param design The flow that was exported.
  * @param exported The export, imported back.
  * @param environment The environment the export used, to name each queue as the platform knows it.
+ * @param designFindings The design's lint findings, when the caller has them already.
  */
-export function verifyExport(design: Flow, exported: Flow, environment?: Environment): Verification {
+export function verifyExport(design: Flow, exported: Flow, environment?: Environment, designFindings?: readonly Finding[]): Verification {
   const differences: CallDifference[] = [];
+  const designSide = callSide(design);
+  const exportSide = callSide(exported);
   let compared = 0;
   let notCompared = 0;
   const hoursNodes = new Set(design.nodes.filter((node) => node.kind === 'hours').map((node) => node.id));
@@ -105,20 +120,19 @@ export function verifyExport(design: Flow, exported: Flow, environment?: Environ
       continue;
     }
     const call = asTestCall(reaches, script);
-    const designRun = runTestCall(design, call);
+    const designRun = designSide.run(call);
     // An hours check is the world's to decide on a platform (a Function, an hours of operation), not the time given.
     if (designRun.route.some((id) => hoursNodes.has(id))) {
       notCompared++;
       continue;
     }
     compared++;
-    const onDesign = ending(designRun, design, environment, true);
-    const onExport = ending(runTestCall(exported, { ...call, ...(script.environment.now === undefined ? {} : { environment: { now: script.environment.now } }) }), exported, environment, false);
+    const onDesign = ending(designRun, designSide, environment, true);
+    // The export's nodes are not the design's: only the time of the call carries over.
+    const onExport = ending(exportSide.run({ ...call, ...(script.environment.now === undefined ? {} : { environment: { now: script.environment.now } }) }), exportSide, environment, false);
     if (onDesign.key !== onExport.key) differences.push({ steps: script.steps, reaches, design: onDesign.text, exported: onExport.text });
   }
-  const rulesOf = (flow: Flow): Set<string> =>
-    new Set(lintFlow(flow).findings.filter((f) => f.severity !== 'info').map((f) => f.rule));
-  const designRules = rulesOf(design);
+  const designRules = new Set((designFindings ?? lintFlow(design).findings).filter((f) => f.severity !== 'info').map((f) => f.rule));
   const newFindings = lintFlow(exported)
     .findings.filter((f) => f.severity !== 'info' && !designRules.has(f.rule))
     .map((f) => `${f.rule} at ${JSON.stringify(f.node)}: ${f.message}`);

@@ -7,7 +7,7 @@
  * is then run on the flow's XState machine, which is the judge of whether
  * it really gets there.
  */
-import { runTestCall } from '../calls/run.ts';
+import { testCallRunner, type TestCallRun } from '../calls/run.ts';
 import type { CompileOptions } from '../compile/compile.ts';
 import { outcomesOf, type Outcome } from '../model/outcomes.ts';
 import { DTMF_KEYS } from '../model/schema.ts';
@@ -342,10 +342,13 @@ export function shortestPaths(flow: Flow, options: PathsOptions = {}): PathsResu
   // Every script is run on the machine: it reached its node (or took its transition), or it is marked unverified.
   const verify = flow.nodes.length <= (options.verifyUpTo ?? 2000);
   const runs = new Map<CallScript, readonly string[]>();
+  // One machine for every script: compiling it once per script would make the pass quadratic.
+  let run: ((call: TestCall) => TestCallRun) | undefined;
   const routeOf = (script: CallScript): readonly string[] => {
     let route = runs.get(script);
     if (route === undefined) {
-      route = runTestCall(flow, asTestCall('path', script), options).route;
+      run ??= testCallRunner(flow, options);
+      route = run(asTestCall('path', script)).route;
       runs.set(script, route);
     }
     return route;
