@@ -4,6 +4,16 @@
  */
 import { DEFAULT_THRESHOLDS, type RuleDocs } from '../../types.ts';
 import { AGENT, VOICEMAIL, exampleMenu, paragraphs } from '../examples.ts';
+import type { FlowNode } from '../../../model/types.ts';
+
+/** The support menus, one level under another, down to the outage line. */
+const SUPPORT_TREE: readonly FlowNode[] = [
+  exampleMenu('support', 'For help with your internet, press 1. For an agent, press 0.', [['1', 'internet'], ['0', 'agent']]),
+  exampleMenu('internet', 'If you have no service at all, press 1. For an agent, press 0.', [['1', 'no-service'], ['0', 'agent']]),
+  exampleMenu('no-service', 'To check for an outage in your area, press 1. For an agent, press 0.', [['1', 'outage'], ['0', 'agent']]),
+  exampleMenu('outage', 'To report an outage, press 1. For an agent, press 0.', [['1', 'outages'], ['0', 'agent']]),
+  { id: 'outages', kind: 'queue', queue: 'Outages', expectedWaitSeconds: 20, overflow: 'voicemail' }
+];
 
 const docs: RuleDocs = {
   details: paragraphs(
@@ -15,11 +25,7 @@ const docs: RuleDocs = {
     summary: 'Reporting an outage, the most common reason to call during one, takes four choices: support, internet, no service, outage.',
     nodes: [
       exampleMenu('main', 'For technical support, press 1. For an agent, press 0.', [['1', 'support'], ['0', 'agent']]),
-      exampleMenu('support', 'For help with your internet, press 1. For an agent, press 0.', [['1', 'internet'], ['0', 'agent']]),
-      exampleMenu('internet', 'If you have no service at all, press 1. For an agent, press 0.', [['1', 'no-service'], ['0', 'agent']]),
-      exampleMenu('no-service', 'To check for an outage in your area, press 1. For an agent, press 0.', [['1', 'outage'], ['0', 'agent']]),
-      exampleMenu('outage', 'To report an outage, press 1. For an agent, press 0.', [['1', 'outages'], ['0', 'agent']]),
-      { id: 'outages', kind: 'queue', queue: 'Outages', expectedWaitSeconds: 20, overflow: 'voicemail' },
+      ...SUPPORT_TREE,
       AGENT,
       VOICEMAIL
     ]
@@ -32,11 +38,7 @@ const docs: RuleDocs = {
         ['2', 'support'],
         ['0', 'agent']
       ]),
-      exampleMenu('support', 'For help with your internet, press 1. For an agent, press 0.', [['1', 'internet'], ['0', 'agent']]),
-      exampleMenu('internet', 'If you have no service at all, press 1. For an agent, press 0.', [['1', 'no-service'], ['0', 'agent']]),
-      exampleMenu('no-service', 'To check for an outage in your area, press 1. For an agent, press 0.', [['1', 'outage'], ['0', 'agent']]),
-      exampleMenu('outage', 'To report an outage, press 1. For an agent, press 0.', [['1', 'outages'], ['0', 'agent']]),
-      { id: 'outages', kind: 'queue', queue: 'Outages', expectedWaitSeconds: 20, overflow: 'voicemail' },
+      ...SUPPORT_TREE,
       AGENT,
       VOICEMAIL
     ]

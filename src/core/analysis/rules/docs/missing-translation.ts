@@ -4,6 +4,19 @@
  */
 import type { RuleDocs } from '../../types.ts';
 import { AGENT, VOICEMAIL, paragraphs } from '../examples.ts';
+import type { NodeOfKind } from '../../../model/types.ts';
+
+const WELCOME: NodeOfKind<'prompt'> = {
+  id: 'welcome',
+  kind: 'prompt',
+  prompt: { 'en-US': 'Thank you for calling Harbor Bank.', 'es-US': 'Gracias por llamar a Harbor Bank.' },
+  next: 'agent'
+};
+
+const MAILBOX: NodeOfKind<'voicemail'> = {
+  ...VOICEMAIL,
+  prompt: { 'en-US': 'Please leave a message after the tone.', 'es-US': 'Por favor, deje un mensaje después del tono.' }
+};
 
 const docs: RuleDocs = {
   details: paragraphs(
@@ -15,34 +28,18 @@ const docs: RuleDocs = {
     summary: 'The hold message has no Spanish text.',
     locales: ['en-US', 'es-US'],
     nodes: [
-      {
-        id: 'welcome',
-        kind: 'prompt',
-        prompt: { 'en-US': 'Thank you for calling Harbor Bank.', 'es-US': 'Gracias por llamar a Harbor Bank.' },
-        next: 'agent'
-      },
+      WELCOME,
       { ...AGENT, prompt: { 'en-US': 'Please hold for the next agent.' } },
-      {
-        ...VOICEMAIL,
-        prompt: { 'en-US': 'Please leave a message after the tone.', 'es-US': 'Por favor, deje un mensaje después del tono.' }
-      }
+      MAILBOX
     ]
   },
   good: {
     summary: 'Every prompt has English and Spanish text.',
     locales: ['en-US', 'es-US'],
     nodes: [
-      {
-        id: 'welcome',
-        kind: 'prompt',
-        prompt: { 'en-US': 'Thank you for calling Harbor Bank.', 'es-US': 'Gracias por llamar a Harbor Bank.' },
-        next: 'agent'
-      },
+      WELCOME,
       { ...AGENT, prompt: { 'en-US': 'Please hold for the next agent.', 'es-US': 'Por favor, espere al próximo agente.' } },
-      {
-        ...VOICEMAIL,
-        prompt: { 'en-US': 'Please leave a message after the tone.', 'es-US': 'Por favor, deje un mensaje después del tono.' }
-      }
+      MAILBOX
     ]
   }
 };

@@ -4,6 +4,23 @@
  */
 import type { RuleDocs } from '../../types.ts';
 import { AGENT, VOICEMAIL, paragraphs } from '../examples.ts';
+import type { NodeOfKind } from '../../../model/types.ts';
+
+/** Weekdays nine to five, New York time. */
+const OPEN_NOW: NodeOfKind<'hours'> = {
+  id: 'open-now',
+  kind: 'hours',
+  timeZone: 'America/New_York',
+  weekly: {
+    mon: [['09:00', '17:00']],
+    tue: [['09:00', '17:00']],
+    wed: [['09:00', '17:00']],
+    thu: [['09:00', '17:00']],
+    fri: [['09:00', '17:00']]
+  },
+  open: 'agent',
+  closed: 'closed'
+};
 
 const docs: RuleDocs = {
   details: paragraphs(
@@ -14,20 +31,7 @@ const docs: RuleDocs = {
   bad: {
     summary: 'After hours, the caller is told to call back and the call ends: there is no way to leave a message.',
     nodes: [
-      {
-        id: 'open-now',
-        kind: 'hours',
-        timeZone: 'America/New_York',
-        weekly: {
-          mon: [['09:00', '17:00']],
-          tue: [['09:00', '17:00']],
-          wed: [['09:00', '17:00']],
-          thu: [['09:00', '17:00']],
-          fri: [['09:00', '17:00']]
-        },
-        open: 'agent',
-        closed: 'closed'
-      },
+      OPEN_NOW,
       { id: 'closed', kind: 'hangup', prompt: 'We are closed. Please call again during business hours.' },
       AGENT,
       VOICEMAIL
@@ -36,20 +40,7 @@ const docs: RuleDocs = {
   good: {
     summary: 'After hours, the caller can leave a message: help that comes later.',
     nodes: [
-      {
-        id: 'open-now',
-        kind: 'hours',
-        timeZone: 'America/New_York',
-        weekly: {
-          mon: [['09:00', '17:00']],
-          tue: [['09:00', '17:00']],
-          wed: [['09:00', '17:00']],
-          thu: [['09:00', '17:00']],
-          fri: [['09:00', '17:00']]
-        },
-        open: 'agent',
-        closed: 'closed'
-      },
+      OPEN_NOW,
       { id: 'closed', kind: 'prompt', prompt: 'We are closed. Please leave a message and we will call you back on the next business day.', next: 'voicemail' },
       AGENT,
       VOICEMAIL

@@ -4,6 +4,23 @@
  */
 import type { RuleDocs } from '../../types.ts';
 import { AGENT, VOICEMAIL, exampleMenu, paragraphs } from '../examples.ts';
+import type { NodeOfKind } from '../../../model/types.ts';
+
+/** The account number, asked for at the start of the call. */
+const ACCOUNT: NodeOfKind<'input'> = {
+  id: 'account',
+  kind: 'input',
+  prompt: 'Please enter your account number, then press the pound key.',
+  variable: 'account',
+  next: 'main',
+  noInput: 'account',
+  invalid: 'account',
+  maxRetries: 2,
+  onMaxRetries: 'agent'
+};
+
+const PAY: NodeOfKind<'lookup'> = { id: 'pay', kind: 'lookup', service: 'payments', inputs: ['account'], success: 'paid', failure: 'agent' };
+const PAID: NodeOfKind<'prompt'> = { id: 'paid', kind: 'prompt', prompt: 'Your payment is complete.', next: 'main' };
 
 const docs: RuleDocs = {
   details: paragraphs(
@@ -14,17 +31,7 @@ const docs: RuleDocs = {
   bad: {
     summary: 'The caller enters their account number at the start, and the payment asks for it again.',
     nodes: [
-      {
-        id: 'account',
-        kind: 'input',
-        prompt: 'Please enter your account number, then press the pound key.',
-        variable: 'account',
-        next: 'main',
-        noInput: 'account',
-        invalid: 'account',
-        maxRetries: 2,
-        onMaxRetries: 'agent'
-      },
+      ACCOUNT,
       exampleMenu('main', 'To make a payment, press 1. For an agent, press 0.', [['1', 'pay-account'], ['0', 'agent']]),
       {
         id: 'pay-account',
@@ -37,8 +44,8 @@ const docs: RuleDocs = {
         maxRetries: 2,
         onMaxRetries: 'agent'
       },
-      { id: 'pay', kind: 'lookup', service: 'payments', inputs: ['account'], success: 'paid', failure: 'agent' },
-      { id: 'paid', kind: 'prompt', prompt: 'Your payment is complete.', next: 'main' },
+      PAY,
+      PAID,
       AGENT,
       VOICEMAIL
     ]
@@ -46,20 +53,10 @@ const docs: RuleDocs = {
   good: {
     summary: 'The payment uses the account number entered at the start.',
     nodes: [
-      {
-        id: 'account',
-        kind: 'input',
-        prompt: 'Please enter your account number, then press the pound key.',
-        variable: 'account',
-        next: 'main',
-        noInput: 'account',
-        invalid: 'account',
-        maxRetries: 2,
-        onMaxRetries: 'agent'
-      },
+      ACCOUNT,
       exampleMenu('main', 'To make a payment, press 1. For an agent, press 0.', [['1', 'pay'], ['0', 'agent']]),
-      { id: 'pay', kind: 'lookup', service: 'payments', inputs: ['account'], success: 'paid', failure: 'agent' },
-      { id: 'paid', kind: 'prompt', prompt: 'Your payment is complete.', next: 'main' },
+      PAY,
+      PAID,
       AGENT,
       VOICEMAIL
     ]

@@ -4,6 +4,22 @@
  */
 import type { RuleDocs } from '../../types.ts';
 import { AGENT, VOICEMAIL, paragraphs } from '../examples.ts';
+import type { NodeOfKind } from '../../../model/types.ts';
+
+/** Silence and a wrong entry both ask again. */
+const ACCOUNT: NodeOfKind<'input'> = {
+  id: 'account',
+  kind: 'input',
+  prompt: 'Please enter your 10-digit account number.',
+  variable: 'account',
+  minDigits: 10,
+  maxDigits: 10,
+  next: 'find-account',
+  noInput: 'account',
+  invalid: 'account'
+};
+
+const FIND_ACCOUNT: NodeOfKind<'lookup'> = { id: 'find-account', kind: 'lookup', service: 'crm', inputs: ['account'], success: 'agent', failure: 'agent' };
 
 const docs: RuleDocs = {
   details: paragraphs(
@@ -14,18 +30,8 @@ const docs: RuleDocs = {
   bad: {
     summary: 'A caller who does not know their account number is asked for it again and again.',
     nodes: [
-      {
-        id: 'account',
-        kind: 'input',
-        prompt: 'Please enter your 10-digit account number.',
-        variable: 'account',
-        minDigits: 10,
-        maxDigits: 10,
-        next: 'find-account',
-        noInput: 'account',
-        invalid: 'account'
-      },
-      { id: 'find-account', kind: 'lookup', service: 'crm', inputs: ['account'], success: 'agent', failure: 'agent' },
+      ACCOUNT,
+      FIND_ACCOUNT,
       AGENT,
       VOICEMAIL
     ]
@@ -33,20 +39,8 @@ const docs: RuleDocs = {
   good: {
     summary: 'After two retries the caller goes to an agent, who can find the account another way.',
     nodes: [
-      {
-        id: 'account',
-        kind: 'input',
-        prompt: 'Please enter your 10-digit account number.',
-        variable: 'account',
-        minDigits: 10,
-        maxDigits: 10,
-        next: 'find-account',
-        noInput: 'account',
-        invalid: 'account',
-        maxRetries: 2,
-        onMaxRetries: 'agent'
-      },
-      { id: 'find-account', kind: 'lookup', service: 'crm', inputs: ['account'], success: 'agent', failure: 'agent' },
+      { ...ACCOUNT, maxRetries: 2, onMaxRetries: 'agent' },
+      FIND_ACCOUNT,
       AGENT,
       VOICEMAIL
     ]
