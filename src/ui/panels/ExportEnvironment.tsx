@@ -7,7 +7,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import {
   VENDOR_FORMATS,
-  emptyEnvironment,
   environmentTemplate,
   environmentText,
   readEnvironment,
@@ -27,27 +26,24 @@ const REFERENCES = [...VENDOR_FORMATS]
 /** What the environment is called in messages, where a file would be named. */
 const SOURCE = 'the export environment';
 
-/** The map as kept in this browser (by kind, or flat as earlier versions kept it), or undefined. */
+/** The map as kept in this browser (by kind, or flat as earlier versions kept it); an empty map when none is, or it is unreadable. */
 function storedEnvironment(): unknown {
   try {
-    return JSON.parse(localStorage.getItem(KEY) ?? 'null') as unknown;
+    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as unknown;
   } catch {
-    return undefined;
+    return {};
   }
 }
 
 /** The environment an export of `flow` ships with: the map kept in this browser, read against the flow. */
-export function environmentFor(flow: Flow): EnvironmentResult {
-  const stored = storedEnvironment();
-  if (stored === undefined || stored === null) return { ok: true, environment: emptyEnvironment() };
-  return readEnvironment(stored, SOURCE, flow);
+export function environmentFor(flow: Flow | undefined): EnvironmentResult {
+  return readEnvironment(storedEnvironment(), SOURCE, flow);
 }
 
 /** The text the dialog opens with: the kept map by kind, with an empty reference for each name the flow still lacks. */
 function initialText(flow: Flow | undefined): { text: string; error?: string } {
-  const stored = storedEnvironment();
-  const read = stored === undefined || stored === null ? { ok: true as const, environment: emptyEnvironment() } : readEnvironment(stored, SOURCE, flow);
-  if (!read.ok) return { text: JSON.stringify(stored, null, 2), error: problemText(read.problems) };
+  const read = environmentFor(flow);
+  if (!read.ok) return { text: JSON.stringify(storedEnvironment(), null, 2), error: problemText(read.problems) };
   return { text: environmentText(flow === undefined ? read.environment : environmentTemplate(flow, read.environment)) };
 }
 
