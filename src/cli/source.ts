@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { locateDiagnostics, locatePointers, type Locate } from '../core/json/index.ts';
 import { loadAnyFlow, parseFlowText } from '../core/formats/index.ts';
-import { DIAGNOSTIC_CODES, type Diagnostic } from '../core/diagnostic/index.ts';
+import type { Diagnostic } from '../core/diagnostic/index.ts';
 import { formatProblem, loadFlowText, type Flow, type Problem } from '../core/model/index.ts';
 import { UsageError } from './errors.ts';
 import { collectFlowFiles, FLOW_FILE_PATTERN, flowFormatOf, readText, type FlowFile } from './files.ts';

@@ -70,11 +70,6 @@ export interface Diagnostic {
 /** A diagnostic that keeps a file from being used: an error in a named file. */
 export type Problem = Diagnostic & { readonly file: string };
 
-/** A problem with `file`, `pointer`, `message` and a code; an error unless said otherwise. */
-export function problem(code: DiagnosticCode, file: string, pointer: string, message: string, more: Partial<Diagnostic> = {}): Problem {
-  return { severity: 'error', ...more, code, file, pointer, message };
-}
-
 /** Formats a diagnostic as one line: `file:line:column at /pointer: message`. */
 export function formatProblem(diagnostic: Diagnostic): string {
   const where = diagnostic.line !== undefined ? `:${diagnostic.line}:${diagnostic.column ?? 1}` : '';

@@ -9,7 +9,7 @@ import { migrate } from './migrations.ts';
 import { isTimeZone } from './hours.ts';
 import { FlowSchema, FORMAT_VERSION, NodeSchema, NODE_KINDS } from './schema.ts';
 import type { Flow } from './types.ts';
-import { DIAGNOSTIC_CODES, problem, type Problem } from '../diagnostic/index.ts';
+import { DIAGNOSTIC_CODES, type Problem } from '../diagnostic/index.ts';
 
 export { formatProblem, type Problem } from '../diagnostic/index.ts';
 

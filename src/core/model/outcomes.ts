@@ -6,7 +6,6 @@
  */
 import type { FlowNode, Prompt } from './types.ts';
 import { indexedPointer } from '../json/pointer.ts';
-import { DTMF_KEYS } from './schema.ts';
 
 /** How the call ends when an outcome has no transition. */
 export type UnwiredEnd =
