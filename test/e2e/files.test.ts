@@ -31,6 +31,32 @@ describe('import by dropping a file', () => {
     await expect.poll(() => designer().flowIds()).toContain(id);
     expect(designer().readFlow(id)).toMatchObject({ version: 1, id });
   }, 60_000);
+
+  it('ships a dropped Connect flow to Twilio Studio with its hours check wired, saying what the team must supply', async () => {
+    const page = await designer().newPage();
+    await page.goto(designer().url);
+    const text = readFileSync(corpusPath('amazon-connect', 'amazon-connect__amazon-connect-salesforce-scv__Sample-Holiday-Check.json'), 'utf8');
+    const drop = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'holiday.json', { type: 'application/json' }));
+      return transfer;
+    }, text);
+    await page.dispatchEvent('main', 'drop', { dataTransfer: drop });
+    await page.locator('[aria-roledescription="node"]').first().waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Twilio Studio' }).click();
+    const file = await download;
+    const states = (JSON.parse(readFileSync((await file.path())!, 'utf8')) as { states: { type: string; transitions: { next?: string }[] }[] }).states;
+    // The hours check is a Function and a split, and the split sends the caller somewhere on every answer.
+    expect(states.some((s) => s.type === 'run-function')).toBe(true);
+    // The original has error findings of its own, so the notice is an alert that says so.
+    const status = page.getByRole('alert').filter({ hasText: 'Exported to Twilio Studio' });
+    await expect.poll(() => status.innerText()).toMatch(/Verified: [1-9]\d* calls compared/);
+    const supply = status.getByRole('listitem').filter({ hasText: 'Supply:' });
+    await expect.poll(() => supply.count()).toBeGreaterThan(0);
+    expect(await supply.first().innerText()).toMatch(/CheckHoursOfOperation step .* has no Studio widget: it is written as a Function/);
+  }, 60_000);
 });
 
 describe('export', () => {
@@ -64,8 +90,8 @@ describe('what an export says', () => {
     expect(await list.getByRole('listitem').count()).toBe(count);
     expect(await list.innerText()).toContain('Studio has no hours widget');
     expect(text).not.toContain('Warning');
-    // The clinic's every call passes its hours check, which Studio leaves to a Function: no call could be compared.
-    expect(text).toMatch(/Lint of the export adds nothing, but no call could be compared: all \d+ need a lookup, an hours check or caller data to act/);
+    // The clinic's every call passes its hours check, which Studio leaves to a Function: its answer is given to both sides.
+    expect(text).toMatch(/Verified: [1-9]\d* calls compared, 0 not compared/);
   }, 60_000);
 
   it('says how many calls of the design it compared on the export read back', async () => {

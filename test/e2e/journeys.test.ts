@@ -4,7 +4,6 @@
  * tabs edit one flow and lose nothing; markup in a prompt stays text.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { simulate } from '../../src/core/simulate/traffic.ts';

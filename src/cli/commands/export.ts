@@ -88,7 +88,7 @@ export async function runExport(input: string, options: ExportCommandOptions, io
   const warning = errorFindingsWarning(findings);
   if (warning !== undefined) writeErrors(io, [`${input}: warning: ${warning}`]);
   if (options.verify) {
-    const verification = verifyExportText(flow, options.to, rendered.text, `${input}.${options.to}`, environment, findings);
+    const verification = verifyExportText(flow, options.to, rendered.text, `${input}.${options.to}`, environment, findings, rendered.origins);
     if (verification !== undefined) {
       writeErrors(io, [`${input}: ${describeVerification(verification)}`]);
       if (!verification.ok && options.force !== true) {

@@ -79,5 +79,5 @@ export function formatProblem(diagnostic: Diagnostic): string {
 
 /** Formats a note (an import's or an export's) as one line: `file ("node"): note: message`. */
 export function formatNote(note: Diagnostic): string {
-  return `${note.file ?? ''}${note.node === undefined ? '' : ` (${JSON.stringify(note.node)})`}: note: ${note.message}`;
+  return `${note.file ?? ''}${note.node === undefined ? '' : ` (${JSON.stringify(note.node)})`}: ${note.severity === 'warning' ? 'warning' : 'note'}: ${note.message}`;
 }

@@ -47,7 +47,13 @@ export function exportFormat(target: ExportTarget): ExportFormat {
 }
 
 export type ExportText =
-  | { readonly ok: true; readonly text: string; readonly notes: readonly Diagnostic[] }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly notes: readonly Diagnostic[];
+      /** For a vendor's format: each step written → the design node it came from (give it to `verifyExportText`). */
+      readonly origins?: ReadonlyMap<string, string>;
+    }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** A TS module that exports the machine config, for Stately's editor. */
@@ -86,7 +92,8 @@ export function exportFlow(flow: Flow, file: string, target: ExportTarget, optio
       return {
         ok: true,
         text: vendor.files.stringify === undefined ? `${JSON.stringify(result.document, null, 2)}\n` : vendor.files.stringify(result.document),
-        notes: result.notes
+        notes: result.notes,
+        ...(result.origins === undefined ? {} : { origins: result.origins })
       };
     }
   }
@@ -106,7 +113,8 @@ export function errorFindingsWarning(findings: readonly Finding[]): string | und
 
 /**
  * Checks an export of `flow` to a vendor `target` (its text, as written):
- * imports it back and compares it with the design (see verify.ts).
+ * imports it back and compares it with the design (see verify.ts), matching
+ * the two through `origins` (the export's) when given.
  * Undefined for targets that are no vendor's (XState, Mermaid): they are
  * the design itself, drawn or compiled.
  */
@@ -116,7 +124,8 @@ export function verifyExportText(
   text: string,
   file: string,
   environment?: Environment,
-  designFindings?: readonly Finding[]
+  designFindings?: readonly Finding[],
+  origins?: ReadonlyMap<string, string>
 ): Verification | undefined {
   const vendor = VENDOR_FORMATS.find((f) => f.id === target);
   if (vendor === undefined) return undefined;
@@ -134,7 +143,7 @@ export function verifyExportText(
   }
   const back = vendor.import(document, file);
   if (!back.ok) return unreadable(`the export does not import back: ${back.problems[0]?.message ?? 'no reason given'}`);
-  return verifyExport(flow, back.flow, environment, designFindings);
+  return verifyExport(flow, back.flow, environment, designFindings, origins);
 }
 
 /** A verification that could not compare anything: the export is not a flow this tool reads back. */

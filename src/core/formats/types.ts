@@ -14,6 +14,8 @@ export interface NoteDraft {
   /** JSON pointer into the vendor file. */
   readonly pointer: string;
   readonly message: string;
+  /** `warning` when the platform will not run the step until someone supplies what the note names; `info` otherwise. */
+  readonly severity?: 'info' | 'warning';
 }
 
 export type ImportResult =
@@ -30,7 +32,13 @@ export interface ExportOptions {
 }
 
 export type ExportResult =
-  | { readonly ok: true; readonly document: unknown; readonly notes: readonly Diagnostic[] }
+  | {
+      readonly ok: true;
+      readonly document: unknown;
+      readonly notes: readonly Diagnostic[];
+      /** Each step written (a widget's name, an action's Identifier) → the design node it came from: how verification matches the two. */
+      readonly origins?: ReadonlyMap<string, string>;
+    }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** What a vendor's flow files look like, for file pickers and help text. */
@@ -97,7 +105,7 @@ export function asNotes(code: DiagnosticCode, file: string, drafts: readonly Not
     const key = `${draft.node ?? ''}\u0000${draft.pointer}\u0000${draft.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    notes.push({ code, severity: 'info', file, pointer: draft.pointer, message: draft.message, ...(draft.node === undefined ? {} : { node: draft.node, nodes: [draft.node] }) });
+    notes.push({ code, severity: draft.severity ?? 'info', file, pointer: draft.pointer, message: draft.message, ...(draft.node === undefined ? {} : { node: draft.node, nodes: [draft.node] }) });
   }
   return notes;
 }

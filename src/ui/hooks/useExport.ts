@@ -47,7 +47,7 @@ export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undef
     }
     const flow = analysis.flow;
     const file = `${open.id}.${target}${exportFormat(target).extension}`;
-    const verification = verifyExportText(flow, target, result.text, file, environment.environment, analysis.lint?.findings);
+    const verification = verifyExportText(flow, target, result.text, file, environment.environment, analysis.lint?.findings, result.origins);
     const notes = result.notes.length === 0 ? '' : result.notes.length === 1 ? ' with 1 note' : ` with ${result.notes.length} notes`;
     const ship = (): void => {
       const { mediaType } = exportFormat(target);

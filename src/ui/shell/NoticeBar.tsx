@@ -8,8 +8,10 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDism
       <span>{notice.text}</span>
       {notice.problems && (
         <ul aria-label={`${notice.problems.length} ${notice.problems.length === 1 ? 'item' : 'items'}`}>
-          {notice.problems.map((p, i) => (
-            <li key={i}>
+          {/* What the team must act on (a warning) comes before what is only said (a note). */}
+          {[...notice.problems].sort((a, b) => Number(b.severity === 'warning') - Number(a.severity === 'warning')).map((p, i) => (
+            <li key={i} className={p.severity === 'warning' ? 'notice-warning-item' : undefined}>
+              {p.severity === 'warning' && <strong>Supply: </strong>}
               <code>{p.node ?? (p.pointer || '/')}</code> {p.message}
             </li>
           ))}

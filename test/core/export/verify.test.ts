@@ -13,7 +13,7 @@ function verified(flow: Flow, target: (typeof TARGETS)[number]) {
   const environment = exportEnvFor(flow);
   const rendered = exportFlow(flow, `${flow.id}.ivr.json`, target, { environment });
   if (!rendered.ok) throw new Error(`${flow.id} does not export to ${target}`);
-  return verifyExportText(flow, target, rendered.text, `${flow.id}.${target}`, environment)!;
+  return verifyExportText(flow, target, rendered.text, `${flow.id}.${target}`, environment, undefined, rendered.origins)!;
 }
 
 describe('verified export', () => {
@@ -60,6 +60,41 @@ describe('verified export', () => {
     expect(verification.ok).toBe(false);
     expect(verification.newFindings.some((finding) => finding.startsWith('unbounded-retry'))).toBe(true);
     expect(verification.differences.some((d) => d.design.startsWith('person') && d.exported.startsWith('still waiting'))).toBe(true);
+  });
+
+  describe.each(TARGETS)('calls that need the world to act, on %s', (target) => {
+    const design = makeFlow([
+      { id: 'account', kind: 'lookup', service: 'crm/account', success: 'agent', failure: 'sorry' },
+      { id: 'sorry', kind: 'prompt', prompt: 'We cannot find your account.', next: 'vm' },
+      agent,
+      voicemail
+    ]);
+
+    it('forces the lookup failure and the queue overflow on the steps they became, and compares them', () => {
+      const verification = verified(design, target);
+      expect(verification.ok).toBe(true);
+      expect(verification.notCompared).toBe(0);
+      // The plain call, the failed lookup, the full queue.
+      expect(verification.compared).toBeGreaterThanOrEqual(3);
+    });
+
+    it('names the call whose lookup fails when the export sends it elsewhere', () => {
+      const environment = exportEnvFor(design);
+      const rendered = exportFlow(design, 'x.ivr.json', target, { environment });
+      if (!rendered.ok) throw new Error('no export');
+      // Rewire the lookup's failure exit to the queue, as a hand edit in the vendor's editor would.
+      const document = JSON.parse(rendered.text) as { Actions?: { Type: string; Transitions: { NextAction?: string; Errors?: { NextAction: string }[] } }[]; states?: { type: string; transitions: { event: string; next?: string }[] }[] };
+      if (target === 'amazon-connect') {
+        const invoke = document.Actions!.find((a) => a.Type === 'InvokeLambdaFunction')!;
+        for (const error of invoke.Transitions.Errors!) error.NextAction = invoke.Transitions.NextAction!;
+      } else {
+        const call = document.states!.find((s) => s.type === 'run-function')!;
+        call.transitions.find((t) => t.event === 'fail')!.next = call.transitions.find((t) => t.event === 'success')!.next!;
+      }
+      const verification = verifyExportText(design, target, JSON.stringify(document), 'x', environment, undefined, rendered.origins)!;
+      expect(verification.ok).toBe(false);
+      expect(verification.differences[0]).toMatchObject({ design: expect.stringMatching(/^voicemail at "vm"/), exported: expect.stringMatching(/^person at /) });
+    });
   });
 
   it('says an export that does not read back is not verified', () => {

@@ -230,9 +230,7 @@ describe('native → Connect → native', () => {
       if (deadEnds.has(key)) continue;
       expect(after, `${name}: lost ${key}`).toContain(key);
     }
-    const kindOf = (id: string | undefined) => flow.nodes.find((n) => n.id === id)?.kind;
     for (const key of after) {
-      const [rule, node] = key.split(' ') as [string, string];
       // Nothing else is new: announced waits are spoken in the prompt before the
       // queue, and a voicemail reads back as a voicemail from the editor metadata.
       expect(before, `${name}: new ${key}`).toContain(key);

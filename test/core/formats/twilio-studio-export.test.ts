@@ -421,24 +421,51 @@ describe('Twilio Studio export: widgets from the native model', () => {
     expect(next(state(document, 'desk'), 'callCompleted')).toBe('vm');
   });
 
-  it('notes what Studio cannot hold: returns, silent hang-ups, foreign opaque steps', () => {
+  it('wires every exit of a step Studio lacks through a Function and a split, and warns what the team must supply', () => {
     const { document, notes } = exported(
       flowOf([
         { id: 'p', kind: 'prompt', prompt: 'x', next: 'a' },
-        { id: 'a', kind: 'opaque', vendorType: 'PlayPrompt', outcomes: [{ name: 'Success', next: 'r' }] },
+        { id: 'a', kind: 'opaque', vendorType: 'CheckStaffing', outcomes: [{ name: 'True', next: 'r' }, { name: 'False', next: 'h' }, { name: 'NoMatchingError', next: 'h' }, { name: 'Later', required: false }] },
         { id: 'r', kind: 'return' },
         { id: 'h', kind: 'hangup' }
       ])
     );
     expect(structureProblems(document)).toEqual([]);
-    expect(document.states.map((s) => s.name)).toEqual(['Trigger', 'p']);
-    expect(next(state(document, 'p'), 'audioComplete')).toBeUndefined();
-    expect(notes.some((n) => n.node === 'a' && /opaque/.test(n.message))).toBe(true);
+    expect(next(state(document, 'p'), 'audioComplete')).toBe('a');
+    const call = state(document, 'a');
+    expect(call.type).toBe('run-function');
+    expect(next(call, 'success')).toBe('a_outcome');
+    // A failed call goes where the step's own error goes.
+    expect(next(call, 'fail')).toBe('h');
+    const split = state(document, 'a_outcome');
+    expect(split.properties.input).toBe('{{widgets.a.parsed.outcome}}');
+    // Any other answer does what the step does unless told otherwise: its first outcome (to a return: unwired).
+    expect(next(split, 'noMatch')).toBeUndefined();
+    const branches = split.transitions.filter((t) => t.event === 'match').map((t) => [(t.conditions as { value: string }[])[0]!.value, t.next]);
+    expect(branches).toEqual([['False', 'h'], ['NoMatchingError', 'h'], ['Later', 'a_end']]);
+    // A designed ending and a silent hang-up are empty set-variables widgets with nothing after them.
+    for (const name of ['h', 'a_end']) expect(state(document, name)).toMatchObject({ type: 'set-variables', transitions: [{ event: 'next' }], properties: { variables: [] } });
+    expect(notes.find((n) => n.node === 'a')).toMatchObject({ severity: 'warning', message: expect.stringMatching(/CheckStaffing step "a" has no Studio widget: it is written as a Function .*\{"functions": \{"a": …\}\}.*placeholder/) });
     expect(notes.some((n) => n.node === 'r' && /return/.test(n.message))).toBe(true);
   });
 
+  it('writes a Connect hours check as the Function the hours are named by, open unless it answers closed', () => {
+    const { document } = exported(
+      flowOf([
+        { id: 'check', kind: 'opaque', vendorType: 'CheckHoursOfOperation', outcomes: [{ name: 'True', next: 'open' }, { name: 'False', next: 'closed' }, { name: 'NoMatchingError', next: 'closed' }] },
+        { id: 'open', kind: 'prompt', prompt: 'Open.', end: true },
+        { id: 'closed', kind: 'prompt', prompt: 'Closed.', end: true }
+      ]),
+      { hours: { '*': 'https://acme.twil.io/hours' } } as never
+    );
+    expect(state(document, 'check').properties.url).toBe('https://acme.twil.io/hours');
+    const split = state(document, 'check_is_open');
+    expect(next(split, 'noMatch')).toBe('open');
+    expect(split.transitions.find((t) => t.event === 'match')).toMatchObject({ next: 'closed', conditions: [{ arguments: ['{{widgets.check.parsed.isOpen}}'], value: 'false' }] });
+  });
+
   it('fails with a clear problem when the start has no widget or the flow needs over 1000 widgets', () => {
-    const silent = studio.export!(flowOf([{ id: 'end', kind: 'hangup' }]), {}, 'x.ivr.json');
+    const silent = studio.export!(flowOf([{ id: 'end', kind: 'return' }]), {}, 'x.ivr.json');
     expect(silent.ok).toBe(false);
     if (!silent.ok) expect(silent.problems[0]).toMatchObject({ file: 'x.ivr.json', pointer: '/start' });
     const nodes = Array.from({ length: MAX_STATES }, (_, i) => ({ id: `p${i}`, kind: 'prompt', prompt: 'x', ...(i + 1 < MAX_STATES ? { next: `p${i + 1}` } : { end: true }) }));

@@ -2,12 +2,22 @@
 import { outcomesOf } from '../../../model/outcomes.ts';
 import type { Condition, FlowNode } from '../../../model/types.ts';
 import type { ConnectExport } from './context.ts';
-import { reference, scalarText } from './variables.ts';
+import { readReference, scalarText } from './variables.ts';
 
 /** A branch as Compare actions: one when every case tests one variable, else a chain. */
 export function buildBranch(ctx: ConnectExport, node: Extract<FlowNode, { kind: 'branch' }>): void {
   const outcomes = outcomesOf(node);
   const otherwise = ctx.targets.to(node, outcomes[outcomes.length - 1]);
+  // Each variable is looked up once, so what is said about it is said once.
+  const references = new Map<string, string>();
+  const reference = (variable: string, pointer: string): string => {
+    let path = references.get(variable);
+    if (path === undefined) {
+      path = readReference(ctx, node, variable, pointer);
+      references.set(variable, path);
+    }
+    return path;
+  };
   const caseTargets = node.cases.map((_, i) => ctx.targets.to(node, outcomes[i]));
   const single = node.cases.map((c) => (Array.isArray(c.when) ? (c.when.length === 1 ? c.when[0] : undefined) : c.when));
   const variable = single[0]?.var;
@@ -17,7 +27,7 @@ export function buildBranch(ctx: ConnectExport, node: Extract<FlowNode, { kind: 
     ctx.actions.add(node, {
       Identifier: ctx.targets.id(node.id),
       Type: 'Compare',
-      Parameters: { ComparisonValue: reference(variable) },
+      Parameters: { ComparisonValue: reference(variable, '/cases/0') },
       Transitions: { NextAction: otherwise, Conditions: conditions, Errors: [{ NextAction: otherwise, ErrorType: 'NoMatchingCondition' }] }
     });
     return;
@@ -38,7 +48,7 @@ export function buildBranch(ctx: ConnectExport, node: Extract<FlowNode, { kind: 
       ctx.actions.add(node, {
         Identifier: ids[i]![j]!,
         Type: 'Compare',
-        Parameters: { ComparisonValue: reference(condition.var) },
+        Parameters: { ComparisonValue: reference(condition.var, `/cases/${i}`) },
         Transitions: {
           NextAction: onFalse,
           Conditions: op.operands.map((operand) => ({ NextAction: onTrue, Condition: { Operator: op.operator, Operands: [operand] } })),

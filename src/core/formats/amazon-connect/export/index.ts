@@ -117,7 +117,7 @@ export function exportAmazonConnectDetailed(design: Flow, options: ExportOptions
 export function exportAmazonConnect(flow: Flow, options: ExportOptions, file: string): ExportResult {
   try {
     const result = exportAmazonConnectDetailed(flow, options, file);
-    return result.ok ? { ok: true, document: result.document, notes: result.notes } : result;
+    return result.ok ? { ok: true, document: result.document, notes: result.notes, origins: result.origins } : result;
   } catch (error) {
     return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.exportFailed, severity: 'error', file, pointer: '', message: `could not export the flow: ${error instanceof Error ? error.message : String(error)}` }] };
   }

@@ -12,6 +12,7 @@ import { buildInput } from './inputs.ts';
 import { buildOpaque } from './opaque.ts';
 import { text, withPrompt } from './prompts.ts';
 import { outcomeNamed } from './targets.ts';
+import type { CounterLoop } from './counters.ts';
 import { attributeKey, scalarText } from './variables.ts';
 
 /** A node of the design as new actions. */
@@ -76,34 +77,16 @@ export function build(ctx: ConnectExport, node: FlowNode): void {
     }
     case 'set': {
       const loop = ctx.targets.loopOf(node.id);
-      const check = loop === undefined ? undefined : ctx.targets.node(loop.check);
-      if (loop !== undefined && check !== undefined) {
-        const more = ctx.targets.to(check, outcomeNamed(check, check.kind === 'branch' ? (check.cases[0]!.label ?? 'case 1') : 'next'));
-        const done = ctx.targets.to(check, outcomeNamed(check, 'otherwise'));
-        ctx.actions.add(node, {
-          Identifier: entry,
-          Type: 'Loop',
-          Parameters: { LoopCount: String(loop.count) },
-          Transitions: {
-            NextAction: done,
-            Conditions: [
-              { NextAction: more, Condition: { Operator: 'Equals', Operands: ['ContinueLooping'] } },
-              { NextAction: done, Condition: { Operator: 'Equals', Operands: ['DoneLooping'] } }
-            ]
-          }
-        });
-        return;
-      }
+      if (loop !== undefined) return buildLoop(ctx, node, loop);
       const next = ctx.targets.to(node, outcomeNamed(node, 'next'));
-      const attributes: Record<string, string> = {};
-      for (const [key, value] of Object.entries(node.assign ?? {})) attributes[attributeKey(key)] = scalarText(value);
       if (node.increment && node.increment.length > 0) {
-        ctx.notes.note(node, `Connect cannot add one to an attribute in UpdateContactAttributes: the counters ${node.increment.join(', ')} are not updated (use a Loop or a Lambda function)`);
+        const why = ctx.targets.loopRefusal(node.id);
+        ctx.notes.note(node, `Connect cannot add one to an attribute in UpdateContactAttributes: the counters ${node.increment.join(', ')} are not updated (use a Loop or a Lambda function)${why === undefined ? '' : `; not written as a Loop: ${why}`}`);
       }
       ctx.actions.add(node, {
         Identifier: entry,
         Type: 'UpdateContactAttributes',
-        Parameters: { Attributes: attributes, TargetContact: 'Current' },
+        Parameters: { Attributes: attributesOf(node), TargetContact: 'Current' },
         Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] }
       });
       return;
@@ -235,3 +218,53 @@ export function build(ctx: ConnectExport, node: FlowNode): void {
   }
 }
 
+/** A set node's assignments as contact attributes. */
+function attributesOf(node: Extract<FlowNode, { kind: 'set' }>): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(node.assign ?? {})) {
+    Object.defineProperty(attributes, attributeKey(key), { value: scalarText(value), enumerable: true, writable: true, configurable: true });
+  }
+  return attributes;
+}
+
+/**
+ * A set that counts for the branch after it, as a Loop (counters.ts): the
+ * branch's way on is ContinueLooping, its way out DoneLooping. Assignments
+ * beside the count go in an UpdateContactAttributes before the Loop. Sets
+ * that count alike go to this Loop (Targets), and are not written.
+ */
+function buildLoop(ctx: ConnectExport, node: Extract<FlowNode, { kind: 'set' }>, loop: CounterLoop): void {
+  const check = ctx.targets.node(loop.check)!;
+  const more = ctx.targets.to(check, loop.more);
+  const done = ctx.targets.to(check, loop.done);
+  const assigns = Object.keys(node.assign ?? {}).length > 0;
+  const counter = node.increment![0]!;
+  if (!counter.startsWith('$.Loop.')) {
+    const parts = [node.id, check.id, ...loop.alike.flatMap((other) => [other.set, other.check])].map((id) => JSON.stringify(id));
+    ctx.notes.note(node, `the count ${counter} is one Loop (LoopCount ${loop.count}) for ${parts.join(', ')}: Connect counts the passes itself, so no contact attribute holds the count`);
+  }
+  if (loop.recounts && !counter.startsWith('$.Loop.')) {
+    ctx.notes.note(node, `${counter} is written as a Loop, which starts counting again once it is done: a caller who comes back here after "${loop.done.name}" gets ${loop.count} more ${loop.count === 1 ? 'pass' : 'passes'}, where the design's count goes on from where it was`);
+  }
+  const loopId = assigns ? ctx.targets.id(node.id, 'loop') : ctx.targets.id(node.id);
+  if (assigns) {
+    ctx.actions.add(node, {
+      Identifier: ctx.targets.id(node.id),
+      Type: 'UpdateContactAttributes',
+      Parameters: { Attributes: attributesOf(node), TargetContact: 'Current' },
+      Transitions: { NextAction: loopId, Errors: [{ NextAction: loopId, ErrorType: 'NoMatchingError' }] }
+    });
+  }
+  ctx.actions.add(node, {
+    Identifier: loopId,
+    Type: 'Loop',
+    Parameters: { LoopCount: String(loop.count) },
+    Transitions: {
+      NextAction: done,
+      Conditions: [
+        { NextAction: more, Condition: { Operator: 'Equals', Operands: ['ContinueLooping'] } },
+        { NextAction: done, Condition: { Operator: 'Equals', Operands: ['DoneLooping'] } }
+      ]
+    }
+  }, assigns ? 1 : 0);
+}

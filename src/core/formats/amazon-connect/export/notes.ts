@@ -14,4 +14,9 @@ export class ExportNotes {
     const at = node === undefined ? '' : `/nodes/${this.indexOf(node.id)}`;
     this.drafts.push({ ...(node === undefined ? {} : { node: node.id }), pointer: pointer === undefined ? at : `${at}${pointer}`, message });
   }
+
+  /** A note the team must act on before the flow runs as designed: what Connect must be given. */
+  warn(node: FlowNode, message: string, pointer = ''): void {
+    this.drafts.push({ node: node.id, pointer: `/nodes/${this.indexOf(node.id)}${pointer}`, message, severity: 'warning' });
+  }
 }

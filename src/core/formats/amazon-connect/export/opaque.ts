@@ -23,7 +23,7 @@ export function buildOpaque(ctx: ConnectExport, node: Extract<FlowNode, { kind: 
     });
     return;
   }
-  ctx.notes.note(node, `${node.vendorType ?? 'this step'} has no Amazon Connect action: written as a Compare on $.Attributes.zeroOutStep with one branch per outcome; replace it with the real action in Connect`);
+  ctx.notes.warn(node, `${node.vendorType ?? 'this step'} has no Amazon Connect action: written as a Compare on $.Attributes.zeroOutStep with one branch per outcome (${outcomes.map((o) => JSON.stringify(o.name)).join(', ')}), each wired as the design wires it; replace it with the real action in Connect`);
   const first = targets[0]!;
   ctx.actions.add(node, {
     Identifier: ctx.targets.id(node.id),

@@ -24,6 +24,11 @@ export class References {
     return referenceOf(this.environment, kind, name) !== undefined;
   }
 
+  /** The reference for `name` among the environment's `kind`, when there is one (the caller says what it writes instead). */
+  lookup(kind: EnvironmentKind, name: string): string | undefined {
+    return referenceOf(this.environment, kind, name);
+  }
+
   /** The reference for `name` among the environment's `kind` (a `what`, such as "queue ARN"), or a placeholder and a problem. */
   ref(node: FlowNode, what: string, kind: EnvironmentKind, name: string): string {
     const value = referenceOf(this.environment, kind, name);

@@ -1,8 +1,8 @@
 /**
  * Where the design's outcomes go in Connect: the Identifier of the action a
  * native target leads to (an imported action keeps its own; a helper node
- * the importer added leads to its action; a counter loop's branch leads to
- * its Loop), and the added hang-up that unwired branches go to, since
+ * the importer added leads to its action; a counter loop's branch, and a
+ * set that counts alike, lead to its Loop), and the added hang-up that unwired branches go to, since
  * Connect rejects a branch without a target.
  */
 import { outcomesOf, type Outcome } from '../../../model/outcomes.ts';
@@ -10,16 +10,9 @@ import type { Flow, FlowNode } from '../../../model/types.ts';
 import type { Actions } from './actions.ts';
 import { actionIdentifier } from './ids.ts';
 import { helperOwner, vendorAction } from './kept.ts';
+import { counterLoops, type CounterLoop, type Refusal } from './counters.ts';
 import type { ExportNotes } from './notes.ts';
 import { DESIGN_KEY, UNWIRED_KIND } from '../contract.ts';
-
-/** A counter loop: the set node that counts becomes one Loop action with its branch. */
-export interface CounterLoop {
-  readonly check: string;
-  readonly count: number;
-  readonly more?: string;
-  readonly done?: string;
-}
 
 /** The outcome of a node with this name. */
 export function outcomeNamed(node: FlowNode, name: string): Outcome | undefined {
@@ -29,10 +22,13 @@ export function outcomeNamed(node: FlowNode, name: string): Outcome | undefined 
 /** The Identifiers the design's outcomes go to, in one export. */
 export class Targets {
   private readonly byId = new Map<string, FlowNode>();
-  /** Set nodes turned into a Loop, and the branch nodes they absorb. */
+  /** Set nodes turned into a Loop; and the nodes written as part of another's Loop (its branch, a set that counts alike, its branch) → that set. */
   private readonly loops = new Map<string, CounterLoop>();
-  private readonly absorbed = new Set<string>();
+  private readonly absorbed = new Map<string, string>();
+  /** Set nodes that count for a branch after them but are not a Loop, and why. */
+  private refusals: ReadonlyMap<string, Refusal> = new Map();
   private unwiredTarget: string | undefined;
+  private endTarget: string | undefined;
 
   constructor(
     private readonly flow: Flow,
@@ -57,29 +53,27 @@ export class Targets {
     return this.loops.get(id);
   }
 
-  /** Whether a node is a counter loop's branch, written as part of its Loop. */
+  /** Why a set node that counts for the branch after it is not written as a Loop. */
+  loopRefusal(id: string): Refusal | undefined {
+    return this.refusals.get(id);
+  }
+
+  /** Whether a node is written as part of a Loop another node is written as (a branch on the count, a set that counts alike). */
   isAbsorbed(id: string): boolean {
     return this.absorbed.has(id);
   }
 
-  /** A native counter loop (`set` incrementing `$.Loop.x`, then a branch `le N`) as written by the importer. */
+  /** The set nodes that count for the branch after them, written as Loops (counters.ts). */
   private findLoops(): void {
-    for (const node of this.flow.nodes) {
-      if (node.kind !== 'set' || vendorAction(node) !== undefined || node.increment?.length !== 1 || node.next === undefined) continue;
-      const counter = node.increment[0]!;
-      const check = this.byId.get(node.next);
-      if (check === undefined || check.kind !== 'branch' || check.cases.length !== 1) continue;
-      const when = check.cases[0]!.when;
-      if (Array.isArray(when) || when.var !== counter || when.op !== 'le' || typeof when.value !== 'number') continue;
-      if (this.flow.nodes.some((n) => n !== node && outcomesOf(n).some((o) => o.target === check.id))) continue;
-      const next = check.cases[0]!.next;
-      this.loops.set(node.id, {
-        check: check.id,
-        count: when.value,
-        ...(next === undefined ? {} : { more: next }),
-        ...(check.otherwise === undefined ? {} : { done: check.otherwise })
-      });
-      this.absorbed.add(check.id);
+    const found = counterLoops(this.flow, this.byId);
+    this.refusals = found.refusals;
+    for (const [owner, loop] of found.loops) {
+      this.loops.set(owner, loop);
+      this.absorbed.set(loop.check, owner);
+      for (const other of loop.alike) {
+        this.absorbed.set(other.set, owner);
+        this.absorbed.set(other.check, owner);
+      }
     }
   }
 
@@ -92,11 +86,8 @@ export class Targets {
     const owner = helperOwner(node);
     const ownerNode = owner === undefined ? undefined : this.byId.get(owner);
     if (owner !== undefined && ownerNode !== undefined && vendorAction(ownerNode)?.Identifier === owner) return owner;
-    if (this.absorbed.has(node.id)) {
-      const setter = [...this.loops.entries()].find(([, loop]) => loop.check === node.id);
-      if (setter !== undefined) return this.id(setter[0]);
-    }
-    return this.id(node.id);
+    const loop = this.absorbed.get(node.id);
+    return this.id(loop ?? node.id);
   }
 
   /** The added hang-up that unwired branches go to. */
@@ -110,6 +101,15 @@ export class Targets {
     return this.unwiredTarget;
   }
 
+  /** The added hang-up that designed endings go to: a plain DisconnectParticipant. */
+  hangUp(): string {
+    if (this.endTarget === undefined) {
+      this.endTarget = actionIdentifier('', '#end');
+      this.actions.keep({ Identifier: this.endTarget, Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }, '#end');
+    }
+    return this.endTarget;
+  }
+
   /** Where an outcome goes in Connect: an unwired one goes to the added hang-up. */
   to(node: FlowNode, outcome: Outcome | undefined, target?: string): string {
     const t = outcome === undefined ? target : outcome.target;
@@ -119,6 +119,8 @@ export class Targets {
       this.notes.note(node, `the target ${JSON.stringify(t)} is not a node of this flow: the branch goes to an added DisconnectParticipant`, outcome?.pointer);
       return this.disconnect();
     }
+    // A designed ending (an opaque step's optional exit, a prompt marked as the end) is a hang-up of its own, read back as meant.
+    if (outcome !== undefined && outcome.unwired === 'ended') return this.hangUp();
     if (outcome !== undefined && outcome.unwired === 'dead-end') {
       this.notes.note(
         node,

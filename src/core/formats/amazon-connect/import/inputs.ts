@@ -4,7 +4,7 @@ import type { FlowNode, MenuOption } from '../../../model/types.ts';
 import { errorEdge, nextEdge, noMatchEdge } from './edges.ts';
 import type { NodeMaker, Outcomes } from './maker.ts';
 import { isObject, own, type Step, type StepEdge } from './steps.ts';
-import { promptOf, seconds, str } from './values.ts';
+import { designOf, promptOf, seconds, str } from './values.ts';
 
 /** GetParticipantInput that stores input: an input (on silence Connect takes the success path, with "Timeout"). */
 export function input(maker: NodeMaker, step: Step): FlowNode {
@@ -48,6 +48,7 @@ export function menu(maker: NodeMaker, step: Step, lex: boolean): FlowNode {
   const options: MenuOption[] = [];
   const used: StepEdge[] = [];
   const keys = new Set<string>();
+  const intents = designedIntents(step);
   for (const c of step.conditions) {
     const value = c.value.trim();
     const isKey = !lex && (DTMF_KEYS as readonly string[]).includes(value);
@@ -63,7 +64,9 @@ export function menu(maker: NodeMaker, step: Step, lex: boolean): FlowNode {
     const native = isKey ? value : `say:${value}`;
     const target = maker.outcome(outcomes, native, c);
     used.push(c);
-    options.push(isKey ? { key: value as MenuOption['key'], ...(target === undefined ? {} : { next: target }) } : { phrases: [value], label: value, ...(target === undefined ? {} : { next: target }) });
+    const designed = lex ? intents.get(value) : undefined;
+    if (designed !== undefined) options.push({ ...designed, label: value, ...(target === undefined ? {} : { next: target }) });
+    else options.push(isKey ? { key: value as MenuOption['key'], ...(target === undefined ? {} : { next: target }) } : { phrases: [value], label: value, ...(target === undefined ? {} : { next: target }) });
   }
   const noInput = errorEdge(step, 'InputTimeLimitExceeded');
   const invalid = noMatchEdge(step);
@@ -82,4 +85,23 @@ export function menu(maker: NodeMaker, step: Step, lex: boolean): FlowNode {
     ...(ni === undefined ? {} : { noInput: ni }),
     ...(iv === undefined ? {} : { invalid: iv })
   } as FlowNode;
+}
+
+/**
+ * The design's choices behind a Lex bot's intents, as this tool's export
+ * keeps them in the editor metadata: intent name → the option's key and
+ * phrases. Anything malformed is left out (the intent reads as a phrase).
+ */
+function designedIntents(step: Step): Map<string, Pick<MenuOption, 'key' | 'phrases'>> {
+  const found = new Map<string, Pick<MenuOption, 'key' | 'phrases'>>();
+  const design = designOf(step);
+  if (design?.kind !== 'menu' || !Array.isArray(design.intents)) return found;
+  for (const entry of design.intents) {
+    if (!isObject(entry) || typeof entry.intent !== 'string' || found.has(entry.intent)) continue;
+    const key = typeof entry.key === 'string' && (DTMF_KEYS as readonly string[]).includes(entry.key) ? (entry.key as MenuOption['key']) : undefined;
+    const phrases = Array.isArray(entry.phrases) ? entry.phrases.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+    if (key === undefined && phrases.length === 0) continue;
+    found.set(entry.intent, { ...(key === undefined ? {} : { key }), ...(phrases.length === 0 ? {} : { phrases }) });
+  }
+  return found;
 }

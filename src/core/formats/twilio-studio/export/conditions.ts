@@ -3,13 +3,13 @@ import type { Condition, NodeOfKind } from '../../../model/types.ts';
 import type { Json } from '../json.ts';
 import type { StudioExport } from './context.ts';
 import { canvasOffset } from './layout.ts';
-import { liquidVariable, scalarString } from './liquid.ts';
+import { readVariable, scalarString } from './liquid.ts';
 import { nodePointer } from './notes.ts';
 import { transition, type Transition } from './widgets.ts';
 
-/** A native condition as a Studio one (`arguments`, `type`, `value`). */
-export function condition(ctx: StudioExport, c: Condition, pointer: string, node: string): Json {
-  const argument = `{{${liquidVariable(c.var)}}}`;
+/** A native condition as a Studio one (`arguments`, `type`, `value`), reading `variable` (the Liquid for `c.var`). */
+export function condition(ctx: StudioExport, c: Condition, pointer: string, node: string, variable: string): Json {
+  const argument = `{{${variable}}}`;
   const value = scalarString(c.value);
   const of = (type: string, v = value): Json => ({ arguments: [argument], type, value: v });
   switch (c.op) {
@@ -42,12 +42,22 @@ export function condition(ctx: StudioExport, c: Condition, pointer: string, node
 /** A branch: a split-based-on with a match per case, noMatch going where `otherwise` does. */
 export function branch(ctx: StudioExport, node: NodeOfKind<'branch'>, index: number, name: string): void {
   const at = nodePointer(index);
+  // Each variable is looked up once, so what is said about it is said once.
+  const liquid = new Map<string, string>();
+  const read = (variable: string, pointer: string): string => {
+    let text = liquid.get(variable);
+    if (text === undefined) {
+      text = readVariable(ctx, variable, node.id, pointer);
+      liquid.set(variable, text);
+    }
+    return text;
+  };
   const matches: Transition[] = node.cases.map((c, i) => {
     const when = Array.isArray(c.when) ? c.when : [c.when];
-    const conditions = when.map((w, j) => ({
-      friendly_name: c.label ?? `case ${i + 1}`,
-      ...condition(ctx, w, `${at}/cases/${i}/when${Array.isArray(c.when) ? `/${j}` : ''}`, node.id)
-    }));
+    const conditions = when.map((w, j) => {
+      const pointer = `${at}/cases/${i}/when${Array.isArray(c.when) ? `/${j}` : ''}`;
+      return { friendly_name: c.label ?? `case ${i + 1}`, ...condition(ctx, w, pointer, node.id, read(w.var, pointer)) };
+    });
     const next = ctx.names.target(c.next);
     return { event: 'match', ...(next === undefined ? {} : { next }), conditions };
   });
@@ -57,6 +67,6 @@ export function branch(ctx: StudioExport, node: NodeOfKind<'branch'>, index: num
     name,
     type: 'split-based-on',
     transitions: [transition('noMatch', ctx.names.target(node.otherwise)), ...matches],
-    properties: { input: firstVar === undefined ? '' : `{{${liquidVariable(firstVar)}}}`, offset: canvasOffset(node, index) }
+    properties: { input: firstVar === undefined ? '' : `{{${read(firstVar, `${at}/cases/0/when`)}}}`, offset: canvasOffset(node, index) }
   });
 }

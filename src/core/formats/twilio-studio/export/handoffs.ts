@@ -39,7 +39,13 @@ export function queue(ctx: StudioExport, node: NodeOfKind<'queue'>, index: numbe
       properties: {
         workflow,
         channel: ctx.refs.channel(at, node.id),
-        attributes: JSON.stringify({ type: 'inbound', queue: node.queue, name: '{{trigger.call.From}}' }),
+        // The design's estimate of the wait rides in the task's attributes, so the flow read back keeps it.
+        attributes: JSON.stringify({
+          type: 'inbound',
+          queue: node.queue,
+          name: '{{trigger.call.From}}',
+          ...(node.expectedWaitSeconds === undefined ? {} : { zeroOut: { expectedWaitSeconds: node.expectedWaitSeconds } })
+        }),
         ...timeout,
         offset: canvasOffset(node, index)
       }

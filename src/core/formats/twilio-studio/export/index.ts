@@ -63,7 +63,13 @@ function run(flow: Flow, options: ExportOptions, file: string): ExportResult {
     dangling: new Set()
   };
   ctx.names.nameNodes();
-  nodes.forEach((node, index) => buildNode(ctx, node, index));
+  // Which node each widget came from: verification matches the export read back with the design through it.
+  const origins = new Map<string, string>();
+  nodes.forEach((node, index) => {
+    const from = ctx.widgets.size;
+    buildNode(ctx, node, index);
+    for (const name of ctx.widgets.namesFrom(from)) origins.set(name, node.id);
+  });
   const first = trigger(ctx);
   if (ctx.names.target(flow.start) === undefined) {
     return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.exportFailed, severity: 'error', file, pointer: '/start', message: `the start node ${JSON.stringify(flow.start)} has no Studio widget, so the flow would start nothing` }] };
@@ -78,7 +84,8 @@ function run(flow: Flow, options: ExportOptions, file: string): ExportResult {
   return {
     ok: true,
     document: { description, states, initial_state: first.name, flags },
-    notes: asNotes(DIAGNOSTIC_CODES.exportNote, file, notes.drafts)
+    notes: asNotes(DIAGNOSTIC_CODES.exportNote, file, notes.drafts),
+    origins
   };
 }
 

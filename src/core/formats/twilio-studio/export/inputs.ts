@@ -118,7 +118,8 @@ export function menu(ctx: StudioExport, node: NodeOfKind<'menu'>, index: number,
     transitions: [transition('keypress', split), transition('speech', phrases.length > 0 ? split : invalid), transition('timeout', noInput)],
     properties: {
       ...speech(ctx, node.prompt, `${at}/prompt`, node.id),
-      ...(keys.length > 0 ? { number_of_digits: 1 } : {}),
+      // One key decides a menu; a menu of phrases alone lets the caller speak.
+      ...(keys.length > 0 || phrases.length === 0 ? { number_of_digits: 1 } : {}),
       timeout: node.timeoutSeconds ?? 5,
       stop_gather: true,
       speech_timeout: 'auto',

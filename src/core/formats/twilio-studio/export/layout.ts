@@ -33,6 +33,16 @@ export class WidgetList {
     this.items.push(original === undefined ? { state } : { state, original });
   }
 
+  /** How many widgets are written so far. */
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** The names of the widgets written since there were `from`. */
+  namesFrom(from: number): string[] {
+    return this.items.slice(from).map((item) => item.state.name);
+  }
+
   /** Widgets in the order of the file they came from; new ones after the widget before them. */
   ordered(): State[] {
     let key = -1;

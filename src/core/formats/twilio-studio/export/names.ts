@@ -4,8 +4,10 @@
  * names (and go first, so a native node cannot take one); the others get a
  * unique name of letters, digits and `_` from their node id. A queue,
  * transfer, voicemail or callback with a prompt is entered through a
- * say-play before it (`<name>_prompt`); a silent hang-up or return has no
- * widget, so the exits that lead to it are left unwired.
+ * say-play before it (`<name>_prompt`); a silent
+ * hang-up is an empty set-variables widget with nothing after it (Studio has
+ * no hang-up widget, and an unwired exit reads as a forgotten one); a silent
+ * return has no widget, so the exits that lead to it are left unwired.
  */
 import type { Flow, FlowNode } from '../../../model/types.ts';
 import { isObject } from '../json.ts';
@@ -17,7 +19,7 @@ const KINDS: Readonly<Record<string, readonly string[]>> = {
   'say-play': ['prompt'],
   'gather-input-on-call': ['menu', 'input'],
   'split-based-on': ['branch'],
-  'set-variables': ['set'],
+  'set-variables': ['set', 'hangup'],
   'run-function': ['lookup'],
   'make-http-request': ['lookup'],
   'enqueue-call': ['queue', 'callback'],
@@ -133,10 +135,9 @@ export class WidgetNames {
       }
     });
     nodes.forEach((node) => {
-      // A node with no widget of its own (a silent hang-up, a return) ends the call where it is referred to.
-      const silent = (node.kind === 'hangup' || node.kind === 'return') && node.prompt === undefined && this.vendorOf(node) === undefined;
-      const opaqueForeign = node.kind === 'opaque' && this.vendorOf(node) === undefined;
-      this.entries.set(node.id, silent || opaqueForeign ? undefined : this.names.get(node.id));
+      // A silent return has no widget: a Studio sub-flow returns to its parent where its execution ends.
+      const silent = node.kind === 'return' && node.prompt === undefined && this.vendorOf(node) === undefined;
+      this.entries.set(node.id, silent ? undefined : this.names.get(node.id));
       const led = node.kind === 'queue' || node.kind === 'transfer' || node.kind === 'voicemail' || node.kind === 'callback';
       if (led && node.prompt !== undefined && this.vendorOf(node) === undefined) {
         const before = this.claim(`${this.names.get(node.id)!}_prompt`);

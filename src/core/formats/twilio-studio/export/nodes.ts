@@ -1,7 +1,7 @@
 /**
  * Native nodes as the widgets a Studio user would use. This module handles
- * the steps of one widget (prompt, lookup, set, sub-flow, hang-up, return,
- * opaque) and opening hours, and hands the others to their own module:
+ * the steps of one widget (prompt, lookup, set, sub-flow, hang-up, return)
+ * and opening hours, steps of other vendors (opaque.ts), and hands the others to their own module:
  * menus and inputs (inputs.ts), branches (conditions.ts), queues, transfers,
  * voicemail and callbacks (handoffs.ts), imported nodes (writeback.ts).
  */
@@ -12,8 +12,9 @@ import type { StudioExport } from './context.ts';
 import { callback, queue, transfer, voicemail } from './handoffs.ts';
 import { input, menu } from './inputs.ts';
 import { canvasOffset } from './layout.ts';
-import { liquidVariable, scalarString, variableKey } from './liquid.ts';
+import { readVariable, scalarString, variableKey } from './liquid.ts';
 import { nodePointer } from './notes.ts';
+import { hangUp, opaqueStep } from './opaque.ts';
 import { HOURS_FUNCTION_PLACEHOLDER } from './references.ts';
 import { ANY_HOURS } from '../../environment.ts';
 import { sayPlay } from './speech.ts';
@@ -61,7 +62,7 @@ export function buildNode(ctx: StudioExport, node: FlowNode, index: number): voi
         transitions: [transition('success', ctx.names.target(node.success)), transition('fail', ctx.names.target(node.failure))],
         properties: {
           url: url ?? node.service,
-          parameters: (node.inputs ?? []).map((key) => ({ key, value: `{{${liquidVariable(key)}}}` })),
+          parameters: (node.inputs ?? []).map((key, i) => ({ key, value: `{{${readVariable(ctx, key, node.id, `${at}/inputs/${i}`)}}}` })),
           offset
         }
       });
@@ -103,14 +104,15 @@ export function buildNode(ctx: StudioExport, node: FlowNode, index: number): voi
       return;
     }
     case 'hangup':
+      if (node.prompt !== undefined) sayPlay(ctx, name, node.prompt, undefined, offset, `${at}/prompt`, node.id);
+      else hangUp(ctx, name, offset);
+      return;
     case 'return':
-      if (node.kind === 'return') {
-        ctx.notes.note(at, `return ${JSON.stringify(node.id)}: a Studio sub-flow returns to its parent when it ends, so the exits that lead here are left unwired`, node.id);
-      }
+      ctx.notes.note(at, `return ${JSON.stringify(node.id)}: a Studio sub-flow returns to its parent when it ends, so the exits that lead here are left unwired`, node.id);
       if (node.prompt !== undefined) sayPlay(ctx, name, node.prompt, undefined, offset, `${at}/prompt`, node.id);
       return;
     case 'opaque':
-      ctx.notes.note(at, `opaque step ${JSON.stringify(node.id)}${node.vendorType === undefined ? '' : ` (${node.vendorType})`} did not come from Studio and has no Studio widget; the exits that lead here are left unwired`, node.id);
+      opaqueStep(ctx, node, index, name);
       return;
   }
 }

@@ -19,6 +19,11 @@ export class ExportNotes {
     this.drafts.push(node === undefined ? { pointer, message } : { node, pointer, message });
   }
 
+  /** A note the team must act on before the flow runs as designed: what the platform must supply. */
+  warn(pointer: string, message: string, node: string): void {
+    this.drafts.push({ node, pointer, message, severity: 'warning' });
+  }
+
   problem(pointer: string, message: string): void {
     this.problems.push({ code: DIAGNOSTIC_CODES.exportFailed, severity: 'error', file: this.file, pointer, message });
   }

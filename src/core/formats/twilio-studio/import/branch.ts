@@ -40,7 +40,7 @@ export function readCondition(ctx: StudioImport, widget: Widget, condition: unkn
   }
   const args = Array.isArray(condition.arguments) ? condition.arguments : [];
   const argument = scalarText(args[0]) ?? input;
-  const variable = (argument !== undefined && liquidExpression(argument)) || 'input';
+  const variable = (argument !== undefined && withoutDefault(ctx, widget, liquidExpression(argument), pointer)) || 'input';
   const value = scalarText(condition.value) ?? '';
   const number = (v: string): string | number => (v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v);
   switch (condition.type) {
@@ -76,3 +76,15 @@ export function readCondition(ctx: StudioImport, widget: Widget, condition: unkn
   }
 }
 
+/**
+ * `flow.variables.tries | default: 0` → `flow.variables.tries`: the variable
+ * a split reads, so that it is the one a counter counts. The default is what
+ * Liquid reads while the variable is unset, which a native condition does not
+ * know: noted.
+ */
+function withoutDefault(ctx: StudioImport, widget: Widget, expression: string, pointer: string): string {
+  const match = /^([^\s|{}]+)\s*\|\s*default\s*:\s*([^|{}]*?)\s*$/.exec(expression);
+  if (match === null) return expression;
+  ctx.note(pointer, `widget ${JSON.stringify(widget.name)}: the condition reads ${match[1]!}; its default (${match[2]!}), read while it is unset, is not kept`, widget.name);
+  return match[1]!;
+}

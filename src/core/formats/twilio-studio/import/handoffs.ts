@@ -7,7 +7,7 @@ import type { Json } from '../json.ts';
 import { compact, plain } from '../json.ts';
 import type { SourceOutcome, StudioImport, Widget } from './context.ts';
 import { common } from './node.ts';
-import { isCallbackTask, liquidExpression, seconds, text } from './values.ts';
+import { designedWait, isCallbackTask, liquidExpression, seconds, text } from './values.ts';
 
 /** enqueue-call or send-to-flex: a queue (overflow on failedToEnqueue, else callFailure), or a callback for a task marked as one. */
 export function queue(ctx: StudioImport, widget: Widget): Json {
@@ -48,6 +48,7 @@ export function queue(ctx: StudioImport, widget: Widget): Json {
     ...common(widget, outcomes),
     kind: 'queue',
     queue,
+    expectedWaitSeconds: designedWait(p.attributes) ?? designedWait(p.task_attributes),
     maxWaitSeconds: seconds(p.timeout),
     answered,
     overflow: chosen?.next

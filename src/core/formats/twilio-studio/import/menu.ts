@@ -46,7 +46,9 @@ export function gatherMenu(ctx: StudioImport, gather: Widget, keypress: Transiti
       return undefined;
     }
   }
-  if (choices.length === 0) return undefined;
+  // A split with no choices is a menu only when the gather takes one key and the split reads it: every key is invalid.
+  const oneKey = scalarText(gather.properties.number_of_digits) === '1' && input !== undefined && liquidExpression(input) === digits;
+  if (choices.length === 0 && !oneKey) return undefined;
 
   const outcomes: SourceOutcome[] = [];
   const options: Json[] = [];

@@ -26,6 +26,24 @@ export function isCallbackTask(attributes: unknown): boolean {
   return isObject(value) && (value.callback === true || value.type === 'callback');
 }
 
+/**
+ * The design's estimate of the wait, as this tool's export keeps it in a
+ * task's attributes (`{"zeroOut": {"expectedWaitSeconds": 20}}`): Studio has
+ * no place for it, and the wait a caller hears belongs to the hold music.
+ */
+export function designedWait(attributes: unknown): number | undefined {
+  if (typeof attributes !== 'string' || !attributes.includes('zeroOut')) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(attributes);
+  } catch {
+    return undefined;
+  }
+  const design = isObject(value) && Object.hasOwn(value, 'zeroOut') ? value.zeroOut : undefined;
+  const wait = isObject(design) && Object.hasOwn(design, 'expectedWaitSeconds') ? design.expectedWaitSeconds : undefined;
+  return typeof wait === 'number' && Number.isFinite(wait) && wait >= 0 ? wait : undefined;
+}
+
 /** `{{ widgets.menu.Digits }}` → `widgets.menu.Digits`; other text as written. */
 export function liquidExpression(value: string): string {
   const match = /^\s*\{\{\s*([\s\S]*?)\s*\}\}\s*$/.exec(value);

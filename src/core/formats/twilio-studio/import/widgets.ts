@@ -27,7 +27,7 @@ export function sayPlay(ctx: StudioImport, widget: Widget): Json {
   return { ...common(widget, outcomes), kind: 'prompt', prompt: prompt(widget), ...(next === undefined ? { end: true } : { next }) };
 }
 
-/** set-variables: a set (`{{flow.variables.x | plus: 1}}` on x counts). */
+/** set-variables: a set (`{{flow.variables.x | plus: 1}}` on x counts); an empty one with nothing after it, a hang-up. */
 export function setVariables(ctx: StudioImport, widget: Widget): Json {
   const outcomes: SourceOutcome[] = [];
   const next = ctx.wire(widget, 'next', 'next', outcomes);
@@ -35,6 +35,10 @@ export function setVariables(ctx: StudioImport, widget: Widget): Json {
   const increment: string[] = [];
   const variables = widget.properties.variables;
   const at = `${widget.pointer}/properties/variables`;
+  // Setting nothing and going nowhere: an ending the designer meant (Studio has no hang-up widget).
+  if (next === undefined && (variables === undefined || (Array.isArray(variables) && variables.length === 0))) {
+    return { ...common(widget, outcomes), kind: 'hangup' };
+  }
   if (variables !== undefined && !Array.isArray(variables)) {
     ctx.note(at, `widget ${JSON.stringify(widget.name)}: "variables" is not a list and is ignored`, widget.name);
   }
