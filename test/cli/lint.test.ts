@@ -18,6 +18,7 @@ interface JsonFinding {
 interface JsonFile {
   file: string;
   format: string;
+  entries?: { start: string; channel: string; role: string; event?: string }[];
   findings?: JsonFinding[];
   metrics?: Record<string, unknown>;
   error?: { problems: { file: string; pointer: string; message: string; line?: number; column?: number }[] };
@@ -164,7 +165,8 @@ describe('zeroout lint --format json', () => {
     const report = parseJsonReport(result.stdout);
     expect(Object.keys(report)).toEqual(['files']);
     const [bad, good] = report.files;
-    expect(Object.keys(bad ?? {})).toEqual(['file', 'format', 'findings', 'metrics']);
+    expect(Object.keys(bad ?? {})).toEqual(['file', 'format', 'entries', 'findings', 'metrics']);
+    expect(bad?.entries).toEqual([{ start: expect.any(String), channel: 'voice', role: 'inbound' }]);
     expect(bad?.file).toBe('dead-end.ivr.json');
     expect(bad?.format).toBe('native');
     expect(bad?.findings).toHaveLength(1);

@@ -63,4 +63,24 @@ describe('zeroout lint on vendor files', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^settings\.json:1:1: not a flow this tool reads: expected a Zero Out flow, a Twilio Studio flow or an Amazon Connect flow\n$/);
   });
+
+  it('lints a Connect flow written as AWS writes its "Transfer to queue" example (an empty NextAction)', async () => {
+    writeFiles(dir, {
+      'aws-transfer.json': {
+        Version: '2019-10-30',
+        StartAction: 'set',
+        Actions: [
+          { Identifier: 'set', Type: 'UpdateContactTargetQueue', Parameters: { QueueId: 'arn:aws:connect:us-east-1:1:instance/i/queue/q' }, Transitions: { NextAction: 'xfer', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] } },
+          { Identifier: 'xfer', Type: 'TransferContactToQueue', Parameters: {}, Transitions: { NextAction: '', Errors: [{ NextAction: 'bye', ErrorType: 'QueueAtCapacity' }, { NextAction: 'bye', ErrorType: 'NoMatchingError' }] } },
+          { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }
+        ]
+      }
+    });
+    const result = await run(['lint', 'aws-transfer.json', '--format', 'json'], dir);
+    expect(result.stderr).toBe('');
+    const [file] = (JSON.parse(result.stdout) as { files: JsonFile[] }).files;
+    expect(file!.format).toBe('amazon-connect');
+    expect(file!.error).toBeUndefined();
+    expect(file!.findings!.filter((f) => f.rule === 'dead-end')).toEqual([]);
+  });
 });

@@ -75,14 +75,14 @@ describe('any flow', () => {
     fc.assert(
       fc.property(flowArbitrary, (document) => {
         const flow = loaded(document);
-        const { findings, metrics } = lintFlow(flow);
+        const { findings, metrics, entries } = lintFlow(flow);
         const known = new Set(flow.nodes.map((n) => n.id));
         for (const finding of findings) {
           expect(known.has(finding.node)).toBe(true);
           for (const n of finding.nodes) expect(known.has(n)).toBe(true);
         }
         expect(metrics.nodes).toBe(flow.nodes.length);
-        expect(lintFlow(flow)).toEqual({ findings, metrics });
+        expect(lintFlow(flow)).toEqual({ findings, metrics, entries });
       }),
       { numRuns: 300 }
     );

@@ -151,7 +151,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
         const where = locateNearest(loaded.locate, finding.pointer);
         return where ? { ...finding, line: where.line, column: where.column } : finding;
       });
-      reports.push({ ok: true, file, findings, metrics: result.metrics });
+      reports.push({ ok: true, file, findings, metrics: result.metrics, entries: result.entries });
     } catch (error) {
       // A bug in a rule must not hide the other files' results, nor print a stack trace.
       const problem = {

@@ -42,6 +42,7 @@ export function fileJson(report: FileReport): Record<string, unknown> {
   return {
     file: report.file.file,
     format: report.file.format,
+    entries: report.entries,
     findings: report.findings.map(findingJson),
     metrics: report.metrics
   };

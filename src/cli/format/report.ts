@@ -1,5 +1,5 @@
 /** What `zeroout lint` found, file by file: the input of every lint formatter. */
-import type { Finding, LintMetrics } from '../../core/analysis/index.ts';
+import type { AnalysedEntry, Finding, LintMetrics } from '../../core/analysis/index.ts';
 import type { Problem } from '../../core/model/index.ts';
 import type { FlowFile } from '../files.ts';
 
@@ -12,6 +12,8 @@ export type FileReport =
       readonly file: FlowFile;
       readonly findings: readonly LocatedFinding[];
       readonly metrics: LintMetrics;
+      /** The entry points analysed: channel and role of each. */
+      readonly entries: readonly AnalysedEntry[];
     }
   | { readonly ok: false; readonly file: FlowFile; readonly problems: readonly Problem[] };
 

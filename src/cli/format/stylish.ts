@@ -12,7 +12,7 @@
  * Without colour (stdout is not a terminal) the output is plain: no escape
  * codes and no symbol before the summary.
  */
-import type { Severity } from '../../core/analysis/index.ts';
+import type { AnalysedEntry, Severity } from '../../core/analysis/index.ts';
 import { oneLine } from '../io.ts';
 import { styleFor, type Style } from './ansi.ts';
 import type { LintFormatter, LocatedFinding } from './report.ts';
@@ -52,6 +52,11 @@ export const formatStylish: LintFormatter = (reports, options) => {
     const severityWidth = Math.max(...rows.map((row) => row.severity.length));
     const messageWidth = Math.max(...rows.map((row) => row.message.length));
     out += `\n${style.underline(report.file.file)}\n`;
+    // A flow that is not one inbound phone line says how it was read: its findings depend on it.
+    const entries = report.entries;
+    if (entries.length > 1 || entries[0]!.channel !== 'voice' || entries[0]!.role !== 'inbound') {
+      out += `  ${style.dim(`analysed as ${entries.map(describeEntry).join('; ')}`)}\n`;
+    }
     for (const row of rows) {
       const place = style.dim(row.place.padEnd(placeWidth));
       const severity = paintSeverity(style, row.severity, row.severity.padEnd(severityWidth));
@@ -67,3 +72,8 @@ export const formatStylish: LintFormatter = (reports, options) => {
   out += `\n${options.color ? style.bold(paint(`\u2716 ${summary}`)) : summary}\n`;
   return out;
 };
+
+/** An entry point in words: `messaging, inbound, at "Welcome" (incomingMessage)`. */
+function describeEntry(entry: AnalysedEntry): string {
+  return `${entry.channel}, ${entry.role}, at ${JSON.stringify(entry.start)}${entry.event === undefined ? '' : ` (${JSON.stringify(entry.event)})`}`;
+}

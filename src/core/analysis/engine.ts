@@ -2,7 +2,7 @@
  * The lint engine: builds a flow's graph once, hands every enabled rule the
  * same lazily computed facts, and collects findings and per-node metrics.
  */
-import type { Flow } from '../model/types.ts';
+import type { Channel, Flow, FlowRole } from '../model/types.ts';
 import { computeFacts, type SubflowResolver } from './facts.ts';
 import { buildGraph } from './graph.ts';
 import { RULES } from './rules/index.ts';
@@ -47,9 +47,28 @@ export interface LintMetrics {
   readonly perNode: readonly NodeMetric[];
 }
 
+/** An entry point as lint analysed it: where it starts, on what channel, in what role (and the vendor event, when one starts it). */
+export interface AnalysedEntry {
+  readonly start: string;
+  readonly channel: Channel;
+  readonly role: FlowRole;
+  readonly event?: string;
+}
+
 export interface LintResult {
   readonly findings: readonly Finding[];
   readonly metrics: LintMetrics;
+  /** Every entry point, the start first. */
+  readonly entries: readonly AnalysedEntry[];
+}
+
+/** A flow's entry points with their defaults filled in: the start (voice, inbound unless the flow says otherwise), then its other entries. */
+export function entriesOf(flow: Flow): AnalysedEntry[] {
+  const role = flow.role ?? 'inbound';
+  return [
+    { start: flow.start, channel: flow.channel ?? 'voice', role },
+    ...(flow.entries ?? []).map((entry) => ({ start: entry.start, channel: entry.channel, role: entry.role ?? role, ...(entry.event === undefined ? {} : { event: entry.event }) }))
+  ];
 }
 
 const byId = new Map(RULES.map((rule) => [rule.meta.id, rule]));
@@ -144,6 +163,7 @@ export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
   });
   return {
     findings,
+    entries: entriesOf(flow),
     metrics: {
       nodes: graph.nodes.length,
       edges: graph.edgeCount,

@@ -4,7 +4,7 @@
  * help, shortest caller time to a person, menu depth. Rules read these; none
  * of them enumerates paths.
  */
-import type { Edge, FlowGraph } from './graph.ts';
+import type { Edge, FlowGraph, GraphEntry } from './graph.ts';
 
 export interface SubflowInfo {
   /** The sub-flow was found among the flows analysed together. */
@@ -124,6 +124,64 @@ function search(
 }
 
 const beforeHelp = (edge: Edge): boolean => !edge.outcome.afterHelp;
+
+/**
+ * How the person is in touch when a call or conversation is at a node: bits,
+ * as several entries (or several routes) can bring them there differently.
+ */
+export const CONTACT = {
+  /** On the phone, owed help: an inbound call (or a module of one). */
+  owed: 1,
+  /** In a conversation by messages (SMS, chat): they wrote, or replied. */
+  messaging: 2,
+  /** Nobody in touch yet: an API request, before a call is answered or a reply comes. */
+  apart: 4,
+  /** On the phone, not owed help here: a call placed to them, or a queue, hold, whisper, transfer, callback or voicemail flow. */
+  onCall: 8
+} as const;
+
+/** The contact an entry point starts with. */
+function entryContact(entry: GraphEntry): number {
+  if (entry.channel === 'messaging') return CONTACT.messaging;
+  if (entry.channel === 'api') return CONTACT.apart;
+  return entry.role === 'inbound' || entry.role === 'module' ? CONTACT.owed : CONTACT.onCall;
+}
+
+/** The contact after an outcome: an outgoing call answered puts the person on the phone; a reply brings them in touch. */
+function contactAfter(bits: number, edge: Edge): number {
+  switch (edge.outcome.means) {
+    case 'answered':
+      return (bits & CONTACT.owed) | CONTACT.onCall;
+    case 'reply':
+      return bits & CONTACT.apart ? (bits & ~CONTACT.apart) | CONTACT.messaging : bits;
+    default:
+      return bits;
+  }
+}
+
+/** Every node's contact bits, from every entry: a worklist over the edges; each node's bits only grow, four times at most. */
+function contactContexts(graph: FlowGraph): Uint8Array {
+  const bits = new Uint8Array(graph.nodes.length);
+  const work: number[] = [];
+  for (const entry of graph.entries) {
+    const add = entryContact(entry) & ~bits[entry.index]!;
+    if (add === 0) continue;
+    bits[entry.index]! |= add;
+    work.push(entry.index);
+  }
+  while (work.length > 0) {
+    const u = work.pop()!;
+    const edges = graph.out[u]!;
+    for (let i = 0; i < edges.length; i++) {
+      const edge = edges[i]!;
+      const add = contactAfter(bits[u]!, edge) & ~bits[edge.to]!;
+      if (add === 0) continue;
+      bits[edge.to]! |= add;
+      work.push(edge.to);
+    }
+  }
+  return bits;
+}
 
 export interface Components {
   /** Component number of each node. */
@@ -259,6 +317,8 @@ export interface Facts {
   readonly reachable: () => Flags;
   /** Nodes a call can reach from the start before the caller has been helped. */
   readonly reachableBeforeHelp: () => Flags;
+  /** How the person can be in touch at each node, over every entry: `CONTACT` bits (0: no entry reaches it). */
+  readonly contexts: () => Flags;
   /** Nodes that offer help: a person now, or voicemail / callback. */
   readonly isHelp: () => Flags;
   /** Nodes from which help can still be reached. */
@@ -300,8 +360,10 @@ export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver,
     return resolveSubflow?.(node.flow) ?? { resolved: false, reachesHelp: true, returns: true };
   };
 
-  const reachable = lazy(() => search(graph.out, [graph.start], true));
-  const reachableBeforeHelp = lazy(() => search(graph.out, [graph.start], true, beforeHelp));
+  const entrySeeds = graph.entries.map((entry) => entry.index);
+  const contexts = lazy(() => contactContexts(graph));
+  const reachable = lazy(() => Uint8Array.from(contexts(), (bits) => (bits === 0 ? 0 : 1)));
+  const reachableBeforeHelp = lazy(() => search(graph.out, entrySeeds, true, beforeHelp));
 
   const isHuman = lazy(() => Uint8Array.from(graph.nodes, (g) => (g.help === 'human' ? 1 : 0)));
 
@@ -376,6 +438,7 @@ export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver,
   return {
     reachable,
     reachableBeforeHelp,
+    contexts,
     isHelp,
     canReachHelp,
     isHuman,

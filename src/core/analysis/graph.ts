@@ -6,7 +6,7 @@
 import { helpKind, isInputNode, outcomesOf, terminalEnd, type HelpKind, type Outcome, type UnwiredEnd } from '../model/outcomes.ts';
 import { indexedPointer } from '../json/pointer.ts';
 import { localesOf } from '../model/prompt.ts';
-import type { Flow, FlowNode } from '../model/types.ts';
+import type { Channel, Flow, FlowNode, FlowRole } from '../model/types.ts';
 import { enterSeconds, outcomeSeconds, retryLimitSeconds } from '../model/timing.ts';
 
 export interface Edge {
@@ -38,10 +38,19 @@ export interface BrokenReference {
   readonly target: string;
 }
 
+/** Where a flow can be started, on what channel and in what role (the start first). */
+export interface GraphEntry {
+  readonly index: number;
+  readonly channel: Channel;
+  readonly role: FlowRole;
+}
+
 export interface FlowGraph {
   readonly nodes: readonly GraphNode[];
   readonly byId: ReadonlyMap<string, number>;
   readonly start: number;
+  /** Every entry point: the start, then the flow's other entries (those at a node of the flow). */
+  readonly entries: readonly GraphEntry[];
   readonly out: readonly (readonly Edge[])[];
   readonly in: readonly (readonly Edge[])[];
   readonly edgeCount: number;
@@ -142,10 +151,18 @@ export function buildGraph(flow: Flow, wordsPerMinute: number, endsInside?: (flo
       edgeCount++;
     }
   }
+  const start = byId.get(flow.start) ?? 0;
+  const role = flow.role ?? 'inbound';
+  const entries: GraphEntry[] = [{ index: start, channel: flow.channel ?? 'voice', role }];
+  for (const entry of flow.entries ?? []) {
+    const index = byId.get(entry.start);
+    if (index !== undefined) entries.push({ index, channel: entry.channel, role: entry.role ?? role });
+  }
   return {
     nodes,
     byId,
-    start: byId.get(flow.start) ?? 0,
+    start,
+    entries,
     out,
     in: incoming,
     edgeCount,

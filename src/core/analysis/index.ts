@@ -5,7 +5,7 @@
  * are a registry of their own that the engine never imports, so a bundle that
  * only lints leaves them out.
  */
-export { RULES, lintFlow, ruleById, type LintMetrics, type LintOptions, type LintResult } from './engine.ts';
+export { RULES, entriesOf, lintFlow, ruleById, type AnalysedEntry, type LintMetrics, type LintOptions, type LintResult } from './engine.ts';
 export { subflowResolver } from './subflows.ts';
 export { exampleFlows, type ExampleDocument, type ExampleKind } from './rules/examples.ts';
 export { RULE_DOCS, ruleDocs } from './rules/docs/index.ts';

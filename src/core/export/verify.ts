@@ -204,6 +204,41 @@ function translated(call: TestCall, design: Flow, to: Correspondence): TestCall 
   return { ...call, environment };
 }
 
+/**
+ * The export read back, analysed where the design is deployed: on the
+ * design's channel and in its role, with its other entry points at the steps
+ * they became. How a flow is attached (an inbound number, a customer queue, a
+ * chat channel) is the deployment's, and a vendor that cannot write it down
+ * says so in a note; the question here is whether the steps treat the person
+ * as the design's do.
+ */
+function inDesignContext(design: Flow, exported: Flow, origins: ReadonlyMap<string, string> | undefined): Flow {
+  // The step a design node is entered by: of the steps it became, the one no other of them leads to.
+  const inside = new Set<string>();
+  for (const node of exported.nodes) {
+    const origin = origins?.get(node.id);
+    for (const o of outcomesOf(node)) {
+      if (o.target !== undefined && o.target !== node.id && origin !== undefined && origins?.get(o.target) === origin) inside.add(o.target);
+    }
+  }
+  const firstStep = new Map<string, string>();
+  for (const node of exported.nodes) {
+    const origin = origins?.get(node.id);
+    if (origin !== undefined && !inside.has(node.id) && !firstStep.has(origin)) firstStep.set(origin, node.id);
+  }
+  const entries = (design.entries ?? []).flatMap((entry) => {
+    const start = firstStep.get(entry.start);
+    return start === undefined ? [] : [{ ...entry, start }];
+  });
+  const { channel: _channel, role: _role, entries: _entries, ...steps } = exported;
+  return {
+    ...steps,
+    ...(design.channel === undefined ? {} : { channel: design.channel }),
+    ...(design.role === undefined ? {} : { role: design.role }),
+    ...(entries.length === 0 ? {} : { entries })
+  };
+}
+
 /** Whether a call needs the world to act: an outcome forced on a node, caller data or variables. */
 function worldActs(script: CallScript): boolean {
   const env = script.environment;
@@ -287,7 +322,7 @@ export function verifyExport(
     else if (detour !== undefined) differences.push({ steps: script.steps, reaches, design: `${onDesign.text}, ${detour.design}`, exported: `${ended.text}, ${detour.exported}` });
   }
   const designRules = new Set((designFindings ?? lintFlow(design).findings).filter((f) => f.severity !== 'info').map((f) => f.rule));
-  const newFindings = lintFlow(exported)
+  const newFindings = lintFlow(inDesignContext(design, exported, origins))
     .findings.filter((f) => f.severity !== 'info' && !designRules.has(f.rule))
     .map((f) => `${f.rule} at ${JSON.stringify(f.node)}: ${f.message}`);
   return { ok: differences.length === 0 && newFindings.length === 0, compared, notCompared, differences, newFindings };

@@ -305,5 +305,10 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
   } else if (!firstIndex.has(flow.start)) {
     problems.push({ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '/start', message: `the start node ${JSON.stringify(flow.start)} does not exist` });
   }
+  (flow.entries ?? []).forEach((entry, index) => {
+    if (!firstIndex.has(entry.start)) {
+      problems.push({ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: `/entries/${index}/start`, message: `entry point ${index + 1} starts at ${JSON.stringify(entry.start)}, which is not a node` });
+    }
+  });
   return problems;
 }

@@ -4,7 +4,7 @@
  * the one place that knows node semantics; the compiler and the analysis both
  * read it.
  */
-import type { FlowNode, Prompt } from './types.ts';
+import type { FlowNode, OutcomeMeaning, Prompt } from './types.ts';
 import { indexedPointer } from '../json/pointer.ts';
 
 /** How the call ends when an outcome has no transition. */
@@ -35,6 +35,8 @@ export interface Outcome {
   readonly failure?: boolean;
   /** For an input node: the caller typed a valid entry. */
   readonly entry?: boolean;
+  /** For an imported step: what the outcome says of the person (they replied, an outgoing call went unanswered, …). */
+  readonly means?: OutcomeMeaning;
 }
 
 /** What a node offers the caller: a person now, or help later. */
@@ -174,7 +176,9 @@ export function outcomesOf(node: FlowNode): Outcome[] {
         name: o.name,
         target: o.next,
         pointer: indexedPointer('/outcomes', index, '/next'),
-        unwired: o.required === false ? 'ended' : 'dead-end'
+        unwired: o.required === false ? 'ended' : 'dead-end',
+        ...(o.means === undefined ? {} : { means: o.means }),
+        ...(o.means === 'failure' ? { failure: true } : {})
       }));
   }
 }

@@ -389,6 +389,9 @@ const HangupNode = z
     id: 'HangUpNode',
     title: 'Hang-up node', description: 'Ends the call by design.' });
 
+/** What an imported step's outcome says of the person (see the opaque node's `means`). */
+export const OUTCOME_MEANINGS = ['reply', 'no-reply', 'undeliverable', 'answered', 'not-answered', 'failure'] as const;
+
 /**
  * A node kind this build does not model: kept so the analysis still runs.
  * Importers use it for vendor widgets they do not know.
@@ -406,6 +409,10 @@ const OpaqueNode = z
           next: Target.optional(),
           required: z.boolean().optional().meta({
             description: 'false when the call may end here by design (default true: an unwired outcome is a dead end).'
+          }),
+          means: z.enum(OUTCOME_MEANINGS).optional().meta({
+            description:
+              'What the outcome says of the person: "reply" (they answered a message), "no-reply" (they did not, in time), "undeliverable" (a message could not reach them), "answered" / "not-answered" (an outgoing call), "failure" (the step failed).'
           })
         })
       )
@@ -520,6 +527,42 @@ export const TestCallSchema = z
     id: 'TestCall',
     title: 'Test call' });
 
+/** How the person is in touch: a phone call, messages (SMS, chat, WhatsApp), or an API request with nobody in touch yet. */
+export const CHANNELS = ['voice', 'messaging', 'api'] as const;
+
+/**
+ * What the flow is for, which decides what a caller is owed: an inbound flow
+ * promises help; in a customer queue, hold or whisper flow the caller is
+ * already queued or with an agent; a transfer flow runs for the agent; an
+ * outbound flow calls or messages someone who did not ask; a callback flow
+ * runs on a call placed to deliver a callback; a voicemail flow records the
+ * message; a module runs inside another flow.
+ */
+export const FLOW_ROLES = [
+  'inbound',
+  'outbound',
+  'customer-queue',
+  'customer-hold',
+  'customer-whisper',
+  'agent-whisper',
+  'transfer',
+  'callback',
+  'voicemail',
+  'module'
+] as const;
+
+const Channel = z.enum(CHANNELS);
+const Role = z.enum(FLOW_ROLES);
+
+const EntrySchema = z
+  .strictObject({
+    start: NodeId.meta({ description: 'The node this entry starts at.' }),
+    channel: Channel,
+    role: Role.optional().meta({ description: 'The role of the flow when started this way (default: the flow\'s).' }),
+    event: z.string().optional().meta({ description: 'The vendor event that starts it (incomingMessage, …).' })
+  })
+  .meta({ id: 'Entry', title: 'Entry point', description: 'Another way the flow is started, on its own channel.' });
+
 export const FlowSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -533,6 +576,11 @@ export const FlowSchema = z
       .optional()
       .meta({ description: 'Locales the prompts must cover; the first is the default (en-US when absent).' }),
     start: NodeId.meta({ description: 'The node a call starts at.' }),
+    channel: Channel.optional().meta({ description: 'How the person is in touch when the flow starts at "start" (default voice).' }),
+    role: Role.optional().meta({ description: 'What the flow is for (default inbound): decides what the person is owed.' }),
+    entries: z.array(EntrySchema).optional().meta({
+      description: 'Other entry points, each analysed on its own channel (a Studio flow that also answers messages, say).'
+    }),
     nodes: z.array(NodeSchema),
     lint: LintSettingsSchema.optional(),
     tests: z.array(TestCallSchema).optional().meta({

@@ -11,7 +11,10 @@ import type {
   TestCallSchema,
   ThresholdsSchema,
   CALL_OUTCOMES,
-  NODE_KINDS
+  CHANNELS,
+  FLOW_ROLES,
+  NODE_KINDS,
+  OUTCOME_MEANINGS
 } from './schema.ts';
 
 export type Flow = z.infer<typeof FlowSchema>;
@@ -25,6 +28,11 @@ export type Thresholds = z.infer<typeof ThresholdsSchema>;
 export type LintSettings = z.infer<typeof LintSettingsSchema>;
 export type TestCall = z.infer<typeof TestCallSchema>;
 export type CallStep = z.infer<typeof CallStepSchema>;
+export type Channel = (typeof CHANNELS)[number];
+export type FlowRole = (typeof FLOW_ROLES)[number];
+export type OutcomeMeaning = (typeof OUTCOME_MEANINGS)[number];
+/** An entry point of a flow: where it starts, on what channel, in what role. */
+export type FlowEntry = NonNullable<Flow['entries']>[number];
 /** How a call ends: the final states of a flow's machine. */
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export type Scalar = string | number | boolean | null;

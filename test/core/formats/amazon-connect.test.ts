@@ -82,8 +82,11 @@ describe('amazon-connect: the corpus', () => {
     expect(findings(flow, 'dead-end')).toEqual([]);
     const lint = lintFlow(flow);
     expect(lint.metrics.humanEndpoints).toBe(1);
-    // A full queue hangs up: help is lost at the disconnect.
-    expect(findings(flow, 'no-human-route').map((f) => [f.node, f.pointer])).toEqual([
+    // A queue transfer flow runs while the customer is with the agent: a full queue loses nobody a route to a person.
+    expect(lintFlow(flow).entries).toEqual([{ start: flow.start, channel: 'voice', role: 'transfer' }]);
+    expect(findings(flow, 'no-human-route')).toEqual([]);
+    // The same steps in an inbound flow: help is lost at the disconnect.
+    expect(findings({ ...flow, role: 'inbound' }, 'no-human-route').map((f) => [f.node, f.pointer])).toEqual([
       ['8c760cd1-ac5c-43b2-a20b-94787495b8c9', '/Actions/1']
     ]);
   });
@@ -231,7 +234,7 @@ describe('amazon-connect: semantics', () => {
     const { flow } = imported(
       flowOf([
         { Identifier: 'a', Type: 'InvokeLambdaFunction', Parameters: { LambdaFunctionARN: 'arn:x' }, Transitions: { NextAction: 'q' } },
-        { Identifier: 'q', Type: 'TransferContactToQueue', Parameters: {}, Transitions: { NextAction: 'bye' } },
+        { Identifier: 'q', Type: 'TransferContactToQueue', Parameters: {}, Transitions: { NextAction: 's' } },
         { Identifier: 's', Type: 'UpdateContactAttributes', Parameters: { Attributes: { k: 'v' } }, Transitions: { NextAction: 'bye' } },
         hangUp
       ])
@@ -292,6 +295,68 @@ describe('amazon-connect: semantics', () => {
       ],
       otherwise: 'bye'
     });
+  });
+
+  it('an empty NextAction is no next action: AWS\'s "Transfer to queue" example imports with its answered exit unwired', () => {
+    // As AWS's example writes it: "Transitions": {"NextAction": "", "Errors": [...]} on TransferContactToQueue;
+    // and the same empty NextAction on a condition and on an error branch.
+    const document = flowOf([
+      { Identifier: 'a', Type: 'UpdateContactTargetQueue', Parameters: { QueueId: 'arn:aws:connect:us-east-1:1:instance/i/queue/q' }, Transitions: { NextAction: 'tier', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] } },
+      {
+        Identifier: 'tier',
+        Type: 'Compare',
+        Parameters: { ComparisonValue: '$.Attributes.tier' },
+        Transitions: {
+          NextAction: 'log',
+          Conditions: [{ NextAction: '', Condition: { Operator: 'Equals', Operands: ['gold'] } }],
+          Errors: [{ NextAction: 'log', ErrorType: 'NoMatchingCondition' }]
+        }
+      },
+      { Identifier: 'xfer', Type: 'TransferContactToQueue', Parameters: {}, Transitions: { NextAction: '', Errors: [{ NextAction: 'bye', ErrorType: 'QueueAtCapacity' }, { NextAction: 'bye', ErrorType: 'NoMatchingError' }] } },
+      { Identifier: 'log', Type: 'UpdateContactAttributes', Parameters: { Attributes: { k: 'v' } }, Transitions: { NextAction: 'xfer', Errors: [{ NextAction: '', ErrorType: 'NoMatchingError' }] } },
+      hangUp
+    ]);
+    const result = amazonConnect.import(document, 'queue.json');
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const { flow } = result;
+    expect(loadFlow(flow, 'queue.json').ok).toBe(true);
+    const queue = node(flow, 'xfer');
+    expect(queue).toMatchObject({ kind: 'queue', overflow: 'bye' });
+    expect(queue.kind === 'queue' && queue.answered).toBeUndefined();
+    expect(queue.source?.outcomes?.answered).toEqual({ name: 'NextAction', pointer: '/Actions/2/Transitions/NextAction' });
+    // An empty condition or error target is an unwired branch: a dead end where the caller is still on the line.
+    expect(node(flow, 'tier')).toMatchObject({ kind: 'branch', cases: [{ label: 'gold' }], otherwise: 'log' });
+    expect(findings(flow, 'dead-end').map((f) => [f.node, f.outcome, f.pointer])).toEqual([
+      ['tier', 'gold', '/Actions/1/Transitions/Conditions/0/NextAction'],
+      ['log', 'NoMatchingError', '/Actions/3/Transitions/Errors/0/NextAction']
+    ]);
+    // Nothing about the empty NextActions is a problem or a note.
+    expect(result.notes.filter((n) => n.pointer.endsWith('/NextAction'))).toEqual([]);
+    // Written back as it came: the empty NextActions stay empty.
+    const exported = amazonConnect.export!(flow, {}, 'queue.json');
+    if (!exported.ok) throw new Error(JSON.stringify(exported.problems));
+    const actions = (exported.document as { Actions: { Identifier: string; Transitions: unknown }[] }).Actions;
+    expect(actions.map((a) => a.Transitions)).toEqual((document.Actions as { Transitions: unknown }[]).map((a) => a.Transitions));
+  });
+
+  it('an empty legacy transition is a branch with no next module', () => {
+    const result = amazonConnect.import(
+      {
+        modules: [
+          { id: 'a', type: 'PlayPrompt', branches: [{ condition: 'Success', transition: 'q' }], parameters: [{ name: 'Text', value: 'Hello' }] },
+          { id: 'q', type: 'Transfer', target: 'Queue', branches: [{ condition: 'Success', transition: '' }, { condition: 'AtCapacity', transition: 'bye' }, { condition: 'Error', transition: 'bye' }], parameters: [] },
+          { id: 'bye', type: 'Disconnect', branches: [], parameters: [] }
+        ],
+        start: 'a',
+        version: '1',
+        type: 'contactFlow'
+      },
+      'legacy.json'
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const queue = node(result.flow, 'q');
+    expect(queue).toMatchObject({ kind: 'queue', overflow: 'bye' });
+    expect(queue.kind === 'queue' && queue.answered).toBeUndefined();
   });
 
   it('an unknown action becomes an opaque step with its branches and a note', () => {

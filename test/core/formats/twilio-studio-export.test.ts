@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { queueWidget } from '../../support/studio.ts';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import studio from '../../../src/core/formats/twilio-studio/index.ts';
@@ -329,7 +330,8 @@ describe('Twilio Studio export: widgets from the native model', () => {
       { key: 'holidays', value: '["2026-12-25"]' }
     ]);
     expect(next(fn, 'success')).toBe('open_is_open');
-    expect(next(fn, 'fail')).toBe('c');
+    // A failed check goes where open goes: callers in open hours are never told the line is closed because the Function failed.
+    expect(next(fn, 'fail')).toBe('o');
     const split = state(withEnv.document, 'open_is_open');
     expect(split.properties.input).toBe('{{widgets.open.parsed.isOpen}}');
     expect(next(split, 'noMatch')).toBe('c');
@@ -503,6 +505,70 @@ describe('Twilio Studio export: widgets imported from Studio', () => {
       expect(structureProblems(document, { strictNames: false, allowMissing: missing, everyEvent: false })).toEqual([]);
     });
   }
+
+  describe('a queue widget whose failure exits go different ways', () => {
+    const queueDefinition = (type: string, toEnqueue: string | undefined, callFailure: string | undefined): Definition => ({
+      description: 'queue',
+      states: [
+        {
+          name: 'Trigger',
+          type: 'trigger',
+          transitions: [{ event: 'incomingMessage' }, { event: 'incomingCall', next: 'q' }, { event: 'incomingConversationMessage' }, { event: 'incomingRequest' }, { event: 'incomingParent' }],
+          properties: { offset: { x: 0, y: 0 } }
+        },
+        queueWidget(type, toEnqueue, callFailure),
+        { name: 'sorry', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'Sorry.', offset: { x: 0, y: 400 } } },
+        { name: 'retry', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'Call again later.', offset: { x: 300, y: 400 } } }
+      ],
+      initial_state: 'Trigger',
+      flags: { allow_concurrent_calls: true }
+    });
+    const COMBINATIONS: [string, string | undefined, string | undefined][] = [
+      ['both wired alike', 'sorry', 'sorry'],
+      ['only callFailure wired', undefined, 'sorry'],
+      ['only failedToEnqueue wired', 'sorry', undefined],
+      ['both wired, differently', 'sorry', 'retry'],
+      ['both unwired', undefined, undefined]
+    ];
+
+    for (const type of ['send-to-flex', 'enqueue-call']) {
+      it.each(COMBINATIONS)(`${type}, %s: written back unchanged, the added step folded into the widget`, (_, toEnqueue, callFailure) => {
+        const def = queueDefinition(type, toEnqueue, callFailure);
+        const flow = reimported(def);
+        expect(flow.nodes.some((n) => n.id === 'q:failures')).toBe(toEnqueue !== callFailure);
+        const { document, notes } = exported(flow);
+        expect(JSON.stringify(document)).toBe(JSON.stringify(def));
+        expect(notes).toEqual([]);
+        // And it reads back to the same flow.
+        expect(reimported(document)).toEqual(flow);
+      });
+    }
+
+    it('an outcome of the added step rewired in the design is written to its exit of the widget', () => {
+      const flow = reimported(queueDefinition('send-to-flex', 'sorry', undefined));
+      const edited: Flow = {
+        ...flow,
+        nodes: flow.nodes.map((n) => (n.id === 'q:failures' && n.kind === 'opaque' ? { ...n, outcomes: n.outcomes.map((o) => (o.name === 'callFailure' ? { ...o, next: 'retry' } : o)) } : n))
+      };
+      const { document } = exported(edited);
+      expect(document.states.map((s) => s.name)).toEqual(['Trigger', 'q', 'sorry', 'retry']);
+      expect(state(document, 'q').transitions).toEqual([{ event: 'callComplete' }, { event: 'failedToEnqueue', next: 'sorry' }, { event: 'callFailure', next: 'retry' }]);
+      expect(lintFlow(reimported(document)).findings.filter((f) => f.rule === 'dead-end')).toEqual([]);
+    });
+
+    it('the added step becomes widgets of its own when another node leads to it', () => {
+      const flow = reimported(queueDefinition('send-to-flex', 'sorry', 'retry'));
+      const edited: Flow = { ...flow, nodes: flow.nodes.map((n) => (n.id === 'sorry' && n.kind === 'prompt' ? { ...n, end: undefined, next: 'q:failures' } : n)) };
+      const { document } = exported(edited);
+      // The queue widget is written back as it came; the step is also built as any opaque step is, for sorry.
+      expect(state(document, 'q').transitions).toEqual([{ event: 'callComplete' }, { event: 'failedToEnqueue', next: 'sorry' }, { event: 'callFailure', next: 'retry' }]);
+      const step = state(document, state(document, 'sorry').transitions[0]!.next!);
+      expect(step.name).toBe('q_failures');
+      expect(state(document, step.transitions.find((t) => t.event === 'success')!.next!).transitions).toEqual(
+        expect.arrayContaining([expect.objectContaining({ next: 'sorry' }), expect.objectContaining({ next: 'retry' })])
+      );
+    });
+  });
 
   it('round-trips the 12-widget example flow of the Studio format notes', () => {
     const def = JSON.parse(fs.readFileSync(FORMATS_EXAMPLE, 'utf8')) as Definition;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { queueWidget } from '../../support/studio.ts';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -127,11 +128,18 @@ describe('Twilio Studio: the corpus', () => {
     if (!result.ok) return;
     const { flow } = result;
     expect(loadFlow(JSON.parse(JSON.stringify(flow)), file).ok).toBe(true);
-    // Ids are widget names, unique; every node points at its widget.
+    // Ids are widget names, unique; every node points at its widget. A step added for a
+    // queue widget's two failure exits is named after the widget and points at it.
     const states = (document as { states: { name: string; type: string }[] }).states;
     const names = new Set(states.map((s) => s.name));
     expect(new Set(flow.nodes.map((n) => n.id)).size).toBe(flow.nodes.length);
     for (const n of flow.nodes) {
+      const owner = n.meta?.failuresOf;
+      if (typeof owner === 'string') {
+        expect(n.id).toBe(`${owner}:failures`);
+        expect(n.source?.pointer).toBe(`/states/${states.findIndex((s) => s.name === owner)}`);
+        continue;
+      }
       expect(names.has(n.id)).toBe(true);
       const index = states.findIndex((s) => s.name === n.id);
       expect(n.source?.pointer).toBe(`/states/${index}`);
@@ -232,12 +240,15 @@ describe('Twilio Studio: the corpus', () => {
     expect(findings(flow, 'no-human-route').map((f) => f.node)).toEqual(['say_closed']);
   });
 
-  it('starts a REST-triggered or messaging flow at its wired trigger event and notes the others', () => {
-    expect(corpus('twilio-autodialer').start).toBe('initate_call');
+  it('starts a REST-triggered or messaging flow at its wired trigger event, and every other wired event is an entry point on its channel', () => {
+    const dialer = corpus('twilio-autodialer');
+    expect(dialer.start).toBe('initate_call');
+    expect([dialer.channel, dialer.role]).toEqual(['api', 'outbound']);
     const file = fs.readdirSync(CORPUS).find((f) => f.includes('messaging-flow'))!;
-    const { flow, notes } = imported(read(CORPUS, file), file);
+    const { flow } = imported(read(CORPUS, file), file);
     expect(flow.start).toBe('SendMessageToAgent');
-    expect(notes).toContainEqual(expect.objectContaining({ pointer: '/states/0/transitions/2' }));
+    expect(flow.channel).toBe('messaging');
+    expect(flow.entries).toEqual([{ start: 'identify_queue', channel: 'messaging', event: 'incomingConversationMessage' }]);
     expect(flow.nodes.find((n) => n.id === 'SendMessageToAgent')!.meta).toMatchObject({
       trigger: { pointer: '/states/0', event: 'incomingMessage', vendor: { name: 'Trigger' } },
       flow: { initial_state: 'Trigger', flags: { allow_concurrent_calls: true } }
@@ -335,15 +346,20 @@ describe('Twilio Studio: mapping', () => {
     expect(node(flow, 'transfer', 'transfer')).toMatchObject({ number: '+15550100', reachesPerson: true, connected: 'vm' });
     expect(node(flow, 'vm', 'voicemail')).toMatchObject({ recorded: 'sub', maxSeconds: 120 });
     expect(node(flow, 'sub', 'subflow')).toMatchObject({ flow: 'FW1', next: 'q' });
-    // failedToEnqueue is the queue's overflow: unwired, a caller whose task cannot be queued is
-    // dropped, whatever callFailure does (noted: it goes elsewhere), and lint says so.
-    expect(node(flow, 'q', 'queue')).toMatchObject({ queue: 'support' });
-    expect(node(flow, 'q', 'queue')).not.toHaveProperty('overflow');
-    expect(notes).toContainEqual(expect.objectContaining({ pointer: '/states/4/transitions/2' }));
-    expect(lintFlow(flow).findings.filter((f) => f.rule === 'dead-end' && f.node === 'q').map((f) => [f.outcome, f.severity])).toEqual([['failedToEnqueue', 'error']]);
+    // failedToEnqueue and callFailure go different ways: the queue's overflow goes through a step
+    // with both. failedToEnqueue unwired: a caller whose task cannot be queued is dropped, and lint
+    // says so there, at the widget's transition.
+    expect(node(flow, 'q', 'queue')).toMatchObject({ queue: 'support', overflow: 'q:failures' });
+    expect(node(flow, 'q:failures', 'opaque').outcomes).toEqual([{ name: 'failedToEnqueue', means: 'failure' }, { name: 'callFailure', next: 'sub2' }]);
+    expect(notes).toContainEqual(expect.objectContaining({ node: 'q', pointer: '/states/4' }));
+    expect(
+      lintFlow(flow)
+        .findings.filter((f) => f.rule === 'dead-end' && f.node.startsWith('q'))
+        .map((f) => [f.node, f.outcome, f.severity, f.pointer])
+    ).toEqual([['q:failures', 'failedToEnqueue', 'error', '/states/4/transitions/1']]);
     // A sub-flow whose failed exit goes nowhere is a step with both exits.
     const sub2 = node(flow, 'sub2', 'opaque');
-    expect(sub2.outcomes).toEqual([{ name: 'completed', next: 'bot' }, { name: 'failed' }]);
+    expect(sub2.outcomes).toEqual([{ name: 'completed', next: 'bot' }, { name: 'failed', means: 'failure' }]);
     const bot = node(flow, 'bot', 'opaque');
     expect(bot.vendorType).toBe('connect-virtual-agent-v2');
     expect(bot.outcomes.find((o) => o.name === 'hangup')!.required).toBe(false);
@@ -392,6 +408,76 @@ describe('Twilio Studio: mapping', () => {
     expect(split.cases.map((c) => c.when)).toEqual(conditions.map(([, , expected]) => ({ var: 'flow.data.x', ...expected })));
     expect(split.otherwise).toBe('end');
     expect(node(flow, 'end', 'prompt').prompt).toContain('https://example.com/bye.mp3');
+  });
+});
+
+describe('Twilio Studio: a queue widget\'s two failure exits', () => {
+  // failedToEnqueue fires when the task cannot be created or queued, callFailure when the call fails
+  // once queued (voice only). A caller is dropped exactly when the exit that fires is unwired.
+  const retry = { name: 'retry', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'Please call again later.' } };
+  const queueFlow = (type: string, toEnqueue: string | undefined, callFailure: string | undefined) =>
+    definition([
+      trigger('q'),
+      queueWidget(type, toEnqueue, callFailure),
+      { ...sorry, properties: { ...sorry.properties } },
+      retry
+    ]);
+  const deadEnds = (flow: Flow) => findings(flow, 'dead-end').map((f) => [f.node, f.outcome, f.pointer]);
+
+  describe.each(['send-to-flex', 'enqueue-call'])('%s', (type) => {
+    it('both wired alike: one queue, its overflow where both go, no dead end', () => {
+      const { flow } = imported(queueFlow(type, 'sorry', 'sorry'));
+      expect(node(flow, 'q', 'queue').overflow).toBe('sorry');
+      expect(flow.nodes.map((n) => n.id)).toEqual(['q', 'sorry', 'retry']);
+      expect(deadEnds(flow)).toEqual([]);
+    });
+
+    it('only callFailure wired: a caller whose task cannot be queued is dropped', () => {
+      const { flow } = imported(queueFlow(type, undefined, 'sorry'));
+      expect(node(flow, 'q', 'queue').overflow).toBe('q:failures');
+      expect(node(flow, 'q:failures', 'opaque')).toMatchObject({ outcomes: [{ name: 'failedToEnqueue' }, { name: 'callFailure', next: 'sorry' }], meta: { failuresOf: 'q' } });
+      expect(deadEnds(flow)).toEqual([['q:failures', 'failedToEnqueue', '/states/1/transitions/1']]);
+      // Nothing the file wires is lost: sorry is reached.
+      expect(findings(flow, 'unreachable').map((f) => f.node)).toEqual(['retry']);
+    });
+
+    it('only failedToEnqueue wired: a caller whose call fails once queued is dropped', () => {
+      const { flow, notes } = imported(queueFlow(type, 'sorry', undefined));
+      expect(node(flow, 'q', 'queue').overflow).toBe('q:failures');
+      expect(node(flow, 'q:failures', 'opaque').outcomes).toEqual([{ name: 'failedToEnqueue', next: 'sorry', means: 'failure' }, { name: 'callFailure' }]);
+      expect(deadEnds(flow)).toEqual([['q:failures', 'callFailure', '/states/1/transitions/2']]);
+      expect(findings(flow, 'unreachable').map((f) => f.node)).toEqual(['retry']);
+      expect(notes).toContainEqual(expect.objectContaining({ node: 'q', pointer: '/states/1', message: expect.stringContaining('callFailure has no transition') }));
+    });
+
+    it('both wired, differently: each route kept, no dead end', () => {
+      const { flow } = imported(queueFlow(type, 'sorry', 'retry'));
+      expect(node(flow, 'q:failures', 'opaque').outcomes).toEqual([{ name: 'failedToEnqueue', next: 'sorry', means: 'failure' }, { name: 'callFailure', next: 'retry' }]);
+      expect(deadEnds(flow)).toEqual([]);
+      expect(findings(flow, 'unreachable')).toEqual([]);
+    });
+
+    it('both unwired: the queue\'s overflow is the dead end', () => {
+      const { flow } = imported(queueFlow(type, undefined, undefined));
+      expect(flow.nodes.map((n) => n.id)).toEqual(['q', 'sorry', 'retry']);
+      expect(deadEnds(flow)).toEqual([['q', 'failedToEnqueue', '/states/1/transitions/1']]);
+    });
+  });
+
+  it('a task marked as a callback: its failed exit goes through the step too', () => {
+    const document = queueFlow('send-to-flex', 'sorry', undefined);
+    (document.states[1] as { properties: Record<string, unknown> }).properties.attributes = '{"type": "callback"}';
+    const { flow } = imported(document);
+    expect(node(flow, 'q', 'callback').failed).toBe('q:failures');
+    expect(deadEnds(flow)).toEqual([['q:failures', 'callFailure', '/states/1/transitions/2']]);
+  });
+
+  it('the added step takes a free id', () => {
+    const document = queueFlow('send-to-flex', 'sorry', undefined);
+    document.states.push({ name: 'q:failures', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'x' } });
+    const { flow } = imported(document);
+    expect(node(flow, 'q', 'queue').overflow).toBe('q:failures 2');
+    expect(node(flow, 'q:failures 2', 'opaque').outcomes.map((o) => o.name)).toEqual(['failedToEnqueue', 'callFailure']);
   });
 });
 

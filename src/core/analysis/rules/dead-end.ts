@@ -2,6 +2,7 @@ import type { Outcome } from '../../model/outcomes.ts';
 import { nodeLabel } from '../describe.ts';
 import type { GraphNode } from '../graph.ts';
 import type { Rule } from '../types.ts';
+import { CONTACT } from '../facts.ts';
 
 /** What happens to the caller, as a sentence. */
 function explain(g: GraphNode, outcome: Outcome): string {
@@ -22,20 +23,51 @@ function explain(g: GraphNode, outcome: Outcome): string {
   return `the call drops on "${outcome.name}": it has no transition`;
 }
 
+/** In a conversation by messages, what an unwired outcome leaves the person with, when it leaves them waiting. */
+function explainMessaging(g: GraphNode, outcome: Outcome): string {
+  const missing = `"${outcome.name}" has no transition`;
+  if (outcome.retry === 'invalid' || (g.node.kind === 'branch' && outcome.name === 'otherwise')) {
+    return `a reply it does not expect is never answered: the conversation just stops (${missing})`;
+  }
+  return `when this fails, the person's message is never answered: the conversation just stops (${missing})`;
+}
+
+/**
+ * Whether an unwired outcome leaves someone waiting, in the contact the node
+ * is reached in (`CONTACT` bits). On the phone, every such outcome drops the
+ * call, but an outgoing call nobody answered. In a conversation by messages,
+ * only a failure or an unexpected reply leaves the person without an answer:
+ * a reply that never came, a message that could not be delivered or a step
+ * that finished ends the conversation as it should. Before anyone is in
+ * touch (an API request), nobody is left.
+ */
+function leavesWaiting(g: GraphNode, outcome: Outcome, contact: number): 'call' | 'messages' | undefined {
+  if (contact & (CONTACT.owed | CONTACT.onCall) && outcome.means !== 'not-answered') return 'call';
+  if (contact & CONTACT.messaging) {
+    const unexpected = outcome.retry === 'invalid' || (g.node.kind === 'branch' && outcome.name === 'otherwise');
+    if (outcome.failure || unexpected) return 'messages';
+  }
+  return undefined;
+}
+
 const rule: Rule = {
   meta: {
     id: 'dead-end',
     severity: 'error',
-    description: 'An outcome that can happen with the caller on the line has no transition, so the call drops (reported per node and outcome).'
+    description:
+      'An outcome that can happen with the caller on the line has no transition, so the call drops; in a conversation by messages, a failure or an unexpected reply that ends it unanswered (reported per node and outcome, on nodes some entry reaches).'
   },
-  check({ graph, report }) {
+  check({ graph, facts, report }) {
+    const contexts = facts.contexts();
     for (const g of graph.nodes) {
       for (const outcome of graph.unwired[g.index]!) {
         if (outcome.unwired !== 'dead-end') continue;
+        const waiting = leavesWaiting(g, outcome, contexts[g.index]!);
+        if (waiting === undefined) continue;
         report({
           node: g.id,
           outcome: outcome.name,
-          message: `${nodeLabel(g)}: ${explain(g, outcome)}`,
+          message: `${nodeLabel(g)}: ${waiting === 'call' ? explain(g, outcome) : explainMessaging(g, outcome)}`,
           pointer: g.pointer + outcome.pointer
         });
       }

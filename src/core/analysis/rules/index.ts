@@ -3,6 +3,7 @@ import type { Rule } from '../types.ts';
 import brokenReference from './broken-reference.ts';
 import deadEnd from './dead-end.ts';
 import deepMenu from './deep-menu.ts';
+import hoursFailClosed from './hours-fail-closed.ts';
 import missingTranslation from './missing-translation.ts';
 import noAgentOption from './no-agent-option.ts';
 import noHumanRoute from './no-human-route.ts';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   promptKeyMismatch,
   slowPathToHuman,
   unannouncedWait,
+  hoursFailClosed,
   repeatedInput,
   missingTranslation,
   unresolvedSubflow

@@ -1,6 +1,7 @@
 import { nodeLabel } from '../describe.ts';
 import type { FlowGraph, GraphNode } from '../graph.ts';
 import type { Rule } from '../types.ts';
+import { CONTACT } from '../facts.ts';
 
 /**
  * A goodbye by design: a hang-up node, a prompt marked as the end, or a
@@ -18,21 +19,36 @@ function isDesignedEnding(graph: FlowGraph, g: GraphNode): boolean {
   return next.kind === 'hangup' && next.prompt === undefined;
 }
 
+/**
+ * Where help is owed: on an inbound call, and in a conversation by messages
+ * that offers a person somewhere (a chat that can be handed to an agent).
+ * An automated survey or notification, a call placed to someone, a queue,
+ * hold, whisper or transfer flow owes no route to a person.
+ */
+function owed(graph: FlowGraph, contexts: Uint8Array, help: Uint8Array): Uint8Array {
+  let messagingHelp = false;
+  for (let v = 0; v < graph.nodes.length && !messagingHelp; v++) messagingHelp = help[v] === 1 && (contexts[v]! & CONTACT.messaging) !== 0;
+  const mask = CONTACT.owed | (messagingHelp ? CONTACT.messaging : 0);
+  return Uint8Array.from(contexts, (bits) => (bits & mask ? 1 : 0));
+}
+
 const rule: Rule = {
   meta: {
     id: 'no-human-route',
     severity: 'error',
     description:
-      'The caller reaches a node from which no person, voicemail or callback can be reached any more (reported where help is lost; nodes after the caller was helped are exempt).'
+      'The caller reaches a node from which no person, voicemail or callback can be reached any more (reported where help is lost; on inbound calls, and in conversations that offer a person; nodes after the caller was helped are exempt).'
   },
   check({ graph, facts, report }) {
     const before = facts.reachableBeforeHelp();
     const help = facts.canReachHelp();
+    const promised = owed(graph, facts.contexts(), facts.isHelp());
+    const entries = new Set(graph.entries.map((entry) => entry.index));
     for (const g of graph.nodes) {
       const v = g.index;
-      if (!before[v] || help[v]) continue;
+      if (!before[v] || help[v] || !promised[v]) continue;
       let lostFrom: GraphNode | undefined;
-      if (v === graph.start) {
+      if (entries.has(v)) {
         lostFrom = g;
       } else {
         for (const edge of graph.in[v]!) {

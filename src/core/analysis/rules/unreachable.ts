@@ -5,13 +5,17 @@ const rule: Rule = {
   meta: {
     id: 'unreachable',
     severity: 'warning',
-    description: 'No path from the start reaches the node.'
+    description: 'No path from the start (or any other entry point) reaches the node.'
   },
   check({ graph, facts, report }) {
     const reachable = facts.reachable();
     for (const g of graph.nodes) {
       if (reachable[g.index]) continue;
-      report({ node: g.id, message: `${nodeLabel(g)} cannot be reached from the start "${graph.nodes[graph.start]!.id}"` });
+      const from =
+        graph.entries.length === 1
+          ? `the start "${graph.nodes[graph.start]!.id}"`
+          : `any entry point (${graph.entries.map((entry) => JSON.stringify(graph.nodes[entry.index]!.id)).join(', ')})`;
+      report({ node: g.id, message: `${nodeLabel(g)} cannot be reached from ${from}` });
     }
   }
 };

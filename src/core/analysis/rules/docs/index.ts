@@ -8,6 +8,7 @@ import type { RuleDocs } from '../../types.ts';
 import brokenReference from './broken-reference.ts';
 import deadEnd from './dead-end.ts';
 import deepMenu from './deep-menu.ts';
+import hoursFailClosed from './hours-fail-closed.ts';
 import missingTranslation from './missing-translation.ts';
 import noAgentOption from './no-agent-option.ts';
 import noHumanRoute from './no-human-route.ts';
@@ -35,6 +36,7 @@ export const RULE_DOCS: ReadonlyMap<string, RuleDocs> = /* @__PURE__ */ new Map(
   ['prompt-key-mismatch', promptKeyMismatch],
   ['slow-path-to-human', slowPathToHuman],
   ['unannounced-wait', unannouncedWait],
+  ['hours-fail-closed', hoursFailClosed],
   ['repeated-input', repeatedInput],
   ['missing-translation', missingTranslation],
   ['unresolved-subflow', unresolvedSubflow]

@@ -21,7 +21,7 @@
  */
 import type { Problem } from '../../../model/load.ts';
 import { localesOf } from '../../../model/prompt.ts';
-import type { Flow, FlowNode } from '../../../model/types.ts';
+import type { Flow, FlowNode, FlowRole } from '../../../model/types.ts';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../../../diagnostic/index.ts';
 import { spokenSettings } from '../../ship.ts';
 import { asNotes, type ExportOptions, type ExportResult } from '../../types.ts';
@@ -99,6 +99,7 @@ export function exportAmazonConnectDetailed(design: Flow, options: ExportOptions
   // The hang-up added for unwired branches comes last, wherever it was first needed, so a flow read back ships the same.
   const added = (action: { Identifier: string }): boolean => actions.origins.get(action.Identifier) === '#unwired';
   const list = [...actions.list.filter((action) => !added(action)), ...actions.list.filter(added)];
+  const type = flowType(flow, notes);
   const document = {
     Version: FLOW_LANGUAGE_VERSION,
     StartAction: start,
@@ -106,11 +107,41 @@ export function exportAmazonConnectDetailed(design: Flow, options: ExportOptions
       entryPointPosition: { x: 40, y: 40 },
       ActionMetadata: actionMetadata(list, actions.positions, actions.metadata),
       name: flow.name,
-      ...(flow.description === undefined ? {} : { description: flow.description })
+      ...(flow.description === undefined ? {} : { description: flow.description }),
+      ...(type === undefined ? {} : { type })
     },
     Actions: list
   };
   return { ok: true, document, notes: asNotes(DIAGNOSTIC_CODES.exportNote, file, notes.drafts), origins: actions.origins };
+}
+
+/** Connect's flow type for a role, where Connect has one (an inbound flow is the default contact flow). */
+const FLOW_TYPES: Readonly<Partial<Record<FlowRole, string>>> = {
+  'customer-queue': 'customerQueue',
+  'customer-hold': 'customerHold',
+  'customer-whisper': 'customerWhisper',
+  'agent-whisper': 'agentWhisper',
+  transfer: 'queueTransfer'
+};
+
+/**
+ * The `Metadata.type` the flow is written with, and notes on what Connect
+ * decides elsewhere: the channel is the contact's (one contact flow serves
+ * calls and chats), and a flow starts at one action.
+ */
+function flowType(flow: Flow, notes: ExportNotes): string | undefined {
+  const role = flow.role ?? 'inbound';
+  const type = Object.hasOwn(FLOW_TYPES, role) ? FLOW_TYPES[role] : undefined;
+  if (type === undefined && role !== 'inbound' && role !== 'module') {
+    notes.note(undefined, `Connect has no ${role} flow type: the flow is written as a contact flow, and must be used as the ${role} flow it was designed as`);
+  }
+  if (flow.channel !== undefined && flow.channel !== 'voice') {
+    notes.note(undefined, `a Connect contact flow runs on the channel the contact arrives on: use it for ${flow.channel === 'api' ? 'contacts started through the API' : 'chats'}, as designed`);
+  }
+  if ((flow.entries ?? []).length > 0) {
+    notes.note(undefined, `a Connect flow has one start: the other entry points (${flow.entries!.map((e) => `${e.channel} at ${JSON.stringify(e.start)}`).join(', ')}) need flows of their own`);
+  }
+  return type;
 }
 
 /** The flow as a flow-language document; never throws. */

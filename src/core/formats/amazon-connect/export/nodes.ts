@@ -54,7 +54,10 @@ export function build(ctx: ConnectExport, node: FlowNode): void {
             { NextAction: open, Condition: { Operator: 'Equals', Operands: ['True'] } },
             { NextAction: closed, Condition: { Operator: 'Equals', Operands: ['False'] } }
           ],
-          Errors: [{ NextAction: closed, ErrorType: 'NoMatchingError' }]
+          // A failed check goes where an open line goes: sent where closed goes, callers in
+          // open hours would be told the line is closed whenever the check fails
+          // (hours-fail-closed). A closed queue still sends them on by its own error branch.
+          Errors: [{ NextAction: open, ErrorType: 'NoMatchingError' }]
         }
       });
       return;

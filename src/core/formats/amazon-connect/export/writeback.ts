@@ -58,7 +58,8 @@ function retarget(ctx: ConnectExport, node: FlowNode, action: ConnectAction, o: 
   for (const slot of slots) {
     const current = slot.get();
     if (o.target === undefined) {
-      if (current === undefined) continue;
+      // Unwired as it came (no NextAction, or Connect's empty one): kept so.
+      if (current === undefined || current === '') continue;
       slot.set(ctx.targets.to(node, o));
       continue;
     }

@@ -4,10 +4,15 @@ import { describeValue, isObject, own, readPosition, readResult, readStepHead, t
 
 const ACTION_WORDS: StepWords = { list: 'Actions', noun: 'action', id: 'Identifier', type: 'Type', duplicate: 'Identifier' };
 
+/**
+ * The target a NextAction names. An empty string is how Connect writes "no
+ * next action" (AWS's own examples do, on TransferContactToQueue): the edge
+ * is declared and unwired, as if it had no NextAction.
+ */
 function readEdge(value: unknown, pointer: string, problems: ReadResult['problems']): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' && value !== '') return value;
-  problems.push({ pointer, message: `a NextAction is an action Identifier (a non-empty string), got ${describeValue(value)}` });
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'string') return value;
+  problems.push({ pointer, message: `a NextAction is an action Identifier (a string; empty for no next action), got ${describeValue(value)}` });
   return undefined;
 }
 

@@ -13,7 +13,7 @@
  * steps, actions.ts (with inputs.ts and branch.ts) makes the nodes.
  */
 import type { Problem } from '../../../model/load.ts';
-import type { FlowNode } from '../../../model/types.ts';
+import type { FlowNode, FlowRole } from '../../../model/types.ts';
 import { DIAGNOSTIC_CODES } from '../../../diagnostic/index.ts';
 import { finishImport } from '../../finish.ts';
 import type { ImportResult, NoteDraft } from '../../types.ts';
@@ -108,15 +108,95 @@ export function importDocument(document: unknown, file: string): ImportResult {
   name ??= read.name;
   description ??= read.description;
   const flowName = name ?? baseName(file);
+  const role = roleOf(document, inner, steps, notes, pointer(''));
   const flow = {
     version: 1,
     id: id ?? flowName,
     name: flowName,
     ...(description === undefined ? {} : { description }),
     start,
+    ...(role === 'inbound' ? {} : { role }),
     nodes
   };
   return finishImport(flow, file, notes, wrapper?.base ?? '');
+}
+
+/** Connect's flow types (as the API and the exports spell them, folded to lower case without "_"), and the role each gives. */
+const ROLES: ReadonlyMap<string, FlowRole> = new Map([
+  ['contactflow', 'inbound'],
+  ['customerqueue', 'customer-queue'],
+  ['customerhold', 'customer-hold'],
+  ['agenthold', 'customer-hold'],
+  ['customerwhisper', 'customer-whisper'],
+  ['outboundwhisper', 'customer-whisper'],
+  ['agentwhisper', 'agent-whisper'],
+  ['agenttransfer', 'transfer'],
+  ['queuetransfer', 'transfer']
+]);
+
+/** Actions Connect runs only in a customer queue flow: a file that names no type but uses one is such a flow. */
+const QUEUE_ONLY = new Set(['MessageParticipantIteratively', 'DequeueContactAndTransferToQueue']);
+
+/**
+ * What the flow is for, from its type: the wrapper's `ContactFlow.Type`
+ * (`CUSTOMER_QUEUE`), the flow language's `Metadata.type`
+ * (`customerQueue`) or a legacy export's top-level `type`. A file that names
+ * none is an inbound flow unless it uses an action only a customer queue
+ * flow can run.
+ */
+function roleOf(document: Json, inner: Json, steps: readonly Step[], notes: NoteDraft[], at: string): FlowRole {
+  const contactFlow = own(document, 'ContactFlow');
+  const metadata = own(inner, 'Metadata') ?? own(inner, 'metadata');
+  const named = [isObject(contactFlow) ? own(contactFlow, 'Type') : undefined, isObject(metadata) ? own(metadata, 'type') : undefined, own(inner, 'type')].find(
+    (value): value is string => typeof value === 'string' && value !== ''
+  );
+  if (named !== undefined) {
+    const role = ROLES.get(named.replace(/_/g, '').toLowerCase());
+    // An inbound flow may be the voicemail an inbound line hands callers to.
+    if (role === 'inbound') return recordsMessage(steps, notes) ? 'voicemail' : role;
+    if (role !== undefined) return role;
+    notes.push({ pointer: at, message: `flow type ${JSON.stringify(named)} is not one this tool knows: analysed as an inbound flow` });
+    return 'inbound';
+  }
+  const queueOnly = steps.find((step) => QUEUE_ONLY.has(step.type));
+  if (queueOnly !== undefined) {
+    notes.push({ node: queueOnly.id, pointer: queueOnly.pointer, message: `the file names no flow type, but ${queueOnly.vendorType} runs only in a customer queue flow: analysed as one (the caller is already queued)` });
+    return 'customer-queue';
+  }
+  return recordsMessage(steps, notes) ? 'voicemail' : 'inbound';
+}
+
+/**
+ * Whether the flow is itself a voicemail: it turns on IVR recording, and a
+ * step after that only listens (a GetParticipantInput with no choice to
+ * make), so what the caller says is recorded as their message. Such a flow
+ * is the deferred help, not a line that owes a route to a person.
+ */
+function recordsMessage(steps: readonly Step[], notes: NoteDraft[]): boolean {
+  const recording = steps.find((step) => {
+    const behavior = step.type === 'UpdateContactRecordingBehavior' ? step.parameters['RecordingBehavior'] : undefined;
+    return isObject(behavior) && own(behavior, 'IVRRecordingBehavior') === 'Enabled';
+  });
+  if (recording === undefined) return false;
+  // Steps the call can reach once recording is on.
+  const byId = new Map(steps.map((step) => [step.id, step]));
+  const seen = new Set<string>([recording.id]);
+  const queue = [recording];
+  for (let i = 0; i < queue.length; i++) {
+    const step = queue[i]!;
+    if (step !== recording && step.type === 'GetParticipantInput' && step.conditions.length === 0 && String(step.parameters['StoreInput']).toLowerCase() !== 'true') {
+      notes.push({ node: recording.id, pointer: recording.pointer, message: `IVR recording is turned on here and ${JSON.stringify(step.id)} then only listens: the flow records the caller's message, and is analysed as a voicemail flow` });
+      return true;
+    }
+    for (const edge of [...(step.next === undefined ? [] : [step.next]), ...step.conditions, ...step.errors]) {
+      const next = edge.target === undefined ? undefined : byId.get(edge.target);
+      if (next !== undefined && !seen.has(next.id)) {
+        seen.add(next.id);
+        queue.push(next);
+      }
+    }
+  }
+  return false;
 }
 
 /**

@@ -223,11 +223,12 @@ export function readLegacy(document: Json, pointer: (p: string) => string): Read
         return;
       }
       const transition = own(branch, 'transition');
-      if (transition !== undefined && (typeof transition !== 'string' || transition === '')) {
-        problems.push({ pointer: `${bAt}/transition`, message: `a transition is a module id (a non-empty string), got ${describeValue(transition)}` });
+      if (transition !== undefined && typeof transition !== 'string') {
+        problems.push({ pointer: `${bAt}/transition`, message: `a transition is a module id (a string; empty for none), got ${describeValue(transition)}` });
         return;
       }
-      const edge = { target: transition as string | undefined, pointer: pointer(`${bAt}/transition`) };
+      // An empty transition, like an empty NextAction, is a branch with no next step.
+      const edge = { target: transition === '' ? undefined : transition, pointer: pointer(`${bAt}/transition`) };
       if (condition === 'Success') {
         next ??= { ...edge, name: 'Success' };
       } else if (condition === 'Evaluate') {

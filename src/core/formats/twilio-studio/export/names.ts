@@ -7,9 +7,14 @@
  * say-play before it (`<name>_prompt`); a silent
  * hang-up is an empty set-variables widget with nothing after it (Studio has
  * no hang-up widget, and an unwired exit reads as a forgotten one); a silent
- * return has no widget, so the exits that lead to it are left unwired.
+ * return has no widget, so the exits that lead to it are left unwired. The
+ * step the importer adds for a queue widget's two failure exits
+ * (import/failures.ts) has no widget either while only its queue leads to
+ * it: it folds back into the queue's widget.
  */
+import { outcomesOf } from '../../../model/outcomes.ts';
 import type { Flow, FlowNode } from '../../../model/types.ts';
+import { failureField, FAILURES_OF } from '../import/failures.ts';
 import { isObject } from '../json.ts';
 import { nodePointer, type ExportNotes } from './notes.ts';
 import { isStudioWidget, WIDGET_NAME, type KeptWidget } from './widgets.ts';
@@ -48,6 +53,10 @@ export class WidgetNames {
   private readonly leads = new Map<string, string>();
   /** Imported nodes built from the native model after all (their widget's name is another's). */
   private readonly rebuilt = new Set<string>();
+  /** Added failure steps with no widget of their own: step id → the queue's node id. */
+  private readonly folded = new Map<string, string>();
+  /** A written-back queue's node id → the failure step its failure exit leads to, written into its widget. */
+  private readonly helpers = new Map<string, FlowNode[]>();
 
   constructor(
     private readonly flow: Flow,
@@ -75,6 +84,48 @@ export class WidgetNames {
   /** Whether a Studio widget of this name is written back from an imported node. */
   isKept(name: string): boolean {
     return this.vendorNames.has(name);
+  }
+
+  /** The node whose widget an added failure step folds back into, when it does. */
+  foldedInto(id: string): string | undefined {
+    return this.folded.get(id);
+  }
+
+  /** The added failure steps whose outcomes are written as the exits of a node's widget. */
+  helpersOf(id: string): readonly FlowNode[] {
+    return this.helpers.get(id) ?? [];
+  }
+
+  /**
+   * The failure steps written back into their queue's widget: the queue is
+   * written back from its widget and its failure exit leads to the step. The
+   * step has no widget of its own unless something else leads to it too (a
+   * node the designer wired to it), when it is also built as any step is.
+   */
+  private foldHelpers(): void {
+    const byId = new Map(this.flow.nodes.map((node) => [node.id, node]));
+    const candidates = new Map<string, FlowNode>();
+    for (const node of this.flow.nodes) {
+      const owner = node.meta?.[FAILURES_OF];
+      if (node.kind !== 'opaque' || typeof owner !== 'string') continue;
+      const queue = byId.get(owner);
+      const field = queue === undefined ? undefined : failureField(queue);
+      if (queue === undefined || field === undefined || this.vendorOf(queue) === undefined) continue;
+      if ((queue as Record<string, unknown>)[field] !== node.id) continue;
+      candidates.set(node.id, queue);
+    }
+    if (candidates.size === 0) return;
+    for (const [id, queue] of candidates) this.helpers.set(queue.id, [...(this.helpers.get(queue.id) ?? []), byId.get(id)!]);
+    // Another way in (a node the designer wired to the step) gives the step widgets of its own.
+    const entered = new Set<string>();
+    for (const node of this.flow.nodes) {
+      const field = failureField(node);
+      for (const o of outcomesOf(node)) {
+        if (o.target === undefined || !candidates.has(o.target)) continue;
+        if (candidates.get(o.target) !== node || o.name !== field) entered.add(o.target);
+      }
+    }
+    for (const [id, queue] of candidates) if (!entered.has(id)) this.folded.set(id, queue.id);
   }
 
   /** Whether `id` is a node of the flow. */
@@ -112,6 +163,7 @@ export class WidgetNames {
       }
       this.vendorNames.add(raw.name);
     });
+    this.foldHelpers();
     nodes.forEach((node) => {
       const raw = this.vendorOf(node);
       const split = isObject(node.meta?.split) && isStudioWidget(node.meta.split.vendor) ? node.meta.split.vendor : undefined;
@@ -120,6 +172,7 @@ export class WidgetNames {
     });
     nodes.forEach((node, index) => {
       const raw = this.vendorOf(node);
+      if (this.folded.has(node.id)) return;
       if (raw !== undefined) {
         this.names.set(node.id, raw.name);
         if (!WIDGET_NAME.test(raw.name)) {
@@ -134,6 +187,8 @@ export class WidgetNames {
         this.notes.note(nodePointer(index, '/id'), `node ${JSON.stringify(node.id)} is the widget ${JSON.stringify(name)} (Studio names are letters, digits and _, and unique)`, node.id);
       }
     });
+    // A folded failure step is its queue's widget.
+    for (const [id, queue] of this.folded) this.names.set(id, this.names.get(queue)!);
     nodes.forEach((node) => {
       // A silent return has no widget: a Studio sub-flow returns to its parent where its execution ends.
       const silent = node.kind === 'return' && node.prompt === undefined && this.vendorOf(node) === undefined;

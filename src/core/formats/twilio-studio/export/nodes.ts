@@ -23,6 +23,8 @@ import { writeBack } from './writeback.ts';
 
 /** A node's widgets: written back when it came from Studio, built from the native model otherwise. */
 export function buildNode(ctx: StudioExport, node: FlowNode, index: number): void {
+  // A queue widget's failure step is written with the queue's widget.
+  if (ctx.names.foldedInto(node.id) !== undefined) return;
   const raw = ctx.names.vendorOf(node);
   if (raw !== undefined) {
     writeBack(ctx, node, index, raw);
@@ -126,11 +128,15 @@ export function hours(ctx: StudioExport, node: NodeOfKind<'hours'>, index: numbe
   }
   const split = ctx.names.claim(`${name}_is_open`);
   const closed = ctx.names.target(node.closed);
+  const open = ctx.names.target(node.open);
   ctx.widgets.push({
     name,
     type: 'run-function',
-    // A failed check takes the caller where a closed line does.
-    transitions: [transition('success', split), transition('fail', closed)],
+    // A failed check takes the caller where an open line goes, as Twilio's own Flex
+    // templates do: sent where closed goes, every caller in open hours would be told the
+    // line is closed whenever the Function fails (hours-fail-closed). Should the line be
+    // closed after all, the queue's own failure exit still catches the caller.
+    transitions: [transition('success', split), transition('fail', open)],
     properties: {
       url: url ?? HOURS_FUNCTION_PLACEHOLDER,
       parameters: [
@@ -141,7 +147,6 @@ export function hours(ctx: StudioExport, node: NodeOfKind<'hours'>, index: numbe
       offset: canvasOffset(node, index)
     }
   });
-  const open = ctx.names.target(node.open);
   ctx.widgets.push({
     name: split,
     type: 'split-based-on',

@@ -3,7 +3,8 @@
  * in `source.type`) is written back as it came; only the `next` of the
  * transitions its native outcomes name (`source.outcomes[…].pointer`) are
  * updated when the design changed them. A menu read from a gather and a split
- * writes both widgets back.
+ * writes both widgets back; a queue writes the failure step the importer
+ * added for its two failure exits back into its widget.
  */
 import { outcomesOf } from '../../../model/outcomes.ts';
 import type { FlowNode } from '../../../model/types.ts';
@@ -22,11 +23,20 @@ export function writeBack(ctx: StudioExport, node: FlowNode, index: number, raw:
     widgets.push({ pointer: split.pointer, state: clone(split.vendor as Json) });
   }
   const done = new Set<string>();
-  for (const outcome of outcomesOf(node)) {
-    const vendor = source.outcomes?.[outcome.name];
+  // The failure step of a queue: its outcomes are the queue widget's failure exits.
+  const helpers = ctx.names.helpersOf(node.id);
+  const helperIds = new Set(helpers.map((h) => h.id));
+  const members = [node, ...helpers].flatMap((member) => {
+    const at = member === node ? index : ctx.flow.nodes.indexOf(member);
+    return outcomesOf(member).map((outcome) => ({ member, at, outcome }));
+  });
+  for (const { member, at, outcome } of members) {
+    if (outcome.target !== undefined && helperIds.has(outcome.target)) continue;
+    const memberSource = member.source ?? source;
+    const vendor = memberSource.outcomes && Object.hasOwn(memberSource.outcomes, outcome.name) ? memberSource.outcomes[outcome.name] : undefined;
     if (vendor?.pointer === undefined) {
       if (outcome.target !== undefined) {
-        ctx.notes.note(nodePointer(index, outcome.pointer), `outcome ${JSON.stringify(outcome.name)} was added after import and has no Studio transition; it is not written`, node.id);
+        ctx.notes.note(nodePointer(at, outcome.pointer), `outcome ${JSON.stringify(outcome.name)} was added after import and has no Studio transition; it is not written`, member.id);
       }
       continue;
     }
@@ -46,7 +56,7 @@ export function writeBack(ctx: StudioExport, node: FlowNode, index: number, raw:
       continue;
     }
     if (done.has(key)) {
-      ctx.notes.note(nodePointer(index, outcome.pointer), `outcome ${JSON.stringify(outcome.name)} shares Studio's ${JSON.stringify(t.event)} exit with another outcome; that one's target is written`, node.id);
+      ctx.notes.note(nodePointer(at, outcome.pointer), `outcome ${JSON.stringify(outcome.name)} shares Studio's ${JSON.stringify(t.event)} exit with another outcome; that one's target is written`, member.id);
       continue;
     }
     done.add(key);

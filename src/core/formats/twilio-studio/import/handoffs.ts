@@ -9,25 +9,22 @@ import type { SourceOutcome, StudioImport, Widget } from './context.ts';
 import { common } from './node.ts';
 import { designedWait, isCallbackTask, liquidExpression, seconds, text } from './values.ts';
 
-/** enqueue-call or send-to-flex: a queue (overflow on failedToEnqueue, else callFailure), or a callback for a task marked as one. */
+/**
+ * enqueue-call or send-to-flex: a queue (overflow on failedToEnqueue, else
+ * callFailure), or a callback for a task marked as one. Where the widget has
+ * both exits and they go different ways, the overflow (or failed) exit is
+ * then led through an added step with both (failures.ts).
+ */
 export function queue(ctx: StudioImport, widget: Widget): Json {
   const outcomes: SourceOutcome[] = [];
   const answered = ctx.wire(widget, 'answered', 'callComplete', outcomes);
   const toEnqueue = ctx.event(widget, 'failedToEnqueue');
   const callFailure = ctx.event(widget, 'callFailure');
   // One overflow exit for two Twilio ones: failedToEnqueue, where the widget
-  // has it. Left unwired, a caller whose task cannot be queued is dropped
-  // whatever callFailure does, so it must read as the dead end it is.
+  // has it. Where both go the same way (both unwired included), that is the
+  // way; otherwise failures.ts keeps them apart.
   const chosen = toEnqueue ?? callFailure;
-  const other = chosen === toEnqueue ? callFailure : toEnqueue;
   if (chosen !== undefined) outcomes.push(['overflow', chosen.event, chosen.pointer]);
-  if (chosen !== undefined && other !== undefined && chosen.next !== other.next) {
-    ctx.note(
-      other.pointer,
-      `widget ${JSON.stringify(widget.name)}: ${other.event} ${other.next === undefined ? 'has no transition (the call ends there)' : `goes to ${JSON.stringify(other.next)}`}, unlike ${chosen.event}; the queue's overflow follows ${chosen.event} only`,
-      widget.name
-    );
-  }
   const p = widget.properties;
   const queue = text(p.queue_name) ?? text(p.workflow_sid) ?? text(p.workflow) ?? widget.name;
   // A task marked as a callback (Flex's callback attributes) schedules a call

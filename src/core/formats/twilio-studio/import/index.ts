@@ -47,7 +47,7 @@ import { DIAGNOSTIC_CODES } from '../../../diagnostic/index.ts';
 import { compact, has, isObject, plain, type Json } from '../json.ts';
 import type { Problem } from '../../../model/load.ts';
 import { StudioImport, type Widget } from './context.ts';
-import { findStart } from './start.ts';
+import { entryKind, findStart } from './start.ts';
 import { branch } from './branch.ts';
 import { queue, transfer, transferWithStatus, voicemail } from './handoffs.ts';
 import { gatherInput, gatherMenu } from './menu.ts';
@@ -205,7 +205,7 @@ export function importStudio(document: unknown, file: string): ImportResult {
   if (importer.problems.length > 0) return { ok: false, problems: importer.problems };
   const found = findStart(importer, def.initial_state);
   if (!found.ok) return found;
-  const { start, trigger, entry } = found;
+  const { start, trigger, entry, others } = found;
   const { built, dropped } = buildNodes(importer, start, trigger);
 
   const nodes: Json[] = [];
@@ -225,6 +225,17 @@ export function importStudio(document: unknown, file: string): ImportResult {
     nodes.push(node);
   }
 
+  const kind = entry === undefined ? undefined : entryKind(entry.event);
+  const entries: Json[] = [];
+  for (const other of others) {
+    const known = entryKind(other.event);
+    const node = built.get(other.next!);
+    if (known === undefined || node === undefined || dropped.has(other.next!)) {
+      importer.note(other.pointer, `${other.event} also starts this flow (at ${JSON.stringify(other.next)}), but not at a step of its own; the analysis follows ${entry?.event ?? 'the start'}, at ${JSON.stringify(start)}`);
+      continue;
+    }
+    entries.push({ start: other.next!, channel: known.channel, ...(known.role === (kind?.role ?? 'inbound') ? {} : { role: known.role }), event: other.event });
+  }
   const description = text(def.description);
   const id = (envelope && text(envelope.sid)) ?? idFromFile(file) ?? 'twilio-studio-flow';
   const flow = compact({
@@ -233,6 +244,9 @@ export function importStudio(document: unknown, file: string): ImportResult {
     name: (envelope && text(envelope.friendly_name)) ?? description ?? id,
     description,
     start,
+    channel: kind === undefined || kind.channel === 'voice' ? undefined : kind.channel,
+    role: kind === undefined || kind.role === 'inbound' ? undefined : kind.role,
+    entries: entries.length > 0 ? entries : undefined,
     nodes
   });
   return finishImport(flow, file, importer.notes);

@@ -2,10 +2,12 @@
  * Where a Studio flow starts. The trigger is not a step of the call: the flow
  * starts where its first wired entry event goes (incomingCall, else
  * incomingRequest, incomingMessage, incomingConversationMessage,
- * incomingParent).
+ * incomingParent); every other wired event is another entry point, on its
+ * own channel (a call, messages, an API request).
  */
 import type { Problem } from '../../../model/load.ts';
 import { DIAGNOSTIC_CODES } from '../../../diagnostic/index.ts';
+import type { Channel, FlowRole } from '../../../model/types.ts';
 import type { StudioImport, Transition, Widget } from './context.ts';
 
 /** Entry events of a trigger, in the order the flow's start is chosen by. */
@@ -27,6 +29,8 @@ export type Start =
       readonly trigger: Widget | undefined;
       /** The trigger's event the start is read from. */
       readonly entry: Transition | undefined;
+      /** The trigger's other wired events: more entry points, each on its own channel. */
+      readonly others: readonly Transition[];
     }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
@@ -45,8 +49,8 @@ export function findStart(importer: StudioImport, initial: unknown): Start {
         : `"initial_state" is missing; ${trigger === undefined ? 'the first widget' : `the trigger ${JSON.stringify(trigger.name)}`} is used`
     );
   }
-  if (trigger === undefined) return { ok: true, start: importer.widgets[0]!.name, trigger: undefined, entry: undefined };
-  if (trigger.type !== 'trigger') return { ok: true, start: trigger.name, trigger: undefined, entry: undefined };
+  if (trigger === undefined) return { ok: true, start: importer.widgets[0]!.name, trigger: undefined, entry: undefined, others: [] };
+  if (trigger.type !== 'trigger') return { ok: true, start: trigger.name, trigger: undefined, entry: undefined, others: [] };
   const wired = trigger.transitions.filter((t) => t.next !== undefined);
   let entry: Transition | undefined;
   for (const event of ENTRY_EVENTS) {
@@ -62,12 +66,24 @@ export function findStart(importer: StudioImport, initial: unknown): Start {
   if (target === undefined || target === trigger) {
     return fail(`${entry.pointer}/next`, `the trigger's ${entry.event} goes to ${JSON.stringify(start)}, which is not a widget of this flow`);
   }
-  for (const other of wired) {
-    if (other === entry) continue;
-    importer.note(
-      other.pointer,
-      `${other.event} also starts this flow (at ${JSON.stringify(other.next)}); the analysis follows ${entry.event}, at ${JSON.stringify(start)}`
-    );
+  const others = wired.filter((other) => other !== entry && other.next !== undefined && importer.byName.has(other.next) && other.next !== trigger.name);
+  return { ok: true, start, trigger, entry, others };
+}
+
+/** The channel and role a trigger event starts the flow in; undefined for an event this importer does not know. */
+export function entryKind(event: string): { channel: Channel; role: FlowRole } | undefined {
+  switch (event) {
+    case 'incomingCall':
+      return { channel: 'voice', role: 'inbound' };
+    case 'incomingMessage':
+    case 'incomingConversationMessage':
+      return { channel: 'messaging', role: 'inbound' };
+    case 'incomingRequest':
+      // A REST API execution: nobody is in touch until the flow calls or messages someone.
+      return { channel: 'api', role: 'outbound' };
+    case 'incomingParent':
+      return { channel: 'voice', role: 'module' };
+    default:
+      return undefined;
   }
-  return { ok: true, start, trigger, entry };
 }

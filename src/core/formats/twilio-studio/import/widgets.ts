@@ -8,6 +8,7 @@ import { compact, isObject, plain, type Json } from '../json.ts';
 import type { SourceOutcome, StudioImport, Widget } from './context.ts';
 import { common, prompt } from './node.ts';
 import { scalarText, text } from './values.ts';
+import type { OutcomeMeaning } from '../../../model/types.ts';
 
 /** Events that end the call by design when they have no transition. */
 const DESIGNED_ENDINGS: ReadonlySet<string> = new Set([
@@ -114,6 +115,30 @@ export function subflow(ctx: StudioImport, widget: Widget): Json {
 }
 
 
+/**
+ * What a widget's event says of the person, by widget type: whether they
+ * replied, did not, could not be reached, answered an outgoing call, or the
+ * step failed. The analysis judges an unwired event by it (a survey nobody
+ * answered is not a dropped caller).
+ */
+const MEANINGS: Readonly<Record<string, Readonly<Record<string, OutcomeMeaning>>>> = {
+  'send-and-wait-for-reply': { incomingMessage: 'reply', timeout: 'no-reply', deliveryFailure: 'undeliverable' },
+  'send-message': { failed: 'undeliverable' },
+  'make-outgoing-call-v2': { answered: 'answered', busy: 'not-answered', noAnswer: 'not-answered', failed: 'not-answered' },
+  'make-outgoing-call': { answered: 'answered', busy: 'not-answered', noAnswer: 'not-answered', failed: 'not-answered' },
+  'send-to-auto-pilot': { failure: 'failure', timeout: 'no-reply' },
+  'connect-virtual-agent': { failed: 'failure' },
+  'connect-virtual-agent-v2': { failed: 'failure' },
+  'run-subflow': { failed: 'failure' },
+  'capture-payments': { providerError: 'failure' }
+};
+
+/** The meaning of a widget's event, when its type gives it one. */
+function meaningOf(type: string, event: string): OutcomeMeaning | undefined {
+  const table = Object.hasOwn(MEANINGS, type) ? MEANINGS[type]! : undefined;
+  return table !== undefined && Object.hasOwn(table, event) ? table[event] : undefined;
+}
+
 /** A widget this importer does not model: a step with its events as outcomes. */
 export function opaque(ctx: StudioImport, widget: Widget, note = true): Json {
   const outcomes: SourceOutcome[] = [];
@@ -126,7 +151,14 @@ export function opaque(ctx: StudioImport, widget: Widget, note = true): Json {
     }
     seen.add(transition.event);
     outcomes.push([transition.event, transition.event, transition.pointer]);
-    list.push(compact({ name: transition.event, next: transition.next, required: DESIGNED_ENDINGS.has(transition.event) ? false : undefined }));
+    list.push(
+      compact({
+        name: transition.event,
+        next: transition.next,
+        required: DESIGNED_ENDINGS.has(transition.event) ? false : undefined,
+        means: meaningOf(widget.type, transition.event)
+      })
+    );
   }
   if (list.length === 0) {
     list.push({ name: 'end', required: false });
