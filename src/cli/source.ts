@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { locateDiagnostics, locatePointers, type Locate } from '../core/json/index.ts';
 import { loadAnyFlow, parseFlowText } from '../core/formats/index.ts';
-import type { Diagnostic } from '../core/diagnostic/index.ts';
+import { DIAGNOSTIC_CODES, type Diagnostic } from '../core/diagnostic/index.ts';
 import { formatProblem, loadFlowText, type Flow, type Problem } from '../core/model/index.ts';
 import { UsageError } from './errors.ts';
 import { collectFlowFiles, FLOW_FILE_PATTERN, flowFormatOf, readText, type FlowFile } from './files.ts';
@@ -27,8 +27,27 @@ export type LoadedFile =
 
 export async function loadFile(file: FlowFile): Promise<LoadedFile> {
   const read = await readText(file);
-  if (!read.ok) return { ok: false, file, problems: [read.problem] };
-  return loadText(file, read.text);
+  if (!read.ok) {
+    // A file found in a folder that is not UTF-8 is said to be so only when it is a flow (read as best it can be).
+    if (file.optional === true && read.lenient !== undefined && isNoFlow(file, read.lenient)) return { ok: 'skip', file };
+    return { ok: false, file, problems: [read.problem] };
+  }
+  try {
+    return loadText(file, read.text);
+  } catch (error) {
+    // Loading never throws on user data; if it does, the file is reported and the other files of the run still are.
+    const message = `internal error while loading: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, file, problems: [{ code: DIAGNOSTIC_CODES.internalError, severity: 'error', file: file.file, pointer: '', message }] };
+  }
+}
+
+/** Whether the text of a file found in a folder is no flow at all. */
+function isNoFlow(file: FlowFile, text: string): boolean {
+  try {
+    return loadText(file, text).ok === 'skip';
+  } catch {
+    return false;
+  }
 }
 
 /** Loads a flow from text read elsewhere (a git revision), named as `file`. */
@@ -43,11 +62,13 @@ export function loadText(file: FlowFile, text: string): LoadedFile {
   }
   const parsed = parseFlowText(read.text, file.file);
   if (!parsed.ok) return file.optional ? { ok: 'skip', file } : { ok: false, file, problems: located(parsed.problems) };
+  // A vendor file that is not JSON (YAML) says where its values sit.
+  const where = parsed.locate ?? locate;
   const result = loadAnyFlow(parsed.value, file.file);
   if (result.format === undefined && file.optional) return { ok: 'skip', file };
   const found: FlowFile = { ...file, format: result.format ?? file.format };
-  if (!result.ok) return { ok: false, file: found, problems: located(result.problems) };
-  return { ok: true, file: found, flow: result.flow, locate, notes: result.notes };
+  if (!result.ok) return { ok: false, file: found, problems: locateDiagnostics(result.problems, read.text, where) };
+  return { ok: true, file: found, flow: result.flow, locate: where, notes: result.notes };
 }
 
 /**

@@ -11,9 +11,10 @@ import simulate from './simulate.ts';
 import diff from './diff.ts';
 import cli from './cli.ts';
 import exportBench from './export.ts';
+import longIds from './long-ids.ts';
 import { formatFigure, type Benchmark } from './measure.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [cli, lint, lintHard, load, importBench, exportBench, diff, simulate, designer];
+const BENCHMARKS: readonly Benchmark[] = [cli, lint, lintHard, load, importBench, exportBench, longIds, diff, simulate, designer];
 
 for (const benchmark of BENCHMARKS) {
   for (const figure of await benchmark.run()) console.log(formatFigure(figure));

@@ -13,7 +13,7 @@ describe('zeroout simulate', () => {
     expect(first.code).toBe(0);
     const doc = JSON.parse(first.stdout) as { calls: number; outcomes: Record<string, number>; timeToPerson: Record<string, number | null> };
     expect(doc.calls).toBe(500);
-    expect(Object.keys(doc.outcomes).sort()).toEqual(['abandoned', 'callback', 'dropped', 'ended', 'person', 'trapped', 'voicemail']);
+    expect(Object.keys(doc.outcomes).sort()).toEqual(['abandoned', 'callback', 'dropped', 'ended', 'person', 'stepLimit', 'trapped', 'voicemail']);
     expect(Object.values(doc.outcomes).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     expect(doc.outcomes.person).toBeGreaterThan(0.3);
     expect(doc.outcomes.voicemail).toBeGreaterThan(0);

@@ -18,7 +18,7 @@ import { formatProblem, type Flow } from '../../core/model/index.ts';
 import { diffFlows, diffMarkdown, diffText, isEmptyDiff, type FlowDiff } from '../../core/review/index.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
-import { flowFormatOf, type FlowFile } from '../files.ts';
+import { decodeText, flowFormatOf, type FlowFile } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
 import { loadSingleFlow, loadText } from '../source.ts';
 
@@ -45,17 +45,22 @@ export async function flowAtRevision(input: string, rev: string, io: CliIo): Pro
     writeErrors(io, [`${label}: cannot read this version from git: there is no folder ${folder}`]);
     return undefined;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    ({ stdout: text } = await run('git', ['show', `${rev}:./${path.basename(absolute)}`], { cwd: folder, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }));
+    ({ stdout: bytes } = await run('git', ['show', `${rev}:./${path.basename(absolute)}`], { cwd: folder, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' }));
   } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr?.trim();
+    const stderr = (error as { stderr?: Buffer | string }).stderr?.toString().trim();
     const reason = (error as { code?: unknown }).code === 'ENOENT' ? 'git is not installed' : (stderr?.split('\n')[0] ?? String(error));
     writeErrors(io, [`${label}: cannot read this version from git: ${reason}`]);
     return undefined;
   }
   const file: FlowFile = { file: label, path: absolute, format: flowFormatOf(input) === 'native' ? 'native' : 'detect' };
-  const loaded = loadText(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const decoded = decodeText(bytes, label);
+  if (!decoded.ok) {
+    writeErrors(io, [formatProblem(decoded.problem)]);
+    return undefined;
+  }
+  const loaded = loadText(file, decoded.text);
   if (loaded.ok === true) return { flow: loaded.flow, label };
   writeErrors(io, loaded.ok === false ? loaded.problems.map(formatProblem) : [`${label}: not a flow`]);
   return undefined;

@@ -10,7 +10,6 @@
  * used, or the flow cannot be expressed in the target format (each problem
  * is said).
  */
-import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { lintFlow } from '../../core/analysis/index.ts';
@@ -30,6 +29,7 @@ import type { CommandContext } from '../context.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { describeFsError, readText } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
+import { writeAtomically } from '../server/diskSafety.ts';
 import { loadSingleFlow } from '../source.ts';
 import { formatNote } from '../../core/diagnostic/index.ts';
 
@@ -56,13 +56,6 @@ async function readEnvironmentFile(file: string, flow: Flow, io: CliIo): Promise
   if (!parsed.ok) return { ok: false, problems: locateDiagnostics(parsed.problems, read.text) };
   const result = readEnvironment(parsed.value, file, flow);
   return result.ok ? result : { ok: false, problems: locateDiagnostics(result.problems, read.text) };
-}
-
-/** Writes a file whole or not at all: a temporary file beside it, then a rename. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
 }
 
 export async function runExport(input: string, options: ExportCommandOptions, io: CliIo): Promise<number> {
@@ -102,7 +95,8 @@ export async function runExport(input: string, options: ExportCommandOptions, io
     return EXIT_OK;
   }
   try {
-    await writeAtomically(path.resolve(io.cwd, options.output), rendered.text);
+    // Whole or not at all: a temporary file beside it, removed again whatever fails (a folder in the way, a full disk).
+    await writeAtomically(path.resolve(io.cwd, options.output), rendered.text, undefined);
   } catch (error) {
     writeErrors(io, [`${options.output}: cannot write the file: ${describeFsError(error)}`]);
     return EXIT_USAGE;

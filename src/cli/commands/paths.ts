@@ -6,11 +6,11 @@
  * Exit code 0, or 2 when the flow cannot be loaded.
  */
 import { Option, type Command } from 'commander';
-import { coverageOf, shortestPaths, type CallScript, type Coverage, type PathsResult } from '../../core/simulate/index.ts';
+import { coverageOf, shortestPaths, type CallScript, type Continuation, type Coverage, type PathsResult } from '../../core/simulate/index.ts';
 import type { CallStep, Flow } from '../../core/model/index.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
-import type { CliIo } from '../io.ts';
+import { textLines, type CliIo } from '../io.ts';
 import { loadSingleFlow } from '../source.ts';
 
 type PathsFormat = 'text' | 'json';
@@ -23,8 +23,30 @@ function stepText(step: CallStep): string {
   return 'expect';
 }
 
+/**
+ * The most steps and environment entries a call is written out with in full.
+ * A longer one is written as the call it continues and what it adds, so the
+ * output of a chain of a thousand menus grows with the chain, not with its
+ * square (no real flow needs a hundred steps to reach a node).
+ */
+export const WRITTEN_OUT = 100;
+
+/** A path's call: in full, or, when longer than {@link WRITTEN_OUT}, as the call it continues and what it adds. */
+function callOf(path: { readonly script?: CallScript; readonly continues?: Continuation }): { full: CallScript } | { continues: Continuation } | undefined {
+  if (path.continues !== undefined && path.continues.size > WRITTEN_OUT) return { continues: path.continues };
+  return path.script === undefined ? undefined : { full: path.script };
+}
+
+/** A path's call in one line (see {@link callOf}). */
+function callText(call: { full: CallScript } | { continues: Continuation }): string {
+  if ('full' in call) return scriptText(call.full);
+  const { after, steps, environment } = call.continues;
+  const nothing = steps.length === 0 && Object.keys(environment).length === 0;
+  return nothing ? `the call to ${after}` : `the call to ${after}, then ${scriptText(call.continues)}`;
+}
+
 /** A script in one line: the caller's steps, then what the world must do. */
-export function scriptText(script: CallScript): string {
+export function scriptText(script: Pick<CallScript, 'steps' | 'environment'>): string {
   const parts = script.steps.map(stepText);
   const env = script.environment;
   const world = [
@@ -44,13 +66,15 @@ function formatText(input: string, flow: Flow, paths: PathsResult, coverage: Cov
   const width = Math.min(28, Math.max(...flow.nodes.map((n) => n.id.length)));
   for (const node of paths.nodes) {
     const label = node.node.padEnd(width);
-    if (node.script === undefined) lines.push(`  ${label}  no call reaches it`);
+    const call = callOf(node);
+    if (call === undefined) lines.push(`  ${label}  no call reaches it`);
     else if (node.node === flow.start) lines.push(`  ${label}  where calls start`);
-    else lines.push(`  ${label}  ${scriptText(node.script)}${node.verified || !paths.verifiedAll ? '' : '  (not confirmed on the machine)'}`);
+    else lines.push(`  ${label}  ${callText(call)}${node.verified || !paths.verifiedAll ? '' : '  (not confirmed on the machine)'}`);
   }
   lines.push('', `Transitions (${paths.edges.length}), each with the shortest call that takes it:`);
   for (const edge of paths.edges) {
-    lines.push(`  ${edge.from} —${edge.outcome}→ ${edge.to}  ${edge.script === undefined ? 'no call found' : scriptText(edge.script)}${edge.script !== undefined && !edge.verified && paths.verifiedAll ? '  (not confirmed on the machine)' : ''}`);
+    const call = callOf(edge);
+    lines.push(`  ${edge.from} —${edge.outcome}→ ${edge.to}  ${call === undefined ? 'no call found' : callText(call)}${call !== undefined && !edge.verified && paths.verifiedAll ? '  (not confirmed on the machine)' : ''}`);
   }
   if (!paths.verifiedAll) lines.push('', 'The flow is too large to run every call on the machine: these calls were not confirmed.');
   lines.push(
@@ -61,17 +85,23 @@ function formatText(input: string, flow: Flow, paths: PathsResult, coverage: Cov
   );
   if (coverage.nodes.missing.length > 0) lines.push(`  nodes no test call reaches: ${coverage.nodes.missing.join(', ')}`);
   for (const t of coverage.transitions.missing) lines.push(`  not taken: ${t.from} —${t.outcomes.join('/')}→ ${t.to}`);
-  return `${lines.join('\n')}\n`;
+  return textLines(lines);
 }
 
 function formatJson(input: string, flow: Flow, paths: PathsResult, coverage: Coverage): string {
-  const script = (s: CallScript | undefined) => (s === undefined ? null : { steps: s.steps, environment: s.environment });
+  // A call longer than WRITTEN_OUT names the node whose call it continues (`after`) and gives only what it adds.
+  const script = (path: { readonly script?: CallScript; readonly continues?: Continuation }) => {
+    const call = callOf(path);
+    if (call === undefined) return null;
+    if ('full' in call) return { steps: call.full.steps, environment: call.full.environment };
+    return { after: call.continues.after, steps: call.continues.steps, environment: call.continues.environment };
+  };
   return `${JSON.stringify({
     file: input,
     flow: flow.id,
     verified: paths.verifiedAll,
-    nodes: paths.nodes.map((n) => ({ node: n.node, call: script(n.script), verified: n.verified })),
-    edges: paths.edges.map((e) => ({ from: e.from, outcome: e.outcome, to: e.to, call: script(e.script), verified: e.verified })),
+    nodes: paths.nodes.map((n) => ({ node: n.node, call: script(n), verified: n.verified })),
+    edges: paths.edges.map((e) => ({ from: e.from, outcome: e.outcome, to: e.to, call: script(e), verified: e.verified })),
     coverage
   })}\n`;
 }

@@ -96,7 +96,11 @@ export function registerServe(program: Command, context: CommandContext): Comman
     .description('open the designer in a browser: serves it and the flows of a folder, until Ctrl-C')
     .argument('[flowsDir]', 'the folder of *.ivr.json flows to edit', 'flows')
     .option('--port <n>', `port to listen on (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free port)`)
-    .option('--host <host>', 'address to listen on', DEFAULT_HOST)
+    .option(
+      '--host <host>',
+      "address to listen on; requests must name it (with 0.0.0.0 or ::, a loopback name, one of this machine's addresses or its host name)",
+      DEFAULT_HOST
+    )
     .option('--dist <dir>', "the designer's build folder (default: this package's dist)")
     .action(async (flowsDir: string, options: ServeCommandOptions) => {
       const stop = interruption();

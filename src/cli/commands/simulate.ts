@@ -1,8 +1,10 @@
 /**
  * `zeroout simulate <flow> --calls N --seed S [--model file]`: Monte Carlo
  * caller traffic. Reports the share of callers reaching a person, voicemail,
- * a callback, a designed ending, dropped, abandoned and trapped; time to a
- * person; menu steps; the busiest nodes and where callers give up.
+ * a callback, a designed ending, dropped, abandoned, trapped and stopped at
+ * the step limit; time to a person; menu steps; the busiest nodes and where
+ * callers give up. A traffic model's problems stop the command (exit 2); what
+ * it says that the flow does not use is warned of.
  *
  * Sub-flow nodes run the flows they name, found among the flows in the
  * flow's own folder (and the folders below it), or in the files and folders
@@ -13,13 +15,15 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { flowFinder, formatProblem, parseJson, type Flow } from '../../core/model/index.ts';
-import { OUTCOME_LABELS, parseModel, scorecard, TRAFFIC_OUTCOMES, type Pillar, type TrafficModel, type TrafficReport } from '../../core/simulate/index.ts';
+import { locateDiagnostics } from '../../core/json/index.ts';
+import { modelWarnings, OUTCOME_LABELS, parseModel, scorecard, TRAFFIC_OUTCOMES, type Pillar, type TrafficModel, type TrafficReport } from '../../core/simulate/index.ts';
 import { lintFlow, subflowResolver } from '../../core/analysis/index.ts';
+import { compile, compiledNodes, MAX_STATES, MAX_SUBFLOW_DEPTH } from '../../core/compile/index.ts';
 import { defaultWorkers, simulateInParallel } from '../workers/parallel.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
 import { readText } from '../files.ts';
-import { writeErrors, type CliIo } from '../io.ts';
+import { textLines, writeErrors, type CliIo } from '../io.ts';
 import { flowsById, loadPaths, loadSingleFlow } from '../source.ts';
 
 /**
@@ -42,16 +46,26 @@ export async function libraryFor(input: string, given: readonly string[] | undef
   }
 }
 
-/** The sub-flow nodes of the flow whose flow is found, and those whose flow is not. */
-function subflowsOf(flow: Flow, library: readonly Flow[]): { run: string[]; missing: string[] } {
+interface SubflowsRun {
+  readonly run: string[];
+  readonly missing: string[];
+  /** Sub-flow nodes inside sub-flows (qualified ids) the calls pass over: nested too deep, or past the states a machine gets. */
+  readonly passedOver?: readonly string[];
+}
+
+/** The sub-flow nodes of the flow whose flow is found, those whose flow is not, and those passed over. */
+function subflowsOf(flow: Flow, library: readonly Flow[]): SubflowsRun {
   const find = flowFinder(library);
   const run: string[] = [];
   const missing: string[] = [];
   for (const node of flow.nodes) {
     if (node.kind !== 'subflow') continue;
-    (find(node.flow) !== undefined && node.flow !== flow.id ? run : missing).push(node.id);
+    // A node that runs its own flow is run too: the call recurses, and ends trapped.
+    (find(node.flow) !== undefined || node.flow === flow.id ? run : missing).push(node.id);
   }
-  return { run, missing };
+  if (run.length === 0) return { run, missing };
+  const passedOver = compile(flow, { resolveFlow: find }).meta?.subflowsNotInlined ?? [];
+  return passedOver.length === 0 ? { run, missing } : { run, missing, passedOver };
 }
 
 type SimulateFormat = 'text' | 'json';
@@ -71,7 +85,14 @@ function wholeNumber(text: string, flag: string, min: number): number {
   return value;
 }
 
-async function readModel(file: string, io: CliIo): Promise<TrafficModel | undefined> {
+/** A model file read: the model, and its text to place warnings in. */
+interface ModelFile {
+  readonly model: TrafficModel;
+  readonly text: string;
+}
+
+/** Reads a traffic model; its problems, each at its line and column, are written and undefined returned. */
+async function readModel(file: string, io: CliIo): Promise<ModelFile | undefined> {
   const read = await readText({ file, path: path.resolve(io.cwd, file), format: 'detect' });
   if (!read.ok) {
     writeErrors(io, [formatProblem(read.problem)]);
@@ -79,24 +100,36 @@ async function readModel(file: string, io: CliIo): Promise<TrafficModel | undefi
   }
   const parsed = parseJson(read.text, file);
   if (!parsed.ok) {
-    writeErrors(io, parsed.problems.map(formatProblem));
+    writeErrors(io, locateDiagnostics(parsed.problems, read.text).map(formatProblem));
     return undefined;
   }
   const model = parseModel(parsed.value, file);
   if (!model.ok) {
-    writeErrors(io, model.problems.map(formatProblem));
+    writeErrors(io, locateDiagnostics(model.problems, read.text).map(formatProblem));
     return undefined;
   }
-  return model.model;
+  return { model: model.model, text: read.text };
+}
+
+/** What the model says that this flow will not use (nodes it lacks, keys a menu does not offer), as warnings. */
+function warnOfModel(file: string, given: ModelFile, flow: Flow, library: readonly Flow[], io: CliIo): void {
+  const nodes = compiledNodes(compile(flow, library.length === 0 ? {} : { resolveFlow: flowFinder(library) }));
+  const warnings = locateDiagnostics(modelWarnings(given.model, nodes, file), given.text);
+  writeErrors(io, warnings.map((w) => formatProblem({ ...w, message: `warning: ${w.message}` })));
 }
 
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 const secs = (value: number | null) => (value === null ? '—' : `${Math.round(value)} s`);
 
-function formatText(input: string, flow: Flow, report: TrafficReport, card: readonly Pillar[], subflows: { run: string[]; missing: string[] }): string {
+function formatText(input: string, flow: Flow, report: TrafficReport, card: readonly Pillar[], subflows: SubflowsRun): string {
   const lines = [`${input}: ${flow.name}`, `${report.calls} simulated calls (seed ${report.seed})`];
   if (subflows.run.length > 0) lines.push(`Sub-flows run at ${subflows.run.join(', ')}`);
   if (subflows.missing.length > 0) lines.push(`Sub-flows not found, passed over: ${subflows.missing.join(', ')} (give their flows with --with)`);
+  const passedOver = subflows.passedOver ?? [];
+  if (passedOver.length > 0) {
+    const named = passedOver.slice(0, 3).join(', ') + (passedOver.length > 3 ? ` and ${passedOver.length - 3} more` : '');
+    lines.push(`Sub-flows passed over, run more than ${MAX_SUBFLOW_DEPTH} sub-flows deep or past ${MAX_STATES.toLocaleString('en-US')} states: ${named}`);
+  }
   lines.push('');
   for (const outcome of TRAFFIC_OUTCOMES) {
     lines.push(`  ${pct(report.outcomes[outcome]).padStart(6)}  ${OUTCOME_LABELS[outcome]}`);
@@ -115,22 +148,24 @@ function formatText(input: string, flow: Flow, report: TrafficReport, card: read
     const findings = Object.entries(p.findings).map(([rule, n]) => `${rule} ×${n}`);
     lines.push(`  ${p.pillar.padEnd(16)} ${p.rating.padEnd(5)} ${p.evidence.join('; ')}${findings.length > 0 ? ` [${findings.join(', ')}]` : ''}`);
   }
-  return `${lines.join('\n')}\n`;
+  return textLines(lines);
 }
 
 export async function runSimulate(input: string, options: SimulateOptions, io: CliIo): Promise<number> {
   const calls = wholeNumber(options.calls, '--calls', 1);
   const seed = wholeNumber(options.seed, '--seed', 0);
   const workers = options.workers === undefined ? defaultWorkers() : wholeNumber(options.workers, '--workers', 1);
-  let model: TrafficModel | undefined;
+  let given: ModelFile | undefined;
   if (options.model !== undefined) {
-    model = await readModel(options.model, io);
-    if (model === undefined) return EXIT_USAGE;
+    given = await readModel(options.model, io);
+    if (given === undefined) return EXIT_USAGE;
   }
+  const model = given?.model;
   const flow = await loadSingleFlow(input, io);
   if (!flow) return EXIT_USAGE;
   const library = await libraryFor(input, options.with, io);
   if (library === undefined) return EXIT_USAGE;
+  if (given !== undefined) warnOfModel(options.model!, given, flow, library, io);
   const subflows = subflowsOf(flow, library);
   // The document is the same whatever the number of threads: it is left out.
   const { workers: _used, ...report } = await simulateInParallel(flow, calls, { seed, workers, library, ...(model === undefined ? {} : { model }) });

@@ -11,7 +11,7 @@ import { flowFinder, formatProblem, type Flow } from '../../core/model/index.ts'
 import type { CommandContext } from '../context.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { FLOW_FILE_PATTERN } from '../files.ts';
-import { writeErrors, type CliIo } from '../io.ts';
+import { textLines, writeErrors, type CliIo } from '../io.ts';
 import { flowsById, loadPaths } from '../source.ts';
 
 type TestFormat = 'text' | 'json';
@@ -42,7 +42,7 @@ function formatText(results: readonly FlowRuns[]): string {
     lines.push('');
   }
   lines.push(`${passed} passed, ${failed} failed`);
-  return `${lines.join('\n')}\n`;
+  return textLines(lines);
 }
 
 function formatJson(results: readonly FlowRuns[]): string {

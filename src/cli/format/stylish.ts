@@ -10,9 +10,12 @@
  * ```
  *
  * Without colour (stdout is not a terminal) the output is plain: no escape
- * codes and no symbol before the summary.
+ * codes and no symbol before the summary. Messages are not padded: the rule
+ * follows its message, so that one long message does not widen every line.
+ * Everything taken from the files is escaped before it is coloured.
  */
 import type { AnalysedEntry, Severity } from '../../core/analysis/index.ts';
+import { escapeControls } from '../../core/diagnostic/index.ts';
 import { oneLine } from '../io.ts';
 import { styleFor, type Style } from './ansi.ts';
 import type { LintFormatter, LocatedFinding } from './report.ts';
@@ -42,25 +45,24 @@ export const formatStylish: LintFormatter = (reports, options) => {
     const rows = [...report.findings].sort(byPlace).map((finding) => {
       counts[finding.severity]++;
       return {
-        place: finding.line === undefined ? finding.pointer || '/' : `${finding.line}:${finding.column ?? 1}`,
+        place: finding.line === undefined ? escapeControls(finding.pointer || '/') : `${finding.line}:${finding.column ?? 1}`,
         severity: finding.severity,
-        message: oneLine(finding.message),
+        message: escapeControls(oneLine(finding.message)),
         rule: finding.rule
       };
     });
     const placeWidth = Math.max(...rows.map((row) => row.place.length));
     const severityWidth = Math.max(...rows.map((row) => row.severity.length));
-    const messageWidth = Math.max(...rows.map((row) => row.message.length));
-    out += `\n${style.underline(report.file.file)}\n`;
+    out += `\n${style.underline(escapeControls(report.file.file))}\n`;
     // A flow that is not one inbound phone line says how it was read: its findings depend on it.
     const entries = report.entries;
     if (entries.length > 1 || entries[0]!.channel !== 'voice' || entries[0]!.role !== 'inbound') {
-      out += `  ${style.dim(`analysed as ${entries.map(describeEntry).join('; ')}`)}\n`;
+      out += `  ${style.dim(escapeControls(`analysed as ${entries.map(describeEntry).join('; ')}`))}\n`;
     }
     for (const row of rows) {
       const place = style.dim(row.place.padEnd(placeWidth));
       const severity = paintSeverity(style, row.severity, row.severity.padEnd(severityWidth));
-      out += `  ${place}  ${severity}  ${row.message.padEnd(messageWidth)}  ${style.dim(row.rule)}\n`;
+      out += `  ${place}  ${severity}  ${row.message}  ${style.dim(escapeControls(row.rule))}\n`;
     }
   }
   const total = counts.error + counts.warning + counts.info;

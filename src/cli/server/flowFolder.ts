@@ -6,13 +6,57 @@
  * edit made elsewhere in the meantime (another tab, a text editor, git) is
  * refused rather than overwritten. Saves replace the file atomically: a
  * reader sees the old content or the new, never half of it.
+ *
+ * A symbolic link is followed only to a file within the folder, and a save
+ * through it replaces that file, keeping the link; a link that leads out of
+ * the folder is listed with the reason and neither read nor written. A file
+ * that is not UTF-8 is listed with the place of its first bad byte, and not
+ * opened. The list reads a bounded number of files at once, so that a
+ * folder of thousands of flows does not run out of file descriptors.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { formatProblem, parseJson } from '../../core/model/index.ts';
-import { describeFsError } from '../files.ts';
-import { pathInFolder, perIdQueue, writeAtomically } from './diskSafety.ts';
+import { formatProblem, parseJson, type Problem } from '../../core/model/index.ts';
+import { decodeText, describeFsError } from '../files.ts';
+import { LinkRefused, pathInFolder, perIdQueue, resolveInFolder, writeAtomically } from './diskSafety.ts';
+
+export { LinkRefused };
+
+/** How many files the list reads at once: well below any limit of open files (256 on macOS, 1,024 on Linux). */
+export const OPEN_FILES = 32;
+
+/** A flow file whose bytes are not UTF-8: it is not opened, lest it be saved back with U+FFFD in place of what it held. */
+export class NotUtf8 extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(formatProblem(problem));
+    this.name = 'NotUtf8';
+    this.problem = problem;
+  }
+}
+
+export interface FlowFolderOptions {
+  /** How many files the list reads at once: {@link OPEN_FILES} by default. */
+  readonly openFiles?: number;
+  /** Reads a file's bytes: node's readFile by default (tests count the files open at once). */
+  readonly readFile?: (file: string) => Promise<Buffer>;
+}
+
+/** `task` run on every item, at most `limit` at once, the results in the items' order. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
 
 /** What a flow's file name ends with; the id is the rest. */
 export const FLOW_SUFFIX = '.ivr.json';
@@ -90,8 +134,15 @@ export interface FlowFolder {
   settled(): Promise<void>;
 }
 
-/** Decodes a file's bytes, dropping a UTF-8 byte order mark as the CLI does. */
-function decode(bytes: Buffer): string {
+/** Decodes a file's bytes, dropping a UTF-8 byte order mark as the CLI does; throws {@link NotUtf8} for bytes that are no UTF-8. */
+function decode(bytes: Buffer, file: string): string {
+  const decoded = decodeText(bytes, file);
+  if (!decoded.ok) throw new NotUtf8(decoded.problem);
+  return decoded.text;
+}
+
+/** The text of a file on disk as a refused write reports it: bytes that are no UTF-8 shown as U+FFFD, as nothing is written. */
+function lenient(bytes: Buffer): string {
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -105,14 +156,17 @@ function isMissing(error: unknown): boolean {
  * are run one after the other, so of two saves from the same version only
  * the first succeeds.
  */
-export function createFlowFolder(dir: string): FlowFolder {
+export function createFlowFolder(dir: string, options: FlowFolderOptions = {}): FlowFolder {
   const folder = path.resolve(dir);
   const { exclusive, settled } = perIdQueue();
+  const read = options.readFile ?? ((file: string) => readFile(file));
   const pathOf = (id: string): string => pathInFolder(folder, id, isFlowId, fileNameOf);
+  /** The file an id's name leads to: through a link only to a file within the folder. */
+  const realPathOf = (id: string): Promise<string> => resolveInFolder(folder, pathOf(id));
 
   const readCurrent = async (target: string): Promise<{ bytes: Buffer; mode: number } | undefined> => {
     try {
-      const [bytes, stats] = await Promise.all([readFile(target), stat(target)]);
+      const [bytes, stats] = await Promise.all([read(target), stat(target)]);
       return { bytes, mode: stats.mode & 0o7777 };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -121,14 +175,15 @@ export function createFlowFolder(dir: string): FlowFolder {
   };
 
   const currentOf = (found: { bytes: Buffer } | undefined): Current =>
-    found === undefined ? null : { version: versionOf(found.bytes), text: decode(found.bytes) };
+    found === undefined ? null : { version: versionOf(found.bytes), text: lenient(found.bytes) };
 
   const summarize = async (fileName: string): Promise<FlowSummary> => {
     const id = fileName.slice(0, -FLOW_SUFFIX.length);
     let bytes: Buffer;
     try {
-      bytes = await readFile(path.join(folder, fileName));
+      bytes = await read(await resolveInFolder(folder, path.join(folder, fileName)));
     } catch (error) {
+      if (error instanceof LinkRefused) return { id, name: id, file: fileName, version: null, error: error.message };
       return { id, name: id, file: fileName, version: null, error: `cannot read the file: ${describeFsError(error)}` };
     }
     const version = versionOf(bytes);
@@ -136,7 +191,9 @@ export function createFlowFolder(dir: string): FlowFolder {
       const error = `the file name cannot be a flow id (${FLOW_ID_RULE}): rename the file`;
       return { id, name: id, file: fileName, version, error };
     }
-    const parsed = parseJson(decode(bytes), fileName);
+    const decoded = decodeText(bytes, fileName);
+    if (!decoded.ok) return { id, name: id, file: fileName, version, error: formatProblem(decoded.problem) };
+    const parsed = parseJson(decoded.text, fileName);
     if (!parsed.ok) {
       const [problem] = parsed.problems;
       return { id, name: id, file: fileName, version, error: problem ? formatProblem(problem) : 'malformed JSON' };
@@ -162,19 +219,19 @@ export function createFlowFolder(dir: string): FlowFolder {
         if (entry.isSymbolicLink()) isFile = await stat(path.join(folder, entry.name)).then((s) => s.isFile(), () => true);
         if (isFile) names.push(entry.name);
       }
-      const flows = await Promise.all(names.map(summarize));
+      const flows = await mapBounded(names, options.openFiles ?? OPEN_FILES, summarize);
       return flows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
     async read(id) {
-      const found = await readCurrent(pathOf(id));
+      const found = await readCurrent(await realPathOf(id));
       if (found === undefined) return undefined;
-      return { id, file: fileNameOf(id), version: versionOf(found.bytes), text: decode(found.bytes) };
+      return { id, file: fileNameOf(id), version: versionOf(found.bytes), text: decode(found.bytes, fileNameOf(id)) };
     },
 
     save(id, text, baseVersion) {
-      const target = pathOf(id);
       return exclusive(id, async (): Promise<SaveResult> => {
+        const target = await realPathOf(id);
         const found = await readCurrent(target);
         const current = currentOf(found);
         if ((current?.version ?? null) !== baseVersion) return { status: 'conflict', current };
@@ -187,7 +244,8 @@ export function createFlowFolder(dir: string): FlowFolder {
     remove(id, version) {
       const target = pathOf(id);
       return exclusive(id, async (): Promise<RemoveResult> => {
-        const current = currentOf(await readCurrent(target));
+        // The version is read through a link within the folder; the link itself is what is deleted.
+        const current = currentOf(await readCurrent(await realPathOf(id)));
         if (current === null) return { status: 'absent' };
         if (current.version !== version) return { status: 'conflict', current };
         await unlink(target);

@@ -12,9 +12,9 @@ import { randomUUID } from 'node:crypto';
 import { readFile, stat, unlink } from 'node:fs/promises';
 import { loadFlowText, type Problem } from '../../core/model/index.ts';
 import { addComment, emptyReview, parseReviewText, removeComment, reviewText, setResolved, type NewComment, type Resolution, type ReviewComment, type ReviewFile } from '../../core/review/index.ts';
-import { describeFsError } from '../files.ts';
+import { decodeText, describeFsError } from '../files.ts';
 import { fileNameOf, isFlowId, type FlowFolder } from './flowFolder.ts';
-import { pathInFolder, perIdQueue, writeAtomically } from './diskSafety.ts';
+import { LinkRefused, pathInFolder, perIdQueue, resolveInFolder, writeAtomically } from './diskSafety.ts';
 import { DIAGNOSTIC_CODES } from '../../core/diagnostic/index.ts';
 
 /** What a flow's review file name ends with; the flow id is the rest. */
@@ -57,12 +57,14 @@ export interface ReviewStore {
   settled(): Promise<void>;
 }
 
-/** A file's text, without a UTF-8 byte order mark, or undefined when it does not exist. */
-async function readIfPresent(target: string): Promise<{ text: string; mode: number } | undefined> {
+/** A file's bytes and its text (without a UTF-8 byte order mark, or why it is no UTF-8), or undefined when it does not exist. */
+async function readIfPresent(
+  target: string,
+  file: string
+): Promise<{ bytes: Buffer; decoded: ReturnType<typeof decodeText>; mode: number } | undefined> {
   try {
     const [bytes, stats] = await Promise.all([readFile(target), stat(target)]);
-    const text = bytes.toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, mode: stats.mode & 0o7777 };
+    return { bytes, decoded: decodeText(bytes, file), mode: stats.mode & 0o7777 };
   } catch (error) {
     if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return undefined;
     throw error;
@@ -79,24 +81,29 @@ export function createReviewStore(folder: FlowFolder): ReviewStore {
   const dir = folder.dir;
   const { exclusive, settled } = perIdQueue();
   const pathOf = (id: string): string => pathInFolder(dir, id, isFlowId, reviewFileNameOf);
+  /** The review file an id's name leads to: through a link only to a file within the folder. */
+  const realPathOf = (id: string): Promise<string> => resolveInFolder(dir, pathOf(id));
 
   /** The review on disk, with the file's mode to keep when it is written again. */
   const load = async (id: string): Promise<ReviewResult<{ review: ReviewFile; mode: number | undefined }>> => {
     if ((await folder.read(id)) === undefined) return { status: 'no-flow' };
     const file = reviewFileNameOf(id);
-    let found: { text: string; mode: number } | undefined;
+    let found: Awaited<ReturnType<typeof readIfPresent>>;
     try {
-      found = await readIfPresent(pathOf(id));
+      found = await readIfPresent(await realPathOf(id), file);
     } catch (error) {
-      const problem = { code: DIAGNOSTIC_CODES.fileUnreadable, severity: 'error' as const, file, pointer: '', message: `cannot read the file: ${describeFsError(error)}` };
+      const message = error instanceof LinkRefused ? error.message : `cannot read the file: ${describeFsError(error)}`;
+      const problem = { code: DIAGNOSTIC_CODES.fileUnreadable, severity: 'error' as const, file, pointer: '', message };
       return { status: 'invalid-review', problems: [problem], text: '' };
     }
     if (found === undefined) return { status: 'ok', value: { review: emptyReview(id), mode: undefined } };
-    const parsed = parseReviewText(found.text, file);
-    if (!parsed.ok) return { status: 'invalid-review', problems: parsed.problems, text: found.text };
+    if (!found.decoded.ok) return { status: 'invalid-review', problems: [found.decoded.problem], text: '' };
+    const text = found.decoded.text;
+    const parsed = parseReviewText(text, file);
+    if (!parsed.ok) return { status: 'invalid-review', problems: parsed.problems, text };
     if (parsed.review.flow !== id) {
       const message = `the review is of flow ${JSON.stringify(parsed.review.flow)}, but its file name says ${JSON.stringify(id)}`;
-      return { status: 'invalid-review', problems: [{ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '/flow', message }], text: found.text };
+      return { status: 'invalid-review', problems: [{ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '/flow', message }], text };
     }
     return { status: 'ok', value: { review: parsed.review, mode: found.mode } };
   };
@@ -119,7 +126,6 @@ export function createReviewStore(folder: FlowFolder): ReviewStore {
     id: string,
     change: (review: ReviewFile) => ReviewResult<{ review: ReviewFile | undefined; answer: T }>
   ): Promise<ReviewResult<T>> => {
-    const target = pathOf(id);
     return exclusive(id, async (): Promise<ReviewResult<T>> => {
       const loaded = await load(id);
       if (loaded.status !== 'ok') return loaded;
@@ -127,7 +133,7 @@ export function createReviewStore(folder: FlowFolder): ReviewStore {
       if (changed.status !== 'ok') return changed;
       const { review, answer } = changed.value;
       if (review !== undefined && review !== loaded.value.review) {
-        await writeAtomically(target, reviewText(review), loaded.value.mode);
+        await writeAtomically(await realPathOf(id), reviewText(review), loaded.value.mode);
       }
       return { status: 'ok', value: answer };
     });
@@ -174,22 +180,23 @@ export function createReviewStore(folder: FlowFolder): ReviewStore {
     },
 
     carry(from, to) {
-      const source = pathOf(from);
-      const target = pathOf(to);
+
       // Both flows' locks, always taken in the same order.
       const [first, second] = from.toLowerCase() < to.toLowerCase() ? [from, to] : [to, from];
       const both = <T>(task: () => Promise<T>): Promise<T> =>
         first.toLowerCase() === second.toLowerCase() ? exclusive(first, task) : exclusive(first, () => exclusive(second, task));
       return both(
         async (): Promise<'moved' | 'none' | 'kept-both'> => {
-          const found = await readIfPresent(source);
+          const found = await readIfPresent(await realPathOf(from), reviewFileNameOf(from));
           if (found === undefined) return 'none';
-          if ((await readIfPresent(target)) !== undefined) return 'kept-both';
-          const parsed = parseReviewText(found.text, reviewFileNameOf(from));
-          // A review that cannot be read is moved as it is, rather than rewritten.
-          const text = parsed.ok ? reviewText({ ...parsed.review, flow: to }) : found.text;
-          await writeAtomically(target, text, found.mode);
-          await unlink(source);
+          const target = await realPathOf(to);
+          if ((await readIfPresent(target, reviewFileNameOf(to))) !== undefined) return 'kept-both';
+          const parsed = found.decoded.ok ? parseReviewText(found.decoded.text, reviewFileNameOf(from)) : undefined;
+          // A review that cannot be read is moved byte for byte, rather than rewritten.
+          const content = parsed?.ok === true ? reviewText({ ...parsed.review, flow: to }) : found.bytes;
+          await writeAtomically(target, content, found.mode);
+          // A link within the folder is what goes; the file it led to stays.
+          await unlink(pathOf(from));
           return 'moved';
         }
       );

@@ -2,17 +2,25 @@
  * The local HTTP server the browser designer talks to: the flows API under
  * `/api/` and the designer's build for everything else.
  *
- * It listens on the loopback address by default and answers only requests
- * addressed to it by a loopback name, so a web page elsewhere cannot reach
- * the user's flows through DNS rebinding; writes must come from its own
- * origin.
+ * It listens on the loopback address by default, and answers only requests
+ * addressed to the address it serves on (by a loopback name, or with
+ * `--host`, by that address; listening on every address, by one of this
+ * machine's addresses or its host name), so a web page elsewhere cannot
+ * reach the user's flows through DNS rebinding. A write (PUT, POST, PATCH,
+ * DELETE) must come from its own origin when the browser names one, carry
+ * the header `X-Zero-Out: 1`, and send its body as `application/json`: a
+ * form or a simple request from another site can do neither, and any other
+ * request from another site needs the server's consent (CORS), never given.
  *
  * API (JSON in and out):
  * - `GET /api/flows` → `{ flows: [{ id, name, file, version, error? }] }`
  * - `GET /api/flows/:id` → `{ id, file, version, text }`
  * - `PUT /api/flows/:id` with `{ text, baseVersion }` → `{ id, file, version }`;
  *   409 `{ error, current }` when the file is no longer at `baseVersion`,
- *   422 `{ error, problems }` when `text` is no valid flow with that id
+ *   422 `{ error, problems }` when `text` is no valid flow with that id, or
+ *   holds a lone UTF-16 surrogate (a byte order mark before it is accepted)
+ * - a flow file that is not UTF-8 is answered 422 `{ error, problems }`, with
+ *   where its first bad byte is; a symbolic link out of the flows folder 403
  * - `DELETE /api/flows/:id?version=<version>[&renamedTo=<id>]` → 204; 409 when changed, 404 when absent;
  *   with `renamedTo` (a flow that exists), the review comments move to that flow
  *
@@ -34,11 +42,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { locateDiagnostics } from '../../core/json/index.ts';
 import { formatProblem, loadFlowText, type Problem } from '../../core/model/index.ts';
 import { parseNewComment, parseResolution, type Checked } from '../../core/review/index.ts';
-import { createFlowFolder, fileNameOf, FLOW_ID_RULE, isFlowId, type FlowFolder } from './flowFolder.ts';
+import { firstInvalidUtf8, unencodableText } from '../files.ts';
+import { createFlowFolder, fileNameOf, FLOW_ID_RULE, isFlowId, LinkRefused, NotUtf8, type FlowFolder } from './flowFolder.ts';
 import { createReviewStore, reviewFileNameOf, type ReviewResult, type ReviewStore } from './reviews.ts';
 import { serveStatic } from './staticFiles.ts';
 import { REVISION_PATTERN, revisionsOf, textAt } from './revisions.ts';
@@ -108,22 +118,40 @@ class HttpError extends Error {
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
 
+/** The header a write must carry: a cross-site form cannot send it, and a cross-site fetch cannot without the server's consent. */
+export const WRITE_HEADER = 'X-Zero-Out';
+
 /** `::1` → `[::1]`, as in a URL or a Host header. */
 function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
 /**
- * The Host headers accepted when listening on a loopback address, or
- * undefined (any) when the user chose to listen on another address.
+ * The names a request may address the server by, without the port: the
+ * loopback names for a loopback address; the address given with `--host`;
+ * and, listening on every address, the loopback names, every address of
+ * this machine's network interfaces (read again at each request, as they
+ * change) and its host name. A name that is not the server's (a DNS name an
+ * attacker's page rebound to this machine) is never among them.
  */
-function allowedHostHeaders(host: string, port: number): ReadonlySet<string> | undefined {
-  if (!LOOPBACK_HOSTS.has(host)) return undefined;
-  const names = ['127.0.0.1', 'localhost', '[::1]'];
-  const allowed = new Set(names.map((name) => `${name}:${port}`));
+function allowedHostNames(host: string): ReadonlySet<string> {
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  if (LOOPBACK_HOSTS.has(host)) return names;
+  if (!WILDCARD_HOSTS.has(host)) return new Set([hostForUrl(host).toLowerCase()]);
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) names.add(hostForUrl(address.address.replace(/%.*$/, '')).toLowerCase());
+  }
+  names.add(hostname().toLowerCase());
+  return names;
+}
+
+/** Whether a Host header addresses the server listening on `host` and `port`. */
+function isOwnHost(header: string, host: string, port: number): boolean {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(header.toLowerCase());
+  if (match === null) return false;
   // Browsers leave the default port out of the Host header.
-  if (port === 80) for (const name of names) allowed.add(name);
-  return allowed;
+  const headerPort = match[2] === undefined ? 80 : Number(match[2]);
+  return headerPort === port && allowedHostNames(host).has(match[1]!);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -154,8 +182,13 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   if (size > BODY_LIMIT) {
     throw new HttpError(413, `the request body is larger than ${BODY_LIMIT / (1024 * 1024)} MB`, {}, { Connection: 'close' });
   }
+  const bytes = Buffer.concat(chunks);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) {
+    throw new HttpError(400, `the request body is not UTF-8: byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${bad}`);
+  }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch (error) {
     throw new HttpError(400, `the request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -178,9 +211,13 @@ async function readSaveRequest(req: IncomingMessage): Promise<{ text: string; ba
   return { text, baseVersion };
 }
 
-/** The problems that keep `text` from being saved as flow `id`, or none. */
-function problemsToSave(id: string, text: string): Problem[] {
+/** The problems that keep `text` from being saved as flow `id`, or none. A UTF-8 byte order mark before it is accepted, as on reading. */
+function problemsToSave(id: string, sent: string): Problem[] {
   const file = fileNameOf(id);
+  // Written as UTF-8, a lone surrogate would become U+FFFD without a word.
+  const unencodable = unencodableText(sent, file);
+  if (unencodable !== undefined) return [unencodable];
+  const text = sent.charCodeAt(0) === 0xfeff ? sent.slice(1) : sent;
   const loaded = loadFlowText(text, file);
   if (!loaded.ok) return locateDiagnostics(loaded.problems, text);
   if (loaded.flow.id === id) return [];
@@ -234,11 +271,23 @@ function conflictMessage(file: string, baseVersion: string | null, current: unkn
 
 /** The handlers of the flows API. */
 function createApi(folder: FlowFolder, reviews: ReviewStore) {
-  const checkOrigin = (req: IncomingMessage): void => {
+  /**
+   * A write must come from the designer: from its own origin when the
+   * browser names one (the Host, already checked, is the server's own),
+   * with the header {@link WRITE_HEADER}, and with a JSON body when it has
+   * one. A cross-site form can send neither the header nor JSON.
+   */
+  const checkWrite = (req: IncomingMessage, withBody: boolean): void => {
     const origin = req.headers.origin;
-    if (origin === undefined) return;
-    if (origin.toLowerCase() !== `http://${(req.headers.host ?? '').toLowerCase()}`) {
+    if (origin !== undefined && origin.toLowerCase() !== `http://${(req.headers.host ?? '').toLowerCase()}`) {
       throw new HttpError(403, `a change from another origin (${origin}) is refused`);
+    }
+    if (req.headers[WRITE_HEADER.toLowerCase()] !== '1') {
+      throw new HttpError(403, `a change must come from the designer: send the header "${WRITE_HEADER}: 1"`);
+    }
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (withBody && type !== 'application/json') {
+      throw new HttpError(415, `send the request body as JSON, with "Content-Type: application/json"${type === '' ? '' : ` (not ${type})`}`);
     }
   };
 
@@ -314,7 +363,7 @@ function createApi(folder: FlowFolder, reviews: ReviewStore) {
       return;
     }
 
-    checkOrigin(req);
+    checkWrite(req, method !== 'DELETE');
     if (route === 'comments') {
       const comment = await readCheckedBody(req, parseNewComment, '{ "node": string, "author": string, "text": string }');
       sendJson(res, 201, { comment: reviewed(id, await reviews.add(id, comment)) });
@@ -384,7 +433,7 @@ function createApi(folder: FlowFolder, reviews: ReviewStore) {
       return;
     }
 
-    checkOrigin(req);
+    checkWrite(req, method === 'PUT');
     if (method === 'PUT') {
       const { text, baseVersion } = await readSaveRequest(req);
       const problems = problemsToSave(id, text);
@@ -483,7 +532,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const folder = createFlowFolder(flowsDir);
   const reviews = createReviewStore(folder);
   const api = createApi(folder, reviews);
-  let allowedHosts: ReadonlySet<string> | undefined;
+  let port = 0;
   let url = '';
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -494,17 +543,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const isApi = pathname === '/api' || pathname.startsWith('/api/');
     try {
       if (!pathname.startsWith('/')) throw new HttpError(400, 'the request path must start with "/"');
-      const hostHeader = (req.headers.host ?? '').toLowerCase();
-      if (allowedHosts !== undefined && !allowedHosts.has(hostHeader)) {
+      const hostHeader = req.headers.host ?? '';
+      if (!isOwnHost(hostHeader, host, port)) {
         throw new HttpError(403, `requests for host ${JSON.stringify(hostHeader)} are refused: open ${url}`);
       }
       if (isApi) await api(req, res, pathname, query);
       else await serveStatic(req, res, distDir, pathname);
-    } catch (error) {
+    } catch (thrown) {
       if (res.headersSent || res.destroyed) {
         if (!res.destroyed) res.destroy();
         return;
       }
+      // A link out of the folder, a file that is no UTF-8: the user's to fix, said as such.
+      const error =
+        thrown instanceof LinkRefused
+          ? new HttpError(403, thrown.message)
+          : thrown instanceof NotUtf8
+            ? new HttpError(422, thrown.message, { problems: [thrown.problem] })
+            : thrown;
       if (error instanceof HttpError) {
         if (isApi) sendJson(res, error.status, { error: error.message, ...error.fields }, error.headers);
         else {
@@ -526,8 +582,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const server = createServer((req, res) => void handle(req, res));
-  const port = await listen(server, host, options.port ?? DEFAULT_PORT);
-  allowedHosts = allowedHostHeaders(host, port);
+  port = await listen(server, host, options.port ?? DEFAULT_PORT);
   url = `http://${hostForUrl(WILDCARD_HOSTS.has(host) ? DEFAULT_HOST : host)}:${port}/`;
 
   let closing: Promise<void> | undefined;

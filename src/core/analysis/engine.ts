@@ -90,7 +90,7 @@ export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
   const thresholds = resolveThresholds(flow, options.thresholds);
   const resolve = options.resolveSubflow;
   const graph = buildGraph(flow, thresholds.wordsPerMinute, resolve && ((id) => resolve(id)?.returns === false));
-  const facts = computeFacts(graph, options.resolveSubflow);
+  const facts = computeFacts(graph, options.resolveSubflow, { flowId: flow.id });
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const id = rule.meta.id;

@@ -15,7 +15,15 @@ export interface SubflowInfo {
   readonly returns: boolean;
 }
 
-export type SubflowResolver = (flowId: string) => SubflowInfo | undefined;
+export interface SubflowResolver {
+  (flowId: string): SubflowInfo | undefined;
+  /**
+   * For a sub-flow node of flow `from` that runs `flowId`: the flows that run
+   * each other, `from` first and last (`a`, `b`, `a`), when the sub-flow runs
+   * `from` again; undefined when it does not (or this is not known).
+   */
+  readonly cycle?: (from: string, flowId: string) => readonly string[] | undefined;
+}
 
 /** A value that is computed on first read and then kept. */
 function lazy<T>(compute: () => T): () => T {
@@ -339,6 +347,13 @@ export interface Facts {
   readonly counters: () => ReadonlySet<string>;
   /** Sub-flow facts for a node, when it is a sub-flow. */
   readonly subflow: (index: number) => SubflowInfo | undefined;
+  /**
+   * For a sub-flow node that runs a flow which runs this one again (or runs
+   * this one itself): the flows that run each other, this one first and
+   * last. Known when the flow's id is given: through other flows when the
+   * resolver finds cycles, and a node that runs its own flow always.
+   */
+  readonly subflowCycle: (index: number) => readonly string[] | undefined;
 }
 
 export interface FactOptions {
@@ -348,6 +363,8 @@ export interface FactOptions {
    * sub-flow of a flow that is analysed too.
    */
   readonly returnIsHelp?: boolean;
+  /** The id of the flow the graph is of, for the sub-flow cycles it is in. */
+  readonly flowId?: string;
 }
 
 export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver, options: FactOptions = {}): Facts {
@@ -358,6 +375,13 @@ export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver,
     const node = graph.nodes[index]!.node;
     if (node.kind !== 'subflow') return undefined;
     return resolveSubflow?.(node.flow) ?? { resolved: false, reachesHelp: true, returns: true };
+  };
+
+  const subflowCycle = (index: number): readonly string[] | undefined => {
+    const node = graph.nodes[index]!.node;
+    if (node.kind !== 'subflow' || options.flowId === undefined) return undefined;
+    // A flow that runs itself needs no other flow to be seen.
+    return resolveSubflow?.cycle?.(options.flowId, node.flow) ?? (node.flow === options.flowId ? [options.flowId, options.flowId] : undefined);
   };
 
   const entrySeeds = graph.entries.map((entry) => entry.index);
@@ -447,6 +471,7 @@ export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver,
     toHuman,
     menuDepth,
     counters,
-    subflow: subflowInfo
+    subflow: subflowInfo,
+    subflowCycle
   };
 }

@@ -9,6 +9,7 @@ import { localesOf } from '../model/prompt.ts';
 import type { Flow, FlowNode } from '../model/types.ts';
 import { CHOICE_SECONDS, DEFAULT_LOOKUP_SECONDS, DEFAULT_TIMEOUT_SECONDS, DEFAULT_WORDS_PER_MINUTE, DIGIT_SECONDS, INVALID_SECONDS } from '../model/timing.ts';
 import { FINAL_STATES, stateKey, type FinalState } from './stateKey.ts';
+import { MAX_DEPTH } from '../json/limits.ts';
 
 export interface ActionRef {
   readonly type: string;
@@ -40,7 +41,7 @@ export interface FlowMachineConfig {
   readonly id: string;
   readonly description?: string;
   readonly initial: string;
-  /** `subflowsNotInlined`: sub-flow nodes (as qualified ids) the call passes over, past {@link MAX_STATES}. */
+  /** `subflowsNotInlined`: sub-flow nodes (as qualified ids) the call passes over, past {@link MAX_STATES} or {@link MAX_SUBFLOW_DEPTH}. */
   readonly meta?: { readonly subflowsNotInlined: readonly string[] };
   readonly context: CallContext;
   readonly on: Readonly<Record<string, TransitionConfig>>;
@@ -106,7 +107,17 @@ export interface CallContext {
   readonly result: CallResult | null;
 }
 
+/**
+ * Node visits a call may make before it is stopped: this many, or twice the
+ * nodes of a larger machine, so that a call that never goes round a loop
+ * always ends on its own (it visits each node once at most).
+ */
 export const DEFAULT_STEP_LIMIT = 1000;
+
+/** The step limit of a machine that runs `nodes` nodes (sub-flows' included). */
+export function stepLimitFor(nodes: number): number {
+  return Math.max(DEFAULT_STEP_LIMIT, 2 * nodes);
+}
 
 /** The final state an unwired outcome ends in; `$return` leaves a sub-flow. */
 function finalFor(end: UnwiredEnd): FinalState | '$return' {
@@ -133,7 +144,7 @@ export interface CompileOptions {
 interface Scope {
   readonly machineId: string;
   readonly nested: boolean;
-  /** Flow ids being compiled, outermost first: a sub-flow that runs itself is not inlined again. */
+  /** Flow ids being compiled, outermost first: a sub-flow node that runs one of them again ends the call, trapped. */
   readonly stack: readonly string[];
   readonly options: CompileOptions;
   /** Shared by every scope of one compile: states made so far, sub-flows left out, and the nodes compiled. */
@@ -147,6 +158,15 @@ interface Scope {
  * call goes straight on) and named in the config's `meta.subflowsNotInlined`.
  */
 export const MAX_STATES = 20_000;
+
+/**
+ * The deepest sub-flows are run within each other: a sub-flow node this many
+ * sub-flows down is passed over as one past {@link MAX_STATES} is (and named
+ * in `meta.subflowsNotInlined`). Studio runs no sub-flow from a sub-flow at
+ * all; a chain of a thousand flows each running the next would otherwise
+ * make a machine a thousand states deep.
+ */
+export const MAX_SUBFLOW_DEPTH = MAX_DEPTH;
 
 function finalTarget(scope: Scope, final: FinalState | '$return'): string {
   if (!scope.nested) return final === '$return' ? '$ended' : final;
@@ -235,7 +255,7 @@ export function compile(flow: Flow, options: CompileOptions = {}): FlowMachineCo
       node: null,
       route: [],
       steps: 0,
-      stepLimit: DEFAULT_STEP_LIMIT,
+      stepLimit: stepLimitFor(budget.nodes.length),
       variables: {},
       retries: {},
       visits: {},
@@ -285,7 +305,8 @@ const FINAL_DESCRIPTIONS: Record<FinalState, string> = {
   $ended: 'The call ended by design.',
   $dropped: 'The call dropped: an outcome had no transition.',
   $abandoned: 'The caller hung up.',
-  $trapped: 'The call went round without end (step limit reached).'
+  $trapped: 'The call went round without end: a loop it never leaves (step limit reached), or sub-flows that run each other.',
+  $stepLimit: 'The call reached the step limit without going round a loop.'
 };
 
 type Go = (
@@ -295,12 +316,31 @@ type Go = (
   guard?: ActionRef
 ) => TransitionConfig;
 
+/** The start of the reason a call ends with when a sub-flow runs a flow that is running already. */
+export const SUBFLOW_RECURSION = 'sub-flow recursion';
+
+/**
+ * The reasons a call stopped by the step limit ends with: it went round a
+ * loop (some node was entered twice), or it simply ran out of steps.
+ */
+export const STEP_LIMIT_REASONS = { trapped: 'step limit: went round a loop', stepLimit: 'step limit reached' } as const;
+
 function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
-  const TRAPPED: TransitionConfig = {
-    guard: { type: 'overStepLimit' },
-    target: finalTarget(scope, '$trapped'),
-    actions: [{ type: 'end', params: { reason: 'step limit' } }]
-  };
+  // Checked before anything else a state does: a call over the step limit
+  // that has entered some node twice is trapped in a loop; one that has not
+  // only ran out of steps.
+  const LIMITS: TransitionConfig[] = [
+    {
+      guard: { type: 'overStepLimit', params: { wentRound: true } },
+      target: finalTarget(scope, '$trapped'),
+      actions: [{ type: 'end', params: { reason: STEP_LIMIT_REASONS.trapped } }]
+    },
+    {
+      guard: { type: 'overStepLimit' },
+      target: finalTarget(scope, '$stepLimit'),
+      actions: [{ type: 'end', params: { reason: STEP_LIMIT_REASONS.stepLimit } }]
+    }
+  ];
   const outcomes = outcomesOf(node);
   const byName = new Map(outcomes.map((o) => [o.name, o]));
   const outcome = (name: string) => byName.get(name)!;
@@ -333,7 +373,7 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
       ];
       return {
         ...base,
-        always: [TRAPPED],
+        always: LIMITS,
         on: {
           KEY: [
             ...keyed.map(({ option, index }) =>
@@ -385,7 +425,7 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
       }));
       return {
         ...base,
-        always: [TRAPPED],
+        always: LIMITS,
         on: {
           KEY: [
             accept,
@@ -401,7 +441,7 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
       return {
         ...base,
         always: [
-          TRAPPED,
+          ...LIMITS,
           ...node.cases.map((c, index) =>
             go(node, outcomes[index]!, [], { type: 'condition', params: { when: c.when } })
           ),
@@ -412,7 +452,7 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
       return {
         ...base,
         always: [
-          TRAPPED,
+          ...LIMITS,
           go(node, outcome('open'), [], {
             type: 'isOpen',
             params: { node: node.id, timeZone: node.timeZone, weekly: node.weekly, holidays: node.holidays ?? [] }
@@ -424,22 +464,40 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
       return {
         ...base,
         always: [
-          TRAPPED,
+          ...LIMITS,
           go(node, outcome('next'), [
             { type: 'assignVariables', params: { assign: node.assign ?? {}, increment: node.increment ?? [] } }
           ])
         ]
       };
     case 'prompt':
-      return { ...base, always: [TRAPPED, go(node, outcome('next'))] };
+      return { ...base, always: [...LIMITS, go(node, outcome('next'))] };
     case 'subflow': {
-      let sub = scope.stack.includes(node.flow) ? undefined : scope.options.resolveFlow?.(node.flow);
+      const found = scope.options.resolveFlow?.(node.flow);
+      // A flow that is running already, run again: the caller would recurse for ever (or the
+      // platform refuses the flow). The call ends here, trapped, rather than going straight on.
+      const again = [node.flow, ...(found === undefined ? [] : [found.id])].find((id) => scope.stack.includes(id));
+      if (again !== undefined) {
+        const cycle = [...scope.stack.slice(scope.stack.indexOf(again)), again].join(' → ');
+        return {
+          ...base,
+          meta: { ...meta, flow: again },
+          always: [
+            ...LIMITS,
+            {
+              target: finalTarget(scope, '$trapped'),
+              actions: [{ type: 'end', params: { node: node.id, reason: `${SUBFLOW_RECURSION}: ${cycle}` } }]
+            }
+          ]
+        };
+      }
+      let sub = found;
       // Its nodes, and the final state it returns through.
-      if (sub && scope.budget.states + sub.nodes.length + 1 > MAX_STATES) {
+      if (sub && (scope.stack.length > MAX_SUBFLOW_DEPTH || scope.budget.states + sub.nodes.length + 1 > MAX_STATES)) {
         scope.budget.notInlined.push(node.id);
         sub = undefined;
       }
-      if (!sub) return { ...base, always: [TRAPPED, go(node, outcome('next'))] };
+      if (!sub) return { ...base, always: [...LIMITS, go(node, outcome('next'))] };
       scope.budget.states += sub.nodes.length + 1;
       const inner = qualified(sub, `${node.id}/`);
       const states = compileStates(inner, { ...scope, nested: true, stack: [...scope.stack, sub.id] });
@@ -479,7 +537,7 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
       return {
         ...base,
         always: [
-          TRAPPED,
+          ...LIMITS,
           ...rest.map((o) => go(node, o, [], { type: 'outcomeIs', params: { node: node.id, outcome: o.name } })),
           ...(first ? [go(node, first, extra)] : [])
         ]

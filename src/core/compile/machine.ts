@@ -29,7 +29,11 @@ export interface CallInput {
   readonly variables?: Readonly<Record<string, Scalar>>;
   /** Node id → the outcome it takes (or one per visit, the last repeating). */
   readonly outcomes?: Readonly<Record<string, string | readonly string[]>>;
-  /** Node visits after which the call counts as trapped (default 1000). */
+  /**
+   * Node visits after which the call is stopped (default 1000, or twice the
+   * nodes of a larger flow): trapped when it has entered some node twice,
+   * else ended at the step limit.
+   */
   readonly stepLimit?: number;
 }
 
@@ -135,6 +139,12 @@ function environmentOutcome(context: CallContext, node: string): string | undefi
   if (chosen.length === 0) return undefined;
   const visit = own(context.visits, node) ? context.visits[node]! : 1;
   return chosen[Math.min(visit, chosen.length) - 1];
+}
+
+/** Whether the call has entered some node more than once: it went round a loop. */
+function wentRound(context: CallContext): boolean {
+  for (const node in context.visits) if (Object.hasOwn(context.visits, node) && context.visits[node]! > 1) return true;
+  return false;
 }
 
 /** Variables a branch reads: flow variables and `caller.*` data. */
@@ -248,7 +258,7 @@ const implementations = {
         outcome,
         ...(outcome === ended ? {} : { ended }),
         node: context.ending?.node ?? context.node,
-        ...(ended === 'dropped' || ended === 'trapped' || ended === 'abandoned'
+        ...(ended === 'dropped' || ended === 'trapped' || ended === 'abandoned' || ended === 'stepLimit'
           ? { reason: context.ending?.reason ?? ended }
           : {}),
         seconds: round(context.elapsed),
@@ -263,7 +273,8 @@ const implementations = {
     })
   },
   guards: {
-    overStepLimit: ({ context }: { context: CallContext }) => context.steps > context.stepLimit,
+    overStepLimit: ({ context }: { context: CallContext }, params: Params | undefined) =>
+      context.steps > context.stepLimit && (params?.['wentRound'] !== true || wentRound(context)),
     keyIs: ({ event }: { event: CallerEvent }, params: Params) => event.type === 'KEY' && event.key === params['key'],
     speechMatches: ({ event }: { event: CallerEvent }, params: Params) => {
       if (event.type !== 'SPEECH') return false;
@@ -322,7 +333,8 @@ const ENDINGS: Record<CallResult['outcome'], string> = {
   ended: 'The call ended.',
   dropped: 'The call dropped.',
   abandoned: 'The caller hung up.',
-  trapped: 'The call went round without end.'
+  trapped: 'The call went round without end.',
+  stepLimit: 'The call reached the step limit.'
 };
 
 /** The context a call starts with. */

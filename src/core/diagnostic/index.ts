@@ -15,6 +15,8 @@ export type Severity = 'error' | 'warning' | 'info';
 export const DIAGNOSTIC_CODES = {
   /** The file could not be read (missing, a folder, no permission). */
   fileUnreadable: 'file-unreadable',
+  /** The text is not well-formed UTF-8 (a Latin-1 or UTF-16 file), or holds a lone UTF-16 surrogate. */
+  textEncoding: 'text-encoding',
   /** The text is not JSON. */
   jsonMalformed: 'json-malformed',
   /** The document is JSON but no flow format this tool reads. */
@@ -80,4 +82,33 @@ export function formatProblem(diagnostic: Diagnostic): string {
 /** Formats a note (an import's or an export's) as one line: `file ("node"): note: message`. */
 export function formatNote(note: Diagnostic): string {
   return `${note.file ?? ''}${note.node === undefined ? '' : ` (${JSON.stringify(note.node)})`}: ${note.severity === 'warning' ? 'warning' : 'note'}: ${note.message}`;
+}
+
+/**
+ * Characters that steer a terminal or a log viewer rather than show: the C0
+ * and C1 controls (ESC starts every escape sequence, CR overwrites a line),
+ * DEL, the line and paragraph separators, and the bidirectional embeddings,
+ * overrides and isolates that reorder the text around them.
+ */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One control character as JSON writes it: `\n`, `\t`, `\r`, else `\u001b`. */
+function escapeControl(character: string): string {
+  return SHORT_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Text made safe to print: every control character (see above) written as a
+ * visible JSON escape, `\u001b`, `\n`, `\u202e`. With `keepNewlines`, line
+ * feeds are left, for text whose lines the format itself breaks.
+ *
+ * The escapes are JSON's own, so a JSON document passed through stays the
+ * same document: JSON has no raw control character outside its strings, and
+ * inside a string the escape means the character it replaces.
+ */
+export function escapeControls(text: string, options: { readonly keepNewlines?: boolean } = {}): string {
+  return text.replace(options.keepNewlines === true ? CONTROLS_BUT_NEWLINE : CONTROLS, escapeControl);
 }

@@ -4,6 +4,7 @@
  * the designer both export through here.
  */
 import { compile } from '../compile/compile.ts';
+import { findLimitBreach, MAX_WALK_DEPTH } from '../json/limits.ts';
 import { VENDOR_FORMATS, type ExportOptions, type VendorFormatId } from '../formats/index.ts';
 import type { Problem } from '../model/load.ts';
 import type { Flow } from '../model/types.ts';
@@ -75,6 +76,9 @@ export function machineModule(configJson: string, file: string): string {
  * `asModule` writes the XState machine as a TS module instead of JSON.
  */
 export function exportFlow(flow: Flow, file: string, target: ExportTarget, options: ExportOptions = {}, asModule = false): ExportText {
+  // A flow that came from no file (built in memory) is held to what a file's could be, less strictly: no export walks deeper.
+  const breach = findLimitBreach(flow, { maxDepth: MAX_WALK_DEPTH });
+  if (breach !== undefined) return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.exportFailed, severity: 'error', file, pointer: breach.pointer, message: breach.message }] };
   switch (target) {
     case 'mermaid':
       return { ok: true, text: toMermaid(flow), notes: [] };

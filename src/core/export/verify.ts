@@ -94,8 +94,9 @@ function confirmedScripts(design: Flow): { script: CallScript; reaches: string }
     const key = JSON.stringify([script.steps, script.environment]);
     if (!found.has(key)) found.set(key, { script, reaches });
   };
-  for (const node of paths.nodes) add(node.script, node.verified, `node ${JSON.stringify(node.node)}`);
-  for (const edge of paths.edges) add(edge.script, edge.verified, `${JSON.stringify(edge.from)} on ${edge.outcome}`);
+  // A path's script is written out when read: only confirmed ones are.
+  for (const node of paths.nodes) if (node.verified) add(node.script, true, `node ${JSON.stringify(node.node)}`);
+  for (const edge of paths.edges) if (edge.verified) add(edge.script, true, `${JSON.stringify(edge.from)} on ${edge.outcome}`);
   return [...found.values()];
 }
 

@@ -18,6 +18,7 @@
  */
 import { DIAGNOSTIC_CODES, type Problem } from '../diagnostic/index.ts';
 import { escapeToken } from '../json/pointer.ts';
+import { limitProblem } from '../json/limits.ts';
 import type { Flow, FlowNode } from '../model/types.ts';
 
 /** The kinds of reference, in the order a map lists them. */
@@ -137,6 +138,9 @@ export function readEnvironment(document: unknown, file: string, flow?: Pick<Flo
     problems: [{ code, severity: 'error', file, pointer, message }]
   });
   if (!isObject(document)) return fail('', `${SHAPE}, such as {"queues": {"support": "arn:aws:connect:…"}}`);
+  // Nothing deeper or longer than a file may hold is read (json/limits.ts).
+  const tooBig = limitProblem(document, file);
+  if (tooBig !== undefined) return { ok: false, problems: [tooBig] };
   const environment = emptyEnvironment();
   const problems: Problem[] = [];
   if (isByKind(document) || Object.keys(document).length === 0) {

@@ -4,6 +4,7 @@
  * reading a file's text (JSON, or a vendor's own text format) into the value
  * the formats detect and import.
  */
+import type { Locate } from '../json/locate.ts';
 import { parseJson, type Problem } from '../model/load.ts';
 import { VENDOR_FORMATS } from './registry.ts';
 
@@ -21,9 +22,9 @@ export const OTHER_FLOW_EXTENSIONS: readonly string[] = [
 /**
  * A flow file's text as a document: JSON, or, for a file name with the
  * ending of a vendor format that reads its own text (YAML), as that vendor
- * reads it.
+ * reads it, with where each value sits in the text (`locate`).
  */
-export function parseFlowText(text: string, file: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+export function parseFlowText(text: string, file: string): { ok: true; value: unknown; locate?: Locate } | { ok: false; problems: Problem[] } {
   const name = file.toLowerCase();
   for (const format of VENDOR_FORMATS) {
     const files = format.files;

@@ -1,5 +1,7 @@
 /** What every vendor format module provides. */
 import { type Diagnostic, type DiagnosticCode, type Problem } from '../diagnostic/index.ts';
+import { limitProblem } from '../json/limits.ts';
+import type { Locate } from '../json/locate.ts';
 import type { Flow } from '../model/types.ts';
 import type { Environment } from './environment.ts';
 
@@ -50,8 +52,10 @@ export interface VendorFiles {
   /**
    * A file's text as a document, for a format whose files are not JSON (a
    * file with one of `extensions` other than `.json`); JSON is read as JSON.
+   * `locate` gives the line and column of a JSON pointer's value in the text
+   * (JSON text is located by its own scanner).
    */
-  parse?(text: string, file: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] };
+  parse?(text: string, file: string): { ok: true; value: unknown; locate?: Locate } | { ok: false; problems: Problem[] };
   /** An exported document as a file's text; without it, JSON (two-space indent, a final newline). */
   stringify?(document: unknown): string;
 }
@@ -92,9 +96,20 @@ export interface VendorFormat<Id extends string = string> {
   export?(flow: Flow, options: ExportOptions, file: string): ExportResult;
 }
 
-/** A vendor format, its id kept as the literal it is (so the registry can list the ids). */
+/**
+ * A vendor format, its id kept as the literal it is (so the registry can list
+ * the ids). Every import passes here first: a document nested deeper or
+ * holding longer strings than any file may (json/limits.ts) is refused at
+ * its pointer before the importer reads it.
+ */
 export function vendorFormat<const Id extends string>(format: VendorFormat<Id>): VendorFormat<Id> {
-  return format;
+  return {
+    ...format,
+    import(document: unknown, file: string): ImportResult {
+      const tooBig = limitProblem(document, file);
+      return tooBig === undefined ? format.import(document, file) : { ok: false, problems: [tooBig] };
+    }
+  };
 }
 
 /** Notes made as diagnostics of `code` about `file`, each said once. */

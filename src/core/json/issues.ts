@@ -49,14 +49,47 @@ export function issueToProblem(
       const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
       return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: toPointer([...path, issue.keys[0] ?? '']), message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}` };
     }
-    case 'invalid_union':
-      return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: `${issue.message} (got ${describeValue(actual)})` };
+    case 'invalid_union': {
+      if (!/^Invalid input\b/.test(issue.message)) return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: `${issue.message} (got ${describeValue(actual)})` };
+      if (actual === undefined) return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: `missing required field ${JSON.stringify(String(path[path.length - 1] ?? ''))}` };
+      // What each alternative expected, when each wanted a type: "expected string or record".
+      const expected = issue.errors.map((alternative) => (alternative.length === 1 && alternative[0]!.code === 'invalid_type' ? alternative[0]!.expected : undefined));
+      const wanted = expected.every((e) => e !== undefined) ? [...new Set(expected)] : [];
+      return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: wanted.length > 0 ? `expected ${wanted.join(' or ')}, got ${describeValue(actual)}` : `not a valid value here: got ${describeValue(actual)}` };
+    }
+    case 'too_small':
+    case 'too_big':
+      // A schema's own message ("a name cannot be empty") is kept; the library's ("Too small: …") is said in these words.
+      if (!/^Too (small|big)\b/.test(issue.message)) return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: issue.message };
+      return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: `${boundText(issue)}, got ${Array.isArray(actual) ? `${actual.length} item${actual.length === 1 ? '' : 's'}` : describeValue(actual)}` };
     case 'invalid_type':
+      if (!/^Invalid input\b/.test(issue.message)) return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: `${issue.message} (got ${describeValue(actual)})` };
       if (actual === undefined) return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: `missing required field ${JSON.stringify(String(path[path.length - 1] ?? ''))}` };
       return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: `expected ${issue.expected}, got ${describeValue(actual)}` };
     case 'invalid_value':
       return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(actual)}` };
     default:
       return { code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer, message: issue.message };
+  }
+}
+
+/** A size or range a value missed, in words: "expected a number of at most 1", "expected a non-empty string". */
+function boundText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const bound = small ? issue.minimum : issue.maximum;
+  const inclusive = issue.inclusive !== false;
+  const limit = small ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
+  switch (issue.origin) {
+    case 'number':
+    case 'int':
+    case 'bigint':
+      return `expected ${issue.origin === 'number' ? 'a number' : 'a whole number'} ${inclusive ? `of ${limit}` : small ? 'above' : 'below'} ${String(bound)}`;
+    case 'string':
+      return small && Number(bound) === 1 && inclusive ? 'expected a non-empty string' : `expected a string of ${limit} ${String(bound)} characters`;
+    case 'array':
+    case 'set':
+      return small && Number(bound) === 1 && inclusive ? 'expected at least one item' : `expected ${limit} ${String(bound)} items`;
+    default:
+      return `expected ${limit} ${String(bound)}`;
   }
 }

@@ -6,6 +6,7 @@
  * The scanner never throws. On malformed text it keeps what it read before
  * the first error, and every other pointer is simply unknown.
  */
+import { MAX_WALK_DEPTH } from './limits.ts';
 import { escapeToken, parsePointer } from './pointer.ts';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../diagnostic/index.ts';
 
@@ -92,6 +93,12 @@ const VALUE_START = /[{["\-0-9tfn]/;
 const SCALAR_CHAR = /[-+.0-9eEa-z]/;
 const SCALAR = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
 const HEX4 = /^[0-9a-fA-F]{4}$/;
+/**
+ * The pointer of a value nested deeper than any file may be: never recorded,
+ * so a file nested a million deep costs no pointer of a million tokens
+ * (nothing deeper than the limit is ever reported but the limit itself).
+ */
+const TOO_DEEP = '#';
 
 interface Scan {
   /** Pointer → offset where its value starts. */
@@ -102,7 +109,8 @@ interface Scan {
 
 /**
  * Records the offset where each value starts, stopping at the first syntax
- * error. Iterative, so deep nesting cannot overflow the stack.
+ * error. Iterative, so deep nesting cannot overflow the stack; values deeper
+ * than MAX_WALK_DEPTH are scanned but not recorded.
  */
 function scan(text: string): Scan {
   const offsets = new Map<string, number>();
@@ -169,7 +177,7 @@ function scan(text: string): Scan {
     skipWhitespace();
     if (text[pos] !== ':') return undefined;
     pos++;
-    return `${container.pointer}/${escapeToken(key)}`;
+    return container.pointer === TOO_DEEP ? TOO_DEEP : `${container.pointer}/${escapeToken(key)}`;
   };
 
   const fail = (): Scan => ({ offsets, error: pos });
@@ -179,16 +187,16 @@ function scan(text: string): Scan {
     skipWhitespace();
     const c = text[pos];
     if (c === undefined || !VALUE_START.test(c)) return fail();
-    offsets.set(pointer, pos);
+    if (pointer !== TOO_DEEP) offsets.set(pointer, pos);
     if (c === '{' || c === '[') {
-      const container: Container = { array: c === '[', pointer, index: 0 };
+      const container: Container = { array: c === '[', pointer: stack.length >= MAX_WALK_DEPTH ? TOO_DEEP : pointer, index: 0 };
       pos++;
       skipWhitespace();
       if (text[pos] === (container.array ? ']' : '}')) {
         pos++;
       } else {
         stack.push(container);
-        const first = container.array ? `${pointer}/0` : readMember(container);
+        const first = container.array ? (container.pointer === TOO_DEEP ? TOO_DEEP : `${pointer}/0`) : readMember(container);
         if (first === undefined) return fail();
         pointer = first;
         continue;
@@ -213,7 +221,7 @@ function scan(text: string): Scan {
         pos++;
         if (container.array) {
           container.index++;
-          pointer = `${container.pointer}/${container.index}`;
+          pointer = container.pointer === TOO_DEEP ? TOO_DEEP : `${container.pointer}/${container.index}`;
         } else {
           const member = readMember(container);
           if (member === undefined) return fail();

@@ -14,6 +14,7 @@
  * as data properties, so `__proto__` or `constructor` is just a name.
  */
 import { parsePointer } from '../json/pointer.ts';
+import { MAX_WALK_DEPTH } from '../json/limits.ts';
 import { idAllocator, outcomesOfDraft, type Draft, type XY } from './draft.ts';
 import type { FlowNode, TestCall } from './types.ts';
 
@@ -191,6 +192,8 @@ export function pastedIds(draft: Pick<Draft, 'nodes'>, nodes: readonly Pick<Flow
 export function setAt<T>(value: T, pointer: string, next: unknown): T {
   const tokens = parsePointer(pointer);
   if (tokens.length === 0) return next as T;
+  // No file nests deeper (json/limits.ts): a deeper pointer is refused rather than walked.
+  if (tokens.length > MAX_WALK_DEPTH) return value;
   const written = writeAt(value, tokens, 0, next);
   return written === REFUSED ? value : (written as T);
 }

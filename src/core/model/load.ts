@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import { toPointer } from '../json/pointer.ts';
-import { issueToProblem } from '../json/issues.ts';
+import { describeValue, issueToProblem } from '../json/issues.ts';
+import { findLimitBreach, limitProblem } from '../json/limits.ts';
 import { migrate } from './migrations.ts';
 import { isTimeZone } from './hours.ts';
 import { FlowSchema, FORMAT_VERSION, NodeSchema, NODE_KINDS } from './schema.ts';
@@ -54,11 +55,23 @@ export function loadFlowText(text: string, file: string): LoadResult {
   return loadFlow(parsed.value, file);
 }
 
+export interface LoadOptions {
+  /**
+   * Whether the document's depth and string lengths were checked already
+   * (json/limits.ts): an importer's native flow, made from a vendor file
+   * checked where it entered, keeps the vendor data a few levels deeper.
+   */
+  readonly limitsChecked?: boolean;
+}
+
 /** Validates and migrates parsed JSON. */
-export function loadFlow(document: unknown, file: string): LoadResult {
+export function loadFlow(document: unknown, file: string, options: LoadOptions = {}): LoadResult {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '', message: 'a flow is a JSON object' }] };
   }
+  // Nothing deeper or longer than a file may hold goes further (json/limits.ts).
+  const tooBig = options.limitsChecked === true ? undefined : limitProblem(document, file);
+  if (tooBig !== undefined) return { ok: false, problems: [tooBig] };
   const migrated = migrate(document as Record<string, unknown>);
   if (!migrated.ok) {
     return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.formatVersion, severity: 'error', file, pointer: '/version', message: migrated.message }] };
@@ -98,8 +111,12 @@ export function createFlowChecker(): (document: unknown, file: string) => LoadRe
   const checkNode = (node: object) => {
     let found = checked.get(node);
     if (found === undefined) {
-      const proto = findProtoKeys(node);
-      if (proto.length > 0) {
+      // A node sits at level 3 of its file: the flow, its nodes, the node.
+      const breach = findLimitBreach(node, { level: 2 });
+      const proto = breach === undefined ? findProtoKeys(node) : [];
+      if (breach !== undefined) {
+        found = [breach];
+      } else if (proto.length > 0) {
         found = proto.map((pointer) => ({ pointer, message: 'a field may not be named "__proto__" (node ids may: they are values, not field names)' }));
       } else {
         const result = NodeSchema.safeParse(node);
@@ -117,7 +134,8 @@ export function createFlowChecker(): (document: unknown, file: string) => LoadRe
       return loadFlow(document, file);
     }
     const rest = { ...flow, nodes: [] };
-    const problems: Problem[] = findProtoKeys(rest).map((pointer) => ({
+    const restTooBig = limitProblem(rest, file);
+    const problems: Problem[] = restTooBig !== undefined ? [restTooBig] : findProtoKeys(rest).map((pointer) => ({
       code: DIAGNOSTIC_CODES.schema,
       severity: 'error',
       file,
@@ -189,7 +207,7 @@ function explainFlowIssue(issue: z.core.$ZodIssue, actual: unknown): string | un
   if (issue.code !== 'invalid_union' || !('discriminator' in issue) || issue.discriminator !== 'kind') return undefined;
   return actual === undefined
     ? `a node needs a "kind": one of ${NODE_KINDS.join(', ')}`
-    : `unknown node kind ${JSON.stringify(actual)}: expected one of ${NODE_KINDS.join(', ')}`;
+    : `unknown node kind ${typeof actual === 'string' ? JSON.stringify(actual.length > 40 ? `${actual.slice(0, 40)}…` : actual) : describeValue(actual)}: expected one of ${NODE_KINDS.join(', ')}`;
 }
 
 /** Checks the schema cannot express: unique ids, an existing start, valid patterns. */

@@ -480,7 +480,7 @@ export const CallStepSchema = z.union([
 ]);
 
 export const CALL_OUTCOMES = [
-  'person', 'voicemail', 'callback', 'ended', 'dropped', 'abandoned', 'trapped'
+  'person', 'voicemail', 'callback', 'ended', 'dropped', 'abandoned', 'trapped', 'stepLimit'
 ] as const;
 
 export const TestCallSchema = z

@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import { issueToProblem } from '../json/issues.ts';
+import { limitProblem } from '../json/limits.ts';
 import { parseJson, type Problem } from '../model/load.ts';
 import { DIAGNOSTIC_CODES } from '../diagnostic/index.ts';
 
@@ -87,6 +88,9 @@ export type ReviewParseResult =
 
 /** Checks `value` against `schema`; problems name `file` and a JSON pointer. */
 function check<T>(schema: z.ZodType<T>, value: unknown, file: string): Checked<T> {
+  // Nothing deeper or longer than a file may hold is read (json/limits.ts).
+  const tooBig = limitProblem(value, file);
+  if (tooBig !== undefined) return { ok: false, problems: [tooBig] };
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, value)) };

@@ -13,6 +13,7 @@ import { lintFlow, type LintOptions, type LintResult } from '../analysis/engine.
 import type { Finding } from '../analysis/types.ts';
 import { VENDOR_FORMATS } from '../formats/index.ts';
 import { escapeToken } from '../json/pointer.ts';
+import { MAX_WALK_DEPTH } from '../json/limits.ts';
 import { optionOutcome, outcomesOf } from '../model/outcomes.ts';
 import type { Flow, FlowNode } from '../model/types.ts';
 
@@ -231,11 +232,13 @@ function settingsOf(node: FlowNode): Record<string, unknown> {
   return settings;
 }
 
-function withoutLayout(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutLayout);
+/** Vendor data less its layout keys; data nested deeper than any file may be (json/limits.ts) is kept as it is. */
+function withoutLayout(value: unknown, depth = 0): unknown {
+  if (depth > MAX_WALK_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((item) => withoutLayout(item, depth + 1));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) if (!LAYOUT_KEYS.has(key)) out[key] = withoutLayout(inner);
+  for (const [key, inner] of Object.entries(value)) if (!LAYOUT_KEYS.has(key)) out[key] = withoutLayout(inner, depth + 1);
   return out;
 }
 
@@ -283,20 +286,21 @@ function sameButLayout(a: FlowNode, b: FlowNode): boolean {
   return keysA.every((key) => Object.hasOwn(record, key) && deepEqual((a as unknown as Record<string, unknown>)[key], record[key], key === 'meta'));
 }
 
-function deepEqual(a: unknown, b: unknown, inVendorData: boolean): boolean {
+/** Whether two values are equal; beyond the depth any file may nest (json/limits.ts) only the very same value is. */
+function deepEqual(a: unknown, b: unknown, inVendorData: boolean, depth = 0): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > MAX_WALK_DEPTH) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
     const list = b as unknown[];
-    return a.length === list.length && a.every((item, i) => deepEqual(item, list[i], inVendorData));
+    return a.length === list.length && a.every((item, i) => deepEqual(item, list[i], inVendorData, depth + 1));
   }
   const skip = (key: string) => inVendorData && LAYOUT_KEYS.has(key);
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   const keysA = Object.keys(ra).filter((k) => !skip(k));
   const keysB = Object.keys(rb).filter((k) => !skip(k));
-  return keysA.length === keysB.length && keysA.every((key) => Object.hasOwn(rb, key) && deepEqual(ra[key], rb[key], inVendorData));
+  return keysA.length === keysB.length && keysA.every((key) => Object.hasOwn(rb, key) && deepEqual(ra[key], rb[key], inVendorData, depth + 1));
 }
 
 function compareNodes(old: FlowNode, node: FlowNode, renamed: (id: string) => string): NodeChange | undefined {
@@ -422,12 +426,16 @@ function lcsDiff(a: readonly string[], b: readonly string[]): WordPart[] {
   return parts;
 }
 
-/** Leaf-by-leaf changes between two JSON values; arrays compare whole. */
-function compareValues(before: unknown, after: unknown, pointer: string): SettingChange[] {
+/** Leaf-by-leaf changes between two JSON values; arrays compare whole, as do values deeper than any file may nest (json/limits.ts). */
+function compareValues(before: unknown, after: unknown, pointer: string, depth = 0): SettingChange[] {
+  if (depth > MAX_WALK_DEPTH) return before === after ? [] : [{ pointer, before: before ?? null, after: after ?? null }];
   if (isPlainObject(before) && isPlainObject(after)) {
     const changes: SettingChange[] = [];
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      changes.push(...compareValues(before[key], after[key], `${pointer}/${escapeToken(key)}`));
+      // Own fields only: a vendor field named `constructor` or `valueOf` is no method of the object.
+      const was = Object.hasOwn(before, key) ? before[key] : undefined;
+      const is = Object.hasOwn(after, key) ? after[key] : undefined;
+      changes.push(...compareValues(was, is, `${pointer}/${escapeToken(key)}`, depth + 1));
     }
     return changes;
   }

@@ -4,6 +4,7 @@
  */
 import type { DiffFinding, FlowDiff, NodeChange, RouteChange, SettingChange, WordPart } from './diff.ts';
 import { isEmptyDiff } from './diff.ts';
+import { escapeControls } from '../diagnostic/index.ts';
 
 /** An outcome as a caller would name it: `key 1` for a key, the outcome's name otherwise. */
 export function outcomeLabel(outcome: string): string {
@@ -71,7 +72,7 @@ function nodeDetails(change: NodeChange, style: Style): string[] {
   const { code, value, words, text } = style;
   const lines: string[] = [];
   if (change.renamedFrom !== undefined) lines.push(`id: ${code(change.renamedFrom)} → ${code(change.node)}`);
-  if (change.kindBefore !== undefined) lines.push(`kind: ${change.kindBefore} → ${change.kind}`);
+  if (change.kindBefore !== undefined) lines.push(`kind: ${text(change.kindBefore)} → ${text(change.kind)}`);
   if (change.name !== undefined) lines.push(`name: ${value(change.name.before)} → ${value(change.name.after)}`);
   for (const p of change.prompts) {
     if (p.before === null) lines.push(`${text(p.field)}: new: ${value(p.after)}`);
@@ -120,7 +121,8 @@ export function diffText(diff: FlowDiff, labels: { before: string; after: string
     for (const f of fixed) lines.push(`  fixed       ${findingWords(f)}`);
     for (const f of introduced) lines.push(`  introduced  ${findingWords(f)}`);
   }
-  return `${lines.join('\n')}\n`;
+  // Each line's control characters escaped: a line feed inside an id or a vendor key cannot start a line of its own.
+  return lines.map((line) => `${escapeControls(line)}\n`).join('');
 }
 
 /** Start, flow settings and test calls, one line each. */
@@ -139,16 +141,50 @@ function flowDetails(diff: FlowDiff, style: Style): string[] {
   return lines;
 }
 
-/** Text for a Markdown table cell or list item: no pipe, no line break, no markup of its own. */
+/**
+ * Text for a Markdown table cell or list item: no line break, no markup of
+ * its own. Every character Markdown could read as markup is escaped with a
+ * backslash: HTML (`<img …>`), code spans, emphasis, links and images, table
+ * pipes, entities, math; and the autolinks GitHub makes of bare addresses
+ * (`https://…`, `www.…`, `name@host`) are broken up the same way. A mark
+ * that only starts a block (`#`, `-`, `+`, `1.`) is escaped at the start.
+ */
 export function markdownText(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/([\\`*_[\]<>|~])/g, '\\$1');
+  return escapeControls(text.replace(/\r?\n/g, ' '))
+    .replace(/[\\`*_[\]<>|~&$@#]/g, '\\$&')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
-/** An id as inline code, with backticks inside handled. */
+/** The length of the longest run of backticks in `text` (0 without one). */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const [run] of text.matchAll(/`+/g)) longest = Math.max(longest, run.length);
+  return longest;
+}
+
+/**
+ * An id as inline code: the fence is one backtick longer than the longest
+ * run of backticks inside, so that no id can close it early, and a space
+ * pads an id that starts or ends with a backtick. Inside code nothing is
+ * markup. An id with a pipe, which a table would split on wherever it is, is
+ * written as escaped text in quotes instead.
+ */
 export function markdownCode(text: string): string {
-  const clean = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-  const fence = clean.includes('`') ? '``' : '`';
-  return `${fence}${fence === '``' ? ` ${clean} ` : clean}${fence}`;
+  const clean = escapeControls(text.replace(/\r?\n/g, ' '));
+  if (clean === '') return '(none)';
+  if (clean.includes('|')) return `"${markdownText(clean)}"`;
+  const fence = '`'.repeat(longestBacktickRun(clean) + 1);
+  const pad = /^[` ]|[` ]$/.test(clean) && clean.trim() !== '' ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+/** A fenced code block: the fence longer than any run of backticks in `text`, at least three. */
+export function markdownBlock(language: string, text: string): string {
+  const fence = '`'.repeat(Math.max(2, longestBacktickRun(text)) + 1);
+  return `${fence}${language}\n${text}\n${fence}`;
 }
 
 function markdownWords(parts: readonly WordPart[]): string {
@@ -173,7 +209,7 @@ export function diffMarkdown(diff: FlowDiff, labels: { before: string; after: st
     const icon = { added: '➕ added', removed: '➖ removed', changed: '✏️ changed' } as const;
     for (const change of diff.nodes) {
       const details = nodeDetails(change, MARKDOWN);
-      lines.push(`| ${icon[change.status]} | ${markdownCode(change.node)} | ${change.kind} | ${details.join('<br>') || '—'} |`);
+      lines.push(`| ${icon[change.status]} | ${markdownCode(change.node)} | ${markdownText(change.kind)} | ${details.join('<br>') || '—'} |`);
     }
     lines.push('');
   }

@@ -11,7 +11,7 @@ import type { Flow } from '../model/types.ts';
 import type { Pillar } from '../simulate/scorecard.ts';
 import { OUTCOME_LABELS, TRAFFIC_OUTCOMES, type TrafficReport } from '../simulate/traffic.ts';
 import type { FlowDiff } from './diff.ts';
-import { diffMarkdown, markdownCode, markdownText } from './format.ts';
+import { diffMarkdown, markdownBlock, markdownCode, markdownText } from './format.ts';
 
 export interface ReportInput {
   readonly flow: Flow;
@@ -65,9 +65,9 @@ export function reportMarkdown(input: ReportInput): string {
     const removed = change.diff.nodes.filter((n) => n.status === 'removed');
     lines.push('Added nodes are green, changed nodes amber.', '');
     if (removed.length > 0) lines.push(`Removed: ${removed.map((n) => markdownCode(n.node)).join(', ')}.`, '');
-    lines.push('```mermaid', toMermaid(flow, { added, changed }).trimEnd(), '```', '');
+    lines.push(markdownBlock('mermaid', toMermaid(flow, { added, changed }).trimEnd()), '');
   } else {
-    lines.push('```mermaid', toMermaid(flow).trimEnd(), '```', '');
+    lines.push(markdownBlock('mermaid', toMermaid(flow).trimEnd()), '');
   }
 
   lines.push('## Findings', '');

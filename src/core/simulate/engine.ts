@@ -33,6 +33,8 @@ class Counters {
   /** Places touched since the last clear: the first `count` of `touched`. */
   private touched: Int32Array;
   private count = 0;
+  /** Whether some place was visited more than once since the last clear: the call went round a loop. */
+  wentRound = false;
 
   constructor(size: number) {
     this.visits = new Int32Array(size);
@@ -42,7 +44,9 @@ class Counters {
 
   visit(at: number): number {
     if (this.visits[at] === 0 && this.retries[at] === 0) this.touch(at);
-    return ++this.visits[at]!;
+    const visits = ++this.visits[at]!;
+    if (visits > 1) this.wentRound = true;
+    return visits;
   }
 
   setRetries(at: number, value: number): void {
@@ -66,6 +70,7 @@ class Counters {
       this.retries[at] = 0;
     }
     this.count = 0;
+    this.wentRound = false;
   }
 }
 
@@ -270,7 +275,7 @@ function action(ref: ActionRef, place: Place): Action | null {
     }
     case 'finish': {
       const ended = p['outcome'] as CallResult['outcome'];
-      const failed = ended === 'dropped' || ended === 'trapped' || ended === 'abandoned';
+      const failed = ended === 'dropped' || ended === 'trapped' || ended === 'abandoned' || ended === 'stepLimit';
       return (c) => {
         const outcome = c.helped ?? ended;
         const result: { -readonly [K in keyof CallResult]: CallResult[K] } = {
@@ -346,7 +351,7 @@ function guard(ref: ActionRef | undefined, place: Place): Guard | null {
       };
     }
     case 'overStepLimit':
-      return (c) => c.steps > c.stepLimit;
+      return params['wentRound'] === true ? (c) => c.steps > c.stepLimit && c.counters.wentRound : (c) => c.steps > c.stepLimit;
     default: {
       const implementation = GUARDS[ref.type];
       if (implementation === undefined) throw new Error(`the engine has no guard ${JSON.stringify(ref.type)}`);

@@ -3,9 +3,9 @@
  * coverage, simulated traffic on the table-driven engine, and the CX
  * scorecard.
  */
-export { asTestCall, shortestPaths, type CallScript, type PathsResult } from './paths.ts';
+export { asTestCall, shortestPaths, type CallScript, type Continuation, type PathsResult } from './paths.ts';
 export { coverageOf, type Coverage } from './coverage.ts';
-export { parseModel, type TrafficModel } from './model.ts';
+export { modelWarnings, parseModel, type ModelWarning, type TrafficModel } from './model.ts';
 export { scorecard, type Pillar } from './scorecard.ts';
 export {
   OUTCOME_LABELS,

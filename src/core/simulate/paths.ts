@@ -26,10 +26,25 @@ export interface CallScript {
   readonly environment: Environment;
 }
 
+/**
+ * A script as the script it continues and what it adds: the node whose
+ * shortest call it goes on from (`after`), then its own steps and the
+ * environment it adds. Scripts of a long chain grow with it; these do not.
+ */
+export interface Continuation {
+  readonly after: string;
+  /** Steps and environment entries of the whole script, at most. */
+  readonly size: number;
+  readonly steps: readonly CallStep[];
+  readonly environment: Environment;
+}
+
 export interface NodePath {
   readonly node: string;
-  /** A script that reaches the node, when one was found. */
+  /** A script that reaches the node, when one was found (written out when first read). */
   readonly script?: CallScript;
+  /** The same script as the one it continues, and what it adds (absent for the start). */
+  readonly continues?: Continuation;
   /** Whether running the script on the machine reached the node. */
   readonly verified: boolean;
 }
@@ -38,20 +53,25 @@ export interface EdgePath {
   readonly from: string;
   readonly outcome: string;
   readonly to: string;
+  /** A script that takes the transition, when one was found (written out when first read). */
   readonly script?: CallScript;
+  /** The same script as the one to `from` and what it adds. */
+  readonly continues?: Continuation;
   readonly verified: boolean;
 }
 
 export interface PathsResult {
   readonly nodes: readonly NodePath[];
   readonly edges: readonly EdgePath[];
-  /** False when the flow was too large to run every script (see `verifyUpTo`). */
+  /** False when the flow was too large to run every script (see `verifyUpTo` and `verifyStepsUpTo`). */
   readonly verifiedAll: boolean;
 }
 
 export interface PathsOptions extends CompileOptions {
   /** Scripts are run on the machine for flows of at most this many nodes (default 2,000). */
   readonly verifyUpTo?: number;
+  /** … and whose scripts (one per node and per transition) have at most this many steps in all (default 100,000). */
+  readonly verifyStepsUpTo?: number;
 }
 
 /** When a generated call is placed (a Monday morning); the hours outcome each script needs is forced. */
@@ -282,13 +302,78 @@ export function moveFor(node: FlowNode, outcome: Outcome, index: number): Move |
   }
 }
 
-function extend(script: CallScript, move: Move): CallScript {
-  const env = script.environment;
-  const merged: { now?: string; caller?: Record<string, Scalar>; variables?: Record<string, Scalar>; outcomes?: Record<string, string> } = { ...env } as never;
-  if (move.caller && Object.keys(move.caller).length > 0) merged.caller = { ...env.caller, ...move.caller };
-  if (move.variables && Object.keys(move.variables).length > 0) merged.variables = { ...env.variables, ...move.variables };
-  if (move.outcome) merged.outcomes = { ...env.outcomes, [move.outcome[0]]: move.outcome[1] };
-  return { steps: [...script.steps, ...move.steps], environment: merged };
+/**
+ * A script as the path that builds it: the script of the node before and one
+ * move more. Scripts share their beginnings, so a chain of a thousand menus
+ * keeps a thousand moves, not a million steps; a script is written out in
+ * full only when asked for.
+ */
+interface Trail {
+  readonly before: Trail | undefined;
+  /** The node whose script `before` is. */
+  readonly after: string | undefined;
+  readonly move: Move | undefined;
+  /** Steps and environment entries of the whole script (an upper bound of the latter). */
+  readonly size: number;
+  /** The start's environment. */
+  readonly base: Environment;
+}
+
+const moveSize = (move: Move): number =>
+  move.steps.length + Object.keys(move.caller ?? {}).length + Object.keys(move.variables ?? {}).length + (move.outcome === undefined ? 0 : 1);
+
+function extend(trail: Trail, after: string, move: Move): Trail {
+  return { before: trail, after, move, size: trail.size + moveSize(move), base: trail.base };
+}
+
+/** What one move adds to a script's environment, as an environment. */
+function moveEnvironment(move: Move): Environment {
+  return {
+    ...(move.caller && Object.keys(move.caller).length > 0 ? { caller: move.caller } : {}),
+    ...(move.variables && Object.keys(move.variables).length > 0 ? { variables: move.variables } : {}),
+    ...(move.outcome ? { outcomes: { [move.outcome[0]]: move.outcome[1] } } : {})
+  };
+}
+
+/** The whole script a trail builds, in time linear in its length. */
+function scriptOf(trail: Trail): CallScript {
+  const moves: Move[] = [];
+  for (let t: Trail | undefined = trail; t !== undefined; t = t.before) if (t.move !== undefined) moves.push(t.move);
+  const steps: CallStep[] = [];
+  // The start's environment, each of its parts copied once before the moves add to it (in the order they first do).
+  const environment: { now?: string; caller?: Record<string, Scalar>; variables?: Record<string, Scalar>; outcomes?: Record<string, string> } = { ...trail.base } as never;
+  const copied = new Set<'caller' | 'variables' | 'outcomes'>();
+  const own = <K extends 'caller' | 'variables' | 'outcomes'>(part: K): NonNullable<(typeof environment)[K]> => {
+    if (!copied.has(part)) {
+      environment[part] = { ...environment[part] } as (typeof environment)[K];
+      copied.add(part);
+    }
+    return environment[part]!;
+  };
+  for (let i = moves.length - 1; i >= 0; i--) {
+    const move = moves[i]!;
+    for (const step of move.steps) steps.push(step);
+    if (move.caller && Object.keys(move.caller).length > 0) Object.assign(own('caller'), move.caller);
+    if (move.variables && Object.keys(move.variables).length > 0) Object.assign(own('variables'), move.variables);
+    if (move.outcome) own('outcomes')[move.outcome[0]] = move.outcome[1];
+  }
+  return { steps, environment };
+}
+
+/**
+ * A path's script, written out when first read: a path's `script` costs
+ * nothing until a caller of shortestPaths looks at it.
+ */
+function withScript<T extends object>(path: T, trail: Trail | undefined): T & { readonly script?: CallScript; readonly continues?: Continuation } {
+  if (trail === undefined) return path;
+  let script: CallScript | undefined;
+  Object.defineProperty(path, 'script', {
+    enumerable: true,
+    get: () => (script ??= scriptOf(trail))
+  });
+  const continues: Continuation | undefined =
+    trail.after === undefined || trail.move === undefined ? undefined : { after: trail.after, size: trail.size, steps: trail.move.steps, environment: moveEnvironment(trail.move) };
+  return (continues === undefined ? path : Object.assign(path, { continues })) as T & { readonly script?: CallScript; readonly continues?: Continuation };
 }
 
 /** A script as a test call of the flow, expecting nothing (the caller of this decides what to check). */
@@ -311,56 +396,62 @@ function walked(route: readonly string[], from: string, to: string): boolean {
 /** The shortest script to every node and transition, each checked on the machine. */
 export function shortestPaths(flow: Flow, options: PathsOptions = {}): PathsResult {
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
-  const scripts = new Map<string, CallScript>();
-  const edges: { from: string; outcome: string; to: string; script?: CallScript }[] = [];
+  const trails = new Map<string, Trail>();
+  const edges: { from: string; outcome: string; to: string; trail?: Trail }[] = [];
   const queue: string[] = [];
   if (byId.has(flow.start)) {
     // A test call of a flow that checks opening hours must say when it is placed.
     const environment: Environment = flow.nodes.some((n) => n.kind === 'hours') ? { now: CALL_TIME } : {};
-    scripts.set(flow.start, { steps: [], environment });
+    trails.set(flow.start, { before: undefined, after: undefined, move: undefined, size: 0, base: environment });
     queue.push(flow.start);
   }
   const seenEdges = new Set<string>();
   for (let head = 0; head < queue.length; head++) {
     const id = queue[head]!;
     const node = byId.get(id)!;
-    const here = scripts.get(id)!;
+    const here = trails.get(id)!;
     outcomesOf(node).forEach((outcome, index) => {
       if (outcome.target === undefined || !byId.has(outcome.target)) return;
       const key = `${id}\u0000${outcome.name}\u0000${outcome.target}`;
       if (seenEdges.has(key)) return;
       seenEdges.add(key);
       const move = moveFor(node, outcome, index);
-      const script = move === undefined ? undefined : extend(here, move);
-      edges.push({ from: id, outcome: outcome.name, to: outcome.target, ...(script ? { script } : {}) });
-      if (script !== undefined && !scripts.has(outcome.target)) {
-        scripts.set(outcome.target, script);
+      const trail = move === undefined ? undefined : extend(here, id, move);
+      edges.push({ from: id, outcome: outcome.name, to: outcome.target, ...(trail ? { trail } : {}) });
+      if (trail !== undefined && !trails.has(outcome.target)) {
+        trails.set(outcome.target, trail);
         queue.push(outcome.target);
       }
     });
   }
   // Every script is run on the machine: it reached its node (or took its transition), or it is marked unverified.
-  const verify = flow.nodes.length <= (options.verifyUpTo ?? 2000);
-  const runs = new Map<CallScript, readonly string[]>();
+  // Not for a flow too large, nor one whose scripts are long (a chain of a thousand menus: a million steps to run).
+  let work = 0;
+  for (const trail of trails.values()) work += trail.size + 1;
+  for (const edge of edges) work += (edge.trail?.size ?? 0) + 1;
+  const verify = flow.nodes.length <= (options.verifyUpTo ?? 2000) && work <= (options.verifyStepsUpTo ?? 100_000);
+  const runs = new Map<Trail, readonly string[]>();
   // One machine for every script: compiling it once per script would make the pass quadratic.
   let run: ((call: TestCall) => TestCallRun) | undefined;
-  const routeOf = (script: CallScript): readonly string[] => {
-    let route = runs.get(script);
+  const routeOf = (trail: Trail): readonly string[] => {
+    let route = runs.get(trail);
     if (route === undefined) {
       run ??= testCallRunner(flow, options);
-      route = run(asTestCall('path', script)).route;
-      runs.set(script, route);
+      route = run(asTestCall('path', scriptOf(trail))).route;
+      runs.set(trail, route);
     }
     return route;
   };
   const nodes: NodePath[] = flow.nodes.map((node) => {
-    const script = scripts.get(node.id);
-    if (script === undefined) return { node: node.id, verified: false };
-    return { node: node.id, script, verified: verify && routeOf(script).includes(node.id) };
+    const trail = trails.get(node.id);
+    if (trail === undefined) return { node: node.id, verified: false };
+    return withScript({ node: node.id, verified: verify && routeOf(trail).includes(node.id) }, trail);
   });
   return {
     nodes,
-    edges: edges.map((e) => ({ ...e, verified: verify && e.script !== undefined && walked(routeOf(e.script), e.from, e.to) })),
+    edges: edges.map((e) =>
+      withScript({ from: e.from, outcome: e.outcome, to: e.to, verified: verify && e.trail !== undefined && walked(routeOf(e.trail), e.from, e.to) }, e.trail)
+    ),
     verifiedAll: verify
   };
 }

@@ -35,9 +35,17 @@ export function uniform(seed: number, call: number, key: number, index = 0): num
   return uniformIn(callStream(seed, call), key, index);
 }
 
-/** The part of every draw of one call that depends only on the seed and the call. */
+/**
+ * The part of every draw of one call that depends only on the seed and the
+ * call. A seed is a whole number up to 2^53 - 1, all of it used: its bits
+ * above the low 32 are mixed in when there are any (so seeds below 2^32 draw
+ * as they always have), and seeds that differ there give other calls.
+ */
 export function callStream(seed: number, call: number): number {
-  return mix(mix((seed >>> 0) ^ 0x9e3779b9) ^ (call >>> 0));
+  const low = seed >>> 0;
+  const stream = mix(mix(low ^ 0x9e3779b9) ^ (call >>> 0));
+  const high = Math.floor(seed / 4294967296) >>> 0;
+  return high === 0 ? stream : mix(stream ^ mix(high ^ 0x7f4a7c15));
 }
 
 /** `uniform(seed, call, key, index)`, given the call's stream: the same number, with half the work. */

@@ -75,8 +75,13 @@ export function scorecard(flow: Flow, lint: LintResult, traffic: TrafficReport):
   const personalisation: Rating = total(personalFindings) > 0 ? 'poor' : usesCaller ? 'good' : 'fair';
 
   // Integrity: no traps, no dead ends, no caller left without a way to help.
-  const integrityFindings = countOf(lint, ['trap-loop', 'dead-end', 'no-human-route', 'broken-reference', 'unreachable']);
-  const serious = (integrityFindings['trap-loop'] ?? 0) + (integrityFindings['dead-end'] ?? 0) + (integrityFindings['no-human-route'] ?? 0) + (integrityFindings['broken-reference'] ?? 0);
+  const integrityFindings = countOf(lint, ['trap-loop', 'subflow-cycle', 'dead-end', 'no-human-route', 'broken-reference', 'unreachable']);
+  const serious =
+    (integrityFindings['trap-loop'] ?? 0) +
+    (integrityFindings['subflow-cycle'] ?? 0) +
+    (integrityFindings['dead-end'] ?? 0) +
+    (integrityFindings['no-human-route'] ?? 0) +
+    (integrityFindings['broken-reference'] ?? 0);
   const integrity: Rating = serious > 0 || o.trapped + o.dropped > 0.01 ? 'poor' : total(integrityFindings) > 0 ? 'fair' : 'good';
 
   return [
@@ -127,7 +132,7 @@ export function scorecard(flow: Flow, lint: LintResult, traffic: TrafficReport):
       rating: integrity,
       evidence: [
         `${serious} trap, dead-end or no-route finding${serious === 1 ? '' : 's'}`,
-        `${pct(o.trapped)} of simulated callers trapped, ${pct(o.dropped)} dropped`
+        `${pct(o.trapped)} of simulated callers trapped, ${pct(o.dropped)} dropped${o.stepLimit > 0 ? `, ${pct(o.stepLimit)} stopped at the step limit` : ''}`
       ],
       findings: integrityFindings
     }

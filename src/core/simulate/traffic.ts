@@ -17,7 +17,13 @@ import { callStream, exponential, hashText, uniformIn } from './random.ts';
 import { resolveModel, type ResolvedModel, type TrafficModel } from './model.ts';
 import { FlowEngine } from './engine.ts';
 
-export const TRAFFIC_OUTCOMES = ['person', 'voicemail', 'callback', 'ended', 'dropped', 'abandoned', 'trapped'] as const;
+/**
+ * How simulated calls count. `trapped`: the call went round without end (a
+ * loop it never left, or sub-flows that run each other); `stepLimit`: it was
+ * stopped, still going, without ever going round (a flow too long for the
+ * simulation's limits), which says nothing bad of the flow.
+ */
+export const TRAFFIC_OUTCOMES = ['person', 'voicemail', 'callback', 'ended', 'dropped', 'abandoned', 'trapped', 'stepLimit'] as const;
 export type TrafficOutcome = (typeof TRAFFIC_OUTCOMES)[number];
 
 /** Each outcome in words, after a share: "55% reached a person". */
@@ -28,7 +34,8 @@ export const OUTCOME_LABELS: Readonly<Record<TrafficOutcome, string>> = {
   ended: 'ended by design',
   dropped: 'were dropped',
   abandoned: 'hung up',
-  trapped: 'were trapped'
+  trapped: 'were trapped',
+  stepLimit: 'were stopped at the step limit'
 };
 
 /** One simulated call. */
@@ -48,8 +55,49 @@ const DRAW = { intent: 1, patience: 2, world: 3, hours: 4, queueWait: 5, queuePa
 
 /** Visits per node decided ahead (the machine repeats the last for more). */
 const VISITS_AHEAD = 4;
-/** Events a call may take before it counts as trapped. */
+/** Caller events a call that goes round a loop may take before it counts as trapped. */
 const MAX_EVENTS = 400;
+/**
+ * Caller events a call that never goes round may take, per node of the
+ * machine: as many as it may need at each (an entry of digits and its end),
+ * so a long flow's calls are not cut short. Past them, it is stopped at the
+ * step limit.
+ */
+const EVENTS_PER_NODE = 64;
+
+/** The caller events a call may take in a machine of this many nodes. */
+function eventLimit(nodes: number): number {
+  return MAX_EVENTS + EVENTS_PER_NODE * nodes;
+}
+
+/**
+ * Whether a route enters some node twice (the call went round a loop), read
+ * as the route grows: each node is looked at once.
+ */
+class RoundCheck {
+  /** Made on the first look: most calls end long before anyone asks. */
+  private seen: Set<string> | null = null;
+  private read = 0;
+  private found = false;
+
+  wentRound(route: readonly string[]): boolean {
+    const seen = (this.seen ??= new Set());
+    while (!this.found && this.read < route.length) {
+      const node = route[this.read++]!;
+      if (seen.has(node)) this.found = true;
+      else seen.add(node);
+    }
+    return this.found;
+  }
+}
+
+/** Whether a call may take another caller event: under the loop limit, or never gone round and under the flow's. */
+function mayGoOn(events: number, limit: number, route: readonly string[], rounds: RoundCheck): boolean {
+  return events < MAX_EVENTS || (events < limit && !rounds.wentRound(route));
+}
+
+/** Why a call loop stopped before the call was done: no answer the caller can give, or too many events. */
+type Stopped = 'stuck' | 'events' | null;
 
 interface QueueDraw {
   readonly result: 'answered' | 'overflow' | 'abandoned';
@@ -84,8 +132,9 @@ function outcomeTable(node: FlowNode, model: ResolvedModel): OutcomeTable | unde
         : node.kind === 'voicemail' || node.kind === 'callback'
           ? { failed: 0.01 }
           : {};
-  const table = Object.hasOwn(model.outcomes, node.id) ? model.outcomes[node.id]! : defaults;
-  return { names: outcomes.map((o) => o.name), chances: outcomes.map((o) => (Object.hasOwn(table, o.name) ? table[o.name]! : 0)) };
+  const given = model.outcomes.get(node.id);
+  const chance = (name: string): number => (given !== undefined ? (given.get(name) ?? 0) : Object.hasOwn(defaults, name) ? defaults[name]! : 0);
+  return { names: outcomes.map((o) => o.name), chances: outcomes.map((o) => chance(o.name)) };
 }
 
 /** The outcome the world gives a step on one visit. */
@@ -172,7 +221,7 @@ function callerEvents(
   if (u < model.silence) return SILENT;
   if (u < model.silence + model.wrongKey) return can.wrong;
   if (node.kind === 'input') return can.valid;
-  const wanted = Object.hasOwn(intent.choices, node.id) ? intent.choices[node.id] : undefined;
+  const wanted = intent.choices.get(node.id);
   let index = wanted === undefined ? -1 : (can.choices.get(wanted) ?? -1);
   // A caller with no choice in mind here picks any option.
   if (index < 0 && node.options.length > 0) index = Math.floor(uniformIn(stream, key ^ DRAW.pick, attempt) * node.options.length);
@@ -373,7 +422,9 @@ export class Caller {
 
 /**
  * How a call counts, from how the engine ended it. `path` is the route as
- * places in the flow's nodes, when the engine has it.
+ * places in the flow's nodes, when the engine has it; `stopped`, why a call
+ * with no result was stopped: out of events without going round, it counts
+ * as stopped at the step limit, else as trapped.
  */
 export function recordOf(
   plan: WorldPlan,
@@ -382,7 +433,8 @@ export function recordOf(
   fullRoute: readonly string[],
   prepared: PreparedCall,
   caller: Caller,
-  path?: readonly number[]
+  path?: readonly number[],
+  stopped: Stopped = null
 ): CallRecord {
   const menuSteps = caller.menuSteps;
   // A caller may give up in a queue before anyone answers.
@@ -402,7 +454,10 @@ export function recordOf(
       return { outcome: 'person', node: result?.node ?? id, timeToPerson: Math.round((seconds + draw.seconds) * 100) / 100, menuSteps, route: fullRoute };
     }
   }
-  if (result === null) return { outcome: 'trapped', node: endNode, timeToPerson: null, menuSteps, route: fullRoute };
+  if (result === null) {
+    const outcome = stopped === 'events' && !new RoundCheck().wentRound(fullRoute) ? 'stepLimit' : 'trapped';
+    return { outcome, node: endNode, timeToPerson: null, menuSteps, route: fullRoute };
+  }
   if (caller.hungUpAt !== null) return { outcome: 'abandoned', node: caller.hungUpAt, timeToPerson: null, menuSteps, route: fullRoute };
   const person = result.outcome === 'person';
   return { outcome: result.outcome, node: result.node, timeToPerson: person ? result.seconds : null, menuSteps, route: fullRoute };
@@ -415,10 +470,20 @@ export function simulateCall(plan: WorldPlan, machine: ReturnType<typeof createF
   const actor = createActor(machine, { input: callInputOf(plan, prepared) });
   actor.start();
   let events = 0;
-  while (actor.getSnapshot().status !== 'done' && events < MAX_EVENTS) {
+  const limit = eventLimit(plan.nodes.length);
+  const rounds = new RoundCheck();
+  let stopped: Stopped = null;
+  while (actor.getSnapshot().status !== 'done') {
     const context = actor.getSnapshot().context;
+    if (!mayGoOn(events, limit, context.route, rounds)) {
+      stopped = 'events';
+      break;
+    }
     const action = caller.act(context.node, context.elapsed);
-    if (action === undefined) break;
+    if (action === undefined) {
+      stopped = 'stuck';
+      break;
+    }
     if (action === 'hangup') {
       actor.send({ type: 'HANGUP' });
       break;
@@ -432,7 +497,7 @@ export function simulateCall(plan: WorldPlan, machine: ReturnType<typeof createF
   const snapshot = actor.getSnapshot();
   actor.stop();
   const result = snapshot.status === 'done' ? (snapshot.output ?? null) : null;
-  return recordOf(plan, result, snapshot.context.node, snapshot.context.route, prepared, caller);
+  return recordOf(plan, result, snapshot.context.node, snapshot.context.route, prepared, caller, undefined, stopped);
 }
 
 export interface TrafficReport {
@@ -619,9 +684,19 @@ function runEngineCall(plan: WorldPlan, engine: FlowEngine, model: ResolvedModel
   const run = engine.start({ now: CALL_TIME }, prepared);
   const context = run.context;
   let events = 0;
-  while (!run.done && events < MAX_EVENTS) {
+  const limit = eventLimit(plan.nodes.length);
+  const rounds = new RoundCheck();
+  let stopped: Stopped = null;
+  while (!run.done) {
+    if (!mayGoOn(events, limit, context.route, rounds)) {
+      stopped = 'events';
+      break;
+    }
     const action = caller.actAt(context.at, context.elapsed);
-    if (action === undefined) break;
+    if (action === undefined) {
+      stopped = 'stuck';
+      break;
+    }
     if (action === 'hangup') {
       run.send(HANGUP);
       break;
@@ -632,7 +707,7 @@ function runEngineCall(plan: WorldPlan, engine: FlowEngine, model: ResolvedModel
       events++;
     }
   }
-  return { record: recordOf(plan, context.result, context.node, context.route, prepared, caller, context.path), path: context.path };
+  return { record: recordOf(plan, context.result, context.node, context.route, prepared, caller, context.path, stopped), path: context.path };
 }
 
 const HANGUP: CallerEvent = { type: 'HANGUP' };

@@ -7,7 +7,7 @@
 import { FlowPanel } from './FlowPanel.tsx';
 import { useActor } from '@xstate/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { createFlowMachine, type CallInput, type CallResult, type TranscriptEntry } from '../../core/compile/index.ts';
+import { createFlowMachine, SUBFLOW_RECURSION, type CallInput, type CallResult, type TranscriptEntry } from '../../core/compile/index.ts';
 import { runTestCalls, type TestCallRun } from '../../core/calls/index.ts';
 import { asTestCall, coverageOf, shortestPaths } from '../../core/simulate/index.ts';
 import type { CallStep, Flow, TestCall } from '../../core/model/index.ts';
@@ -34,7 +34,11 @@ export function describeEnding(result: CallResult, flow: Flow): string {
     case 'abandoned':
       return `The caller hung up${at} ${time}.`;
     case 'trapped':
-      return `The call went round without end${at}: the caller is trapped.`;
+      return result.reason?.startsWith(SUBFLOW_RECURSION) === true
+        ? `The call runs a flow that is running already${at} (${result.reason.slice(SUBFLOW_RECURSION.length + 2)}): the caller is trapped.`
+        : `The call went round without end${at}: the caller is trapped.`;
+    case 'stepLimit':
+      return `The call reached the step limit${at} without going round a loop ${time}.`;
   }
 }
 
@@ -231,8 +235,10 @@ export function Simulator({ flow, onProgress, onSaveTest, onAddTests }: Simulato
             <button type="button" className="primary" onClick={start}>
               Start call
             </button>
-            <label htmlFor={whenId}>Call time</label>
-            <input id={whenId} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+            <span className="call-time">
+              <label htmlFor={whenId}>Call time</label>
+              <input id={whenId} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+            </span>
             <span className="checkbox">
               <input id={speakId} type="checkbox" checked={speakPrompts} onChange={(e) => setSpeakPrompts(e.target.checked)} />
               <label htmlFor={speakId}>Speak prompts</label>

@@ -33,6 +33,7 @@ export function Traffic({ flow, onHeat }: Props) {
   const callsId = useId();
   const seedId = useId();
   const heatId = useId();
+  const histogramId = useId();
 
   useEffect(() => () => worker.current?.terminate(), []);
   useEffect(() => {
@@ -43,8 +44,8 @@ export function Traffic({ flow, onHeat }: Props) {
     if (flow === undefined) return;
     const n = Number(calls);
     const s = Number(seed);
-    if (!Number.isInteger(n) || n < 1 || n > 5_000_000 || !Number.isInteger(s) || s < 0) {
-      setError('Calls must be a whole number from 1 to 5,000,000 and the seed a whole number.');
+    if (!Number.isInteger(n) || n < 1 || n > 5_000_000 || !Number.isSafeInteger(s) || s < 0) {
+      setError('Calls must be a whole number from 1 to 5,000,000 and the seed a whole number from 0 to 9,007,199,254,740,991.');
       return;
     }
     worker.current?.terminate();
@@ -104,16 +105,29 @@ export function Traffic({ flow, onHeat }: Props) {
               <p>
                 Time to a person: median {result.report.timeToPerson.p50 ?? '—'} s, 90% within {result.report.timeToPerson.p90 ?? '—'} s
               </p>
-              <div className="histogram" role="img" aria-label={`Time to a person, in bins of ${result.histogram.binSeconds} seconds`}>
-                {result.histogram.counts.map((count, i) => (
-                  <div
-                    key={i}
-                    className="bar"
-                    title={`${i * result.histogram.binSeconds}–${(i + 1) * result.histogram.binSeconds} s: ${count} calls`}
-                    style={{ height: `${Math.round((count / max) * 100)}%` }}
-                  />
-                ))}
-              </div>
+              <figure className="histogram-figure" aria-labelledby={histogramId}>
+                <figcaption id={histogramId}>Time to a person, simulated calls that reached one</figcaption>
+                <div className="axis-y" role="group" aria-label="Vertical axis: calls per bin">
+                  <span className="axis-title">Calls</span>
+                  <span className="tick-max">{max.toLocaleString('en-US')}</span>
+                  <span className="tick-min">0</span>
+                </div>
+                <div className="histogram" role="img" aria-label={`Time to a person, in bins of ${result.histogram.binSeconds} seconds: calls per bin, from 0 to ${max.toLocaleString('en-US')}`}>
+                  {result.histogram.counts.map((count, i) => (
+                    <div
+                      key={i}
+                      className="bar"
+                      title={`${i * result.histogram.binSeconds}–${(i + 1) * result.histogram.binSeconds} s: ${count} call${count === 1 ? '' : 's'}`}
+                      style={{ height: `${Math.round((count / max) * 100)}%` }}
+                    />
+                  ))}
+                </div>
+                <div className="axis-x" role="group" aria-label="Horizontal axis: seconds to a person">
+                  <span>0 s</span>
+                  <span className="axis-title">Seconds to a person</span>
+                  <span>{(result.histogram.counts.length * result.histogram.binSeconds).toLocaleString('en-US')} s</span>
+                </div>
+              </figure>
               <span className="checkbox">
                 <input id={heatId} type="checkbox" checked={showHeat} onChange={(e) => setShowHeat(e.target.checked)} />
                 <label htmlFor={heatId}>Traffic heat on the canvas</label>

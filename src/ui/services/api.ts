@@ -32,6 +32,14 @@ async function json(response: Response): Promise<Record<string, unknown>> {
 
 const path = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
+/**
+ * The headers of every change sent to the server: it takes a change only
+ * with `X-Zero-Out: 1`, which a form or a simple request from another site
+ * cannot send, and a body only as JSON.
+ */
+const WRITE_HEADERS = { 'X-Zero-Out': '1' } as const;
+const JSON_WRITE_HEADERS = { ...WRITE_HEADERS, 'Content-Type': 'application/json' } as const;
+
 export async function listFlows(): Promise<FlowEntry[]> {
   const response = await fetch('/api/flows');
   if (!response.ok) throw new Error(`could not list the flows (HTTP ${response.status})`);
@@ -49,7 +57,7 @@ export async function readFlow(id: string): Promise<FlowFile | undefined> {
 export async function saveFlow(id: string, text: string, baseVersion: string | null): Promise<SaveResult> {
   const response = await fetch(path(id), {
     method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
+    headers: JSON_WRITE_HEADERS,
     body: JSON.stringify({ text, baseVersion })
   });
   const body = await json(response);
@@ -64,7 +72,7 @@ export async function saveFlow(id: string, text: string, baseVersion: string | n
 /** Deletes a flow at the version last loaded; `renamedTo` (a flow already saved) takes its review comments. */
 export async function deleteFlow(id: string, version: string, renamedTo?: string): Promise<boolean> {
   const query = `version=${encodeURIComponent(version)}${renamedTo === undefined ? '' : `&renamedTo=${encodeURIComponent(renamedTo)}`}`;
-  const response = await fetch(`${path(id)}?${query}`, { method: 'DELETE' });
+  const response = await fetch(`${path(id)}?${query}`, { method: 'DELETE', headers: WRITE_HEADERS });
   return response.ok;
 }
 
@@ -93,7 +101,7 @@ export async function loadReview(flowId: string): Promise<FlowReview> {
 export async function addComment(flowId: string, comment: { node: string; author: string; text: string }): Promise<ReviewComment> {
   const response = await fetch(`${reviewPath(flowId)}/comments`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: JSON_WRITE_HEADERS,
     body: JSON.stringify(comment)
   });
   if (!response.ok) throw await failure(response);
@@ -104,7 +112,7 @@ export async function addComment(flowId: string, comment: { node: string; author
 export async function resolveComment(flowId: string, commentId: string, resolved: boolean, by?: string): Promise<ReviewComment> {
   const response = await fetch(commentPath(flowId, commentId), {
     method: 'PATCH',
-    headers: { 'Content-Type': 'application/json' },
+    headers: JSON_WRITE_HEADERS,
     body: JSON.stringify(by === undefined ? { resolved } : { resolved, by })
   });
   if (!response.ok) throw await failure(response);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReviewText, reviewText, type ReviewComment } from '../../../src/core/review/comments.ts';
-import { filesUnder, rawRequest, serveEachTest, type ApiProblem } from './support.ts';
+import { filesUnder, rawRequest, serveEachTest, WRITE_HEADERS, type ApiProblem } from './support.ts';
 
 type Problem = ApiProblem;
 
@@ -12,7 +12,7 @@ const reviewPath = (id: string): string => path.join(served.project.flowsDir, `$
 const onDisk = (id: string): string => readFileSync(reviewPath(id), 'utf8');
 
 function send(method: string, route: string, body: unknown): Promise<Response> {
-  return fetch(api(route), { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(api(route), { method, headers: { ...WRITE_HEADERS, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 async function post(id: string, body: unknown): Promise<ReviewComment> {
@@ -137,10 +137,10 @@ describe('DELETE /api/flows/:id/review/comments/:commentId', () => {
   it('deletes the comment, then answers 404', async () => {
     const kept = await post('bank', { node: 'welcome', author: 'Ana', text: 'Too long.' });
     const dropped = await post('bank', { node: 'goodbye', author: 'Ana', text: 'Never mind.' });
-    const removed = await fetch(api(`flows/bank/review/comments/${dropped.id}`), { method: 'DELETE' });
+    const removed = await fetch(api(`flows/bank/review/comments/${dropped.id}`), { method: 'DELETE', headers: WRITE_HEADERS });
     expect(removed.status).toBe(204);
     expect(JSON.parse(onDisk('bank'))).toEqual({ version: 1, flow: 'bank', comments: [kept] });
-    const again = await fetch(api(`flows/bank/review/comments/${dropped.id}`), { method: 'DELETE' });
+    const again = await fetch(api(`flows/bank/review/comments/${dropped.id}`), { method: 'DELETE', headers: WRITE_HEADERS });
     expect(again.status).toBe(404);
   });
 });
@@ -168,7 +168,7 @@ describe('an invalid review file', () => {
     expect(added.status).toBe(422);
     const resolved = await send('PATCH', 'flows/bank/review/comments/c-1', { resolved: true });
     expect(resolved.status).toBe(422);
-    const removed = await fetch(api('flows/bank/review/comments/c-1'), { method: 'DELETE' });
+    const removed = await fetch(api('flows/bank/review/comments/c-1'), { method: 'DELETE', headers: WRITE_HEADERS });
     expect(removed.status).toBe(422);
     expect(onDisk('bank')).toBe(corrupt);
   });
@@ -193,7 +193,7 @@ describe('review routes', () => {
     const host = `127.0.0.1:${served.server.port}`;
     const foreign = await rawRequest(served.server.url, '/api/flows/bank/review/comments', {
       method: 'POST',
-      headers: { Host: host, Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+      headers: { Host: host, Origin: 'http://evil.example', ...WRITE_HEADERS, 'Content-Type': 'application/json' },
       body: JSON.stringify({ node: 'welcome', author: 'Mallory', text: 'Hi.' })
     });
     expect(foreign.status).toBe(403);
@@ -201,14 +201,14 @@ describe('review routes', () => {
 
     const own = await rawRequest(served.server.url, '/api/flows/bank/review/comments', {
       method: 'POST',
-      headers: { Host: host, Origin: `http://${host}`, 'Content-Type': 'application/json' },
+      headers: { Host: host, Origin: `http://${host}`, ...WRITE_HEADERS, 'Content-Type': 'application/json' },
       body: JSON.stringify({ node: 'welcome', author: 'Ana', text: 'Hi.' })
     });
     expect(own.status).toBe(201);
     const { comment } = own.json<{ comment: ReviewComment }>();
     const remove = await rawRequest(served.server.url, `/api/flows/bank/review/comments/${comment.id}`, {
       method: 'DELETE',
-      headers: { Host: host, Origin: 'http://evil.example' }
+      headers: { Host: host, Origin: 'http://evil.example', ...WRITE_HEADERS }
     });
     expect(remove.status).toBe(403);
     expect(JSON.parse(onDisk('bank'))).toEqual({ version: 1, flow: 'bank', comments: [comment] });
@@ -244,7 +244,7 @@ describe('a renamed flow', () => {
     const saved = await send('PUT', 'flows/first-harbor', { text: flow.replace('"id": "bank"', '"id": "first-harbor"'), baseVersion: null });
     expect(saved.status).toBe(200);
     const { version } = (await (await fetch(api('flows/bank'))).json()) as { version: string };
-    const removed = await fetch(api(`flows/bank?version=${version}&renamedTo=first-harbor`), { method: 'DELETE' });
+    const removed = await fetch(api(`flows/bank?version=${version}&renamedTo=first-harbor`), { method: 'DELETE', headers: WRITE_HEADERS });
     expect(removed.status).toBe(204);
     expect(existsSync(reviewPath('bank'))).toBe(false);
     const moved = parseReviewText(onDisk('first-harbor'), 'first-harbor.review.json');
@@ -255,8 +255,8 @@ describe('a renamed flow', () => {
 
     await post('clinic', { node: 'welcome', author: 'Dana', text: 'Keep the 911 warning first.' });
     const clinic = (await (await fetch(api('flows/clinic'))).json()) as { version: string };
-    expect((await fetch(api(`flows/clinic?version=${clinic.version}&renamedTo=nowhere`), { method: 'DELETE' })).status).toBe(409);
-    expect((await fetch(api(`flows/clinic?version=${clinic.version}`), { method: 'DELETE' })).status).toBe(204);
+    expect((await fetch(api(`flows/clinic?version=${clinic.version}&renamedTo=nowhere`), { method: 'DELETE', headers: WRITE_HEADERS })).status).toBe(409);
+    expect((await fetch(api(`flows/clinic?version=${clinic.version}`), { method: 'DELETE', headers: WRITE_HEADERS })).status).toBe(204);
     expect(existsSync(reviewPath('clinic'))).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import {
   INDEX_HTML,
   OUTSIDE_TEXT,
   rawRequest,
+  WRITE_HEADERS,
   serveEachTest,
   type ApiProblem,
 } from './support.ts';
@@ -49,7 +50,7 @@ async function getFlow(id: string): Promise<FlowContent> {
 function put(id: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(api(`flows/${id}`), {
     method: 'PUT',
-    headers: { 'Content-Type': 'application/json', ...headers },
+    headers: { ...WRITE_HEADERS, 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body)
   });
 }
@@ -194,7 +195,7 @@ describe('PUT /api/flows/:id', () => {
 
   it('refuses to save over a file deleted since it was loaded, with a null current', async () => {
     const loaded = await getFlow('clinic');
-    const removed = await fetch(api(`flows/clinic?version=${loaded.version}`), { method: 'DELETE' });
+    const removed = await fetch(api(`flows/clinic?version=${loaded.version}`), { method: 'DELETE', headers: WRITE_HEADERS });
     expect(removed.status).toBe(204);
     const response = await put('clinic', { text: loaded.text, baseVersion: loaded.version });
     expect(response.status).toBe(409);
@@ -236,7 +237,7 @@ describe('PUT /api/flows/:id', () => {
   });
 
   it('answers 400 to a body that is not JSON or lacks its fields', async () => {
-    const notJson = await fetch(api('flows/bank'), { method: 'PUT', body: '{"text": ' });
+    const notJson = await fetch(api('flows/bank'), { method: 'PUT', headers: { ...WRITE_HEADERS, 'Content-Type': 'application/json' }, body: '{"text": ' });
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as { error: string }).error).toMatch(/not valid JSON/);
 
@@ -256,21 +257,21 @@ describe('PUT /api/flows/:id', () => {
 describe('DELETE /api/flows/:id', () => {
   it('deletes the version named, refuses another with 409, and answers 404 once gone', async () => {
     const loaded = await getFlow('clinic');
-    const stale = await fetch(api('flows/clinic?version=0000000000000000'), { method: 'DELETE' });
+    const stale = await fetch(api('flows/clinic?version=0000000000000000'), { method: 'DELETE', headers: WRITE_HEADERS });
     expect(stale.status).toBe(409);
     expect(((await stale.json()) as { current: { version: string } }).current.version).toBe(loaded.version);
     expect(existsSync(flowPath('clinic'))).toBe(true);
 
-    const removed = await fetch(api(`flows/clinic?version=${loaded.version}`), { method: 'DELETE' });
+    const removed = await fetch(api(`flows/clinic?version=${loaded.version}`), { method: 'DELETE', headers: WRITE_HEADERS });
     expect(removed.status).toBe(204);
     expect(existsSync(flowPath('clinic'))).toBe(false);
 
-    const again = await fetch(api(`flows/clinic?version=${loaded.version}`), { method: 'DELETE' });
+    const again = await fetch(api(`flows/clinic?version=${loaded.version}`), { method: 'DELETE', headers: WRITE_HEADERS });
     expect(again.status).toBe(404);
   });
 
   it('needs the version', async () => {
-    const response = await fetch(api('flows/clinic'), { method: 'DELETE' });
+    const response = await fetch(api('flows/clinic'), { method: 'DELETE', headers: WRITE_HEADERS });
     expect(response.status).toBe(400);
     expect(existsSync(flowPath('clinic'))).toBe(true);
   });
@@ -284,7 +285,7 @@ describe('flow ids', () => {
       expect(read.status, id).toBe(400);
       const write = await put(id, { text, baseVersion: expectedVersion(OUTSIDE_TEXT) });
       expect(write.status, id).toBe(400);
-      const remove = await fetch(api(`flows/${id}?version=${expectedVersion(OUTSIDE_TEXT)}`), { method: 'DELETE' });
+      const remove = await fetch(api(`flows/${id}?version=${expectedVersion(OUTSIDE_TEXT)}`), { method: 'DELETE', headers: WRITE_HEADERS });
       expect(remove.status, id).toBe(400);
     }
     // Dot segments as sent by hand: fetch would have resolved them away.
@@ -337,20 +338,20 @@ describe('security', () => {
     const host = `127.0.0.1:${served.server.port}`;
     const foreign = await rawRequest(served.server.url, '/api/flows/bank', {
       method: 'PUT',
-      headers: { Host: host, Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+      headers: { Host: host, Origin: 'http://evil.example', ...WRITE_HEADERS, 'Content-Type': 'application/json' },
       body
     });
     expect(foreign.status).toBe(403);
     const remove = await rawRequest(served.server.url, `/api/flows/bank?version=${loaded.version}`, {
       method: 'DELETE',
-      headers: { Host: host, Origin: `http://localhost:${served.server.port}` }
+      headers: { Host: host, Origin: `http://localhost:${served.server.port}`, ...WRITE_HEADERS }
     });
     expect(remove.status).toBe(403);
     expect(onDisk('bank')).toBe(loaded.text);
 
     const own = await rawRequest(served.server.url, '/api/flows/bank', {
       method: 'PUT',
-      headers: { Host: host, Origin: `http://${host}`, 'Content-Type': 'application/json' },
+      headers: { Host: host, Origin: `http://${host}`, ...WRITE_HEADERS, 'Content-Type': 'application/json' },
       body
     });
     expect(own.status).toBe(200);

@@ -85,6 +85,9 @@ export function rawRequest(
   });
 }
 
+/** What every change sent to the API carries, as the designer sends it: the server refuses a write without it. */
+export const WRITE_HEADERS = { 'X-Zero-Out': '1' } as const;
+
 /** A problem as the API reports it. */
 export interface ApiProblem {
   file: string;

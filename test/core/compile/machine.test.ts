@@ -181,11 +181,21 @@ describe('compile', () => {
   });
 
   it('escapes ids reversibly', () => {
-    for (const id of ['__proto__', 'a.b', '#x', '$person', '%41', 'toString', 'plain-id', 'ключ']) {
+    for (const id of ['__proto__', 'a.b', '#x', '$person', '%41', 'toString', 'plain-id', 'ключ', 'a\\b', 'a\\.b', 'end\\']) {
       expect(nodeIdOf(stateKey(id))).toBe(id);
     }
     expect(stateKey('plain-id')).toBe('plain-id');
     expect(new Set(['$person', '%24person'].map(stateKey)).size).toBe(2);
+  });
+
+  it('runs a call to a node whose id has a backslash (XState reads one in a target as an escape)', () => {
+    // Found by the fuzz suite: a mutated file whose step id held a backslash made the machine refuse to build.
+    for (const id of ['a\\b', 'a\\.b', 'end\\']) {
+      const flow = makeFlow([{ id: 'start', kind: 'prompt', prompt: 'Hello.', next: id }, { id, kind: 'queue', queue: 'Support' }]);
+      const actor = createActor(createFlowMachine(flow), { input: { now: 0 } });
+      actor.start();
+      expect(actor.getSnapshot().output).toMatchObject({ outcome: 'person', node: id });
+    }
   });
 });
 
@@ -230,11 +240,13 @@ describe('sub-flows', () => {
     expect(run.getSnapshot().output).toMatchObject({ outcome: 'person', node: 'check/desk' });
   });
 
-  it('does not inline a flow into itself', () => {
+  it('does not inline a flow into itself: the call that runs it again is trapped, the recursion named', () => {
     const loop = makeFlow([{ id: 'again', kind: 'subflow', flow: 'test', next: 'bye' }, { id: 'bye', kind: 'hangup' }]);
-    const run = createActor(createFlowMachine(loop, { resolveFlow: () => loop }), { input: { now: 0 } });
-    run.start();
-    expect(run.getSnapshot().output).toMatchObject({ outcome: 'ended', route: ['again', 'bye'] });
+    for (const options of [{ resolveFlow: () => loop }, {}]) {
+      const run = createActor(createFlowMachine(loop, options), { input: { now: 0 } });
+      run.start();
+      expect(run.getSnapshot().output).toMatchObject({ outcome: 'trapped', route: ['again'], node: 'again', reason: 'sub-flow recursion: test → test' });
+    }
   });
 });
 
@@ -320,6 +332,6 @@ describe('sub-flows that run each other many times over', () => {
     // machine of 20,000 nested states costs XState about 15 ms (1,000 steps took most of the timeout).
     const run = createActor(machineFromConfig(config), { input: { now: 0, stepLimit: 40 } });
     run.start();
-    expect(['ended', 'trapped']).toContain(run.getSnapshot().output?.outcome);
+    expect(['ended', 'trapped', 'stepLimit']).toContain(run.getSnapshot().output?.outcome);
   });
 });

@@ -175,3 +175,16 @@ describe('locateSyntaxError', () => {
     );
   });
 });
+
+describe('locatePointers on text nested deeper than any file may be', () => {
+  it('finds the shallow places, and keeps no pointer of the levels past the walk limit', () => {
+    const depth = 200_000;
+    const text = `{"nodes": [{"kind": ${'['.repeat(depth)}${']'.repeat(depth)}}], "after": 1}`;
+    const locate = locatePointers(text);
+    expect(locate('/nodes/0/kind')).toEqual({ line: 1, column: 21 });
+    expect(locate('/after')).toEqual({ line: 1, column: 21 + 2 * depth + 13 });
+    expect(locate(`/nodes/0/kind${'/0'.repeat(10)}`)).toEqual({ line: 1, column: 31 });
+    expect(locate(`/nodes/0/kind${'/0'.repeat(1000)}`)).toBeUndefined();
+    expect(locateSyntaxError(text)).toBeUndefined();
+  });
+});

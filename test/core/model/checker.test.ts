@@ -23,7 +23,10 @@ const BREAKS: [string, (doc: Doc) => unknown][] = [
   ['a bad top-level field', (doc) => ({ ...doc, name: '' })],
   ['a __proto__ field in a node', (doc) => withNode(doc, 1, (n) => JSON.parse(JSON.stringify(n).replace(/^\{/, '{"__proto__": 1,')) as Record<string, unknown>)],
   ['an older version', (doc) => ({ ...doc, version: 0 })],
-  ['nodes not an array', (doc) => ({ ...doc, nodes: {} })]
+  ['nodes not an array', (doc) => ({ ...doc, nodes: {} })],
+  ['a node nested deeper than a file may be', (doc) => withNode(doc, 1, (n) => ({ ...n, kind: JSON.parse(`${'['.repeat(70)}${']'.repeat(70)}`) as unknown }))],
+  ['a node\'s text longer than a file may hold', (doc) => withNode(doc, 2, (n) => ({ ...n, name: 'x'.repeat(1_000_001) }))],
+  ['a top-level text longer than a file may hold', (doc) => ({ ...doc, description: 'x'.repeat(1_000_001) })]
 ];
 
 const sorted = (result: ReturnType<typeof loadFlow>) =>

@@ -88,3 +88,34 @@ describe('an entry a pattern accepts', () => {
     expect(exampleFor('(a|b)')).toBeUndefined();
   });
 });
+
+describe('shortest paths along a chain of menus', () => {
+  /** `count` menus in a row, 1 going on, 0 to the desk; the branch before the first sets a caller tier. */
+  const chain = (count: number) =>
+    makeFlow([
+      { id: 'tier', kind: 'branch', cases: [{ when: { var: 'caller.tier', op: 'eq', value: 'gold' }, next: 'm0' }], otherwise: 'desk' },
+      ...Array.from({ length: count }, (_, i) => ({ id: `m${i}`, kind: 'menu', prompt: 'Press 1 to go on, 0 for the desk.', options: [{ key: '1', next: i === count - 1 ? 'desk' : `m${i + 1}` }, { key: '0', next: 'desk' }], noInput: `m${i}`, invalid: `m${i}`, maxRetries: 1, onMaxRetries: 'desk' })),
+      { id: 'desk', kind: 'queue', queue: 'desk', expectedWaitSeconds: 10 }
+    ]);
+
+  it('keeps each script as the one it continues and what it adds, and writes it out in full when read', () => {
+    const result = shortestPaths(chain(40));
+    const last = result.nodes.find((n) => n.node === 'm39')!;
+    expect(last.continues).toEqual({ after: 'm38', size: 40, steps: [{ press: '1' }], environment: {} });
+    expect(last.script).toEqual({ steps: Array.from({ length: 39 }, () => ({ press: '1' })), environment: { caller: { tier: 'gold' } } });
+    expect(result.nodes.find((n) => n.node === 'tier')!.continues).toBeUndefined();
+    const edge = result.edges.find((e) => e.from === 'm39' && e.outcome === '0')!;
+    expect(edge.continues).toEqual({ after: 'm39', size: 41, steps: [{ press: '0' }], environment: {} });
+    expect(edge.script!.steps).toHaveLength(40);
+    expect(result.verifiedAll).toBe(true);
+    expect(last.verified).toBe(true);
+  });
+
+  it('runs no call on the machine when the calls have more steps in all than it runs', () => {
+    // 600 menus: some 900,000 steps to run one script per node and per transition.
+    const result = shortestPaths(chain(600));
+    expect(result.verifiedAll).toBe(false);
+    expect(result.nodes.every((n) => !n.verified)).toBe(true);
+    expect(shortestPaths(chain(40), { verifyStepsUpTo: 100 }).verifiedAll).toBe(false);
+  });
+});

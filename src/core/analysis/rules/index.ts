@@ -15,6 +15,7 @@ import trapLoop from './trap-loop.ts';
 import unannouncedWait from './unannounced-wait.ts';
 import unboundedRetry from './unbounded-retry.ts';
 import unreachable from './unreachable.ts';
+import subflowCycle from './subflow-cycle.ts';
 import unresolvedSubflow from './unresolved-subflow.ts';
 
 export const RULES: readonly Rule[] = [
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   unreachable,
   deadEnd,
   trapLoop,
+  subflowCycle,
   noHumanRoute,
   noAgentOption,
   unboundedRetry,

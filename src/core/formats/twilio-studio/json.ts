@@ -1,4 +1,5 @@
 /** JSON helpers the Studio import and export share. */
+import { MAX_WALK_DEPTH } from '../../json/limits.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -17,9 +18,9 @@ export function compact(object: Json): Json {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 }
 
-/** A copy of JSON data without `__proto__` fields, which a native file may not hold. */
+/** A copy of JSON data without `__proto__` fields, which a native file may not hold (data deeper than any file may be, json/limits.ts, as it is). */
 export function plain(value: unknown, depth = 0): unknown {
-  if (depth > 200 || typeof value !== 'object' || value === null) return value;
+  if (depth > MAX_WALK_DEPTH || typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map((item) => plain(item, depth + 1));
   return Object.fromEntries(
     Object.keys(value)

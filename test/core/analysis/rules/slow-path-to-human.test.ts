@@ -62,3 +62,13 @@ describe('slow-path-to-human through a retry limit', () => {
     expect(findingsOf('slow-path-to-human', flow)).toHaveLength(1);
   });
 });
+
+describe('slow-path-to-human on a long route', () => {
+  it('names the first and last few nodes and how many lie between, and keeps the whole route in its data', () => {
+    const steps = Array.from({ length: 500 }, (_, i) => ({ id: `p${i}`, kind: 'prompt' as const, prompt: `Step ${i}.`, next: i === 499 ? 'agent' : `p${i + 1}` }));
+    const [finding] = findingsOf('slow-path-to-human', makeFlow([...steps, agent, voicemail]));
+    expect(finding?.message).toMatch(/: "p0" → "p1" → "p2" → "p3" → … 493 more … → "p497" → "p498" → "p499" → "agent" \(501 nodes\)$/);
+    expect(finding?.data?.['route']).toHaveLength(501);
+    expect(finding?.nodes).toHaveLength(501);
+  });
+});

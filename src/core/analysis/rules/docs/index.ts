@@ -20,6 +20,7 @@ import trapLoop from './trap-loop.ts';
 import unannouncedWait from './unannounced-wait.ts';
 import unboundedRetry from './unbounded-retry.ts';
 import unreachable from './unreachable.ts';
+import subflowCycle from './subflow-cycle.ts';
 import unresolvedSubflow from './unresolved-subflow.ts';
 
 /** Rule id → its documentation, in the order the rules report. */
@@ -28,6 +29,7 @@ export const RULE_DOCS: ReadonlyMap<string, RuleDocs> = /* @__PURE__ */ new Map(
   ['unreachable', unreachable],
   ['dead-end', deadEnd],
   ['trap-loop', trapLoop],
+  ['subflow-cycle', subflowCycle],
   ['no-human-route', noHumanRoute],
   ['no-agent-option', noAgentOption],
   ['unbounded-retry', unboundedRetry],

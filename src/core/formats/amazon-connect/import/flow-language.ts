@@ -1,6 +1,6 @@
 /** Reading the flow language (`Version` "2019-10-30", `StartAction`, `Actions`) into steps. */
 import { FLOW_LANGUAGE_VERSION } from '../contract.ts';
-import { describeValue, isObject, own, readPosition, readResult, readStepHead, type Json, type ReadResult, type Step, type StepCondition, type StepError, type StepWords } from './steps.ts';
+import { conditionName, describeValue, isObject, own, readPosition, readResult, readStepHead, type Json, type ReadResult, type Step, type StepCondition, type StepError, type StepWords } from './steps.ts';
 
 const ACTION_WORDS: StepWords = { list: 'Actions', noun: 'action', id: 'Identifier', type: 'Type', duplicate: 'Identifier' };
 
@@ -75,7 +75,7 @@ export function readFlowLanguage(document: Json, pointer: (p: string) => string)
       conditions.push({
         operator,
         value: String(operand),
-        name: String(operand),
+        name: conditionName(String(operand)),
         target: readEdge(own(c, 'NextAction'), `${cAt}/NextAction`, problems),
         pointer: pointer(`${cAt}/NextAction`)
       });

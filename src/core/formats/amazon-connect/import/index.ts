@@ -15,6 +15,7 @@
 import type { Problem } from '../../../model/load.ts';
 import type { FlowNode, FlowRole } from '../../../model/types.ts';
 import { DIAGNOSTIC_CODES } from '../../../diagnostic/index.ts';
+import { findLimitBreach } from '../../../json/limits.ts';
 import { finishImport } from '../../finish.ts';
 import type { ImportResult, NoteDraft } from '../../types.ts';
 import { convert } from './actions.ts';
@@ -58,6 +59,9 @@ export function importDocument(document: unknown, file: string): ImportResult {
     if (typeof content === 'string') {
       const parsed = parseContent(content);
       if (!parsed.ok) return fail(base, `"Content" is not JSON: ${parsed.message}`);
+      // The flow inside the string is held to the limits any file is (json/limits.ts).
+      const breach = findLimitBreach(parsed.value);
+      if (breach !== undefined) return fail(base, `${breach.message} (at ${breach.pointer} inside Content)`);
       flowDocument = parsed.value;
       // Content is a string: a pointer cannot reach inside it.
       pointer = () => base;

@@ -5,7 +5,7 @@
  * its branches (`Success`, `Error`, `Timeout`, `NoMatch`, `AtCapacity`, …).
  */
 import type { ReadResult, Step, StepCondition, StepEdge, StepError } from './steps.ts';
-import { describeValue, isObject, own, readPosition, readResult, readStepHead, type StepWords } from './steps.ts';
+import { conditionName, describeValue, isObject, own, readPosition, readResult, readStepHead, type StepWords } from './steps.ts';
 
 const MODULE_WORDS: StepWords = { list: 'modules', noun: 'module', id: 'id', type: 'type', duplicate: 'module id' };
 
@@ -240,7 +240,7 @@ export function readLegacy(document: Json, pointer: (p: string) => string): Read
           return;
         }
         const operator = typeof conditionType === 'string' ? (OPERATORS[conditionType] ?? conditionType) : 'Equals';
-        conditions.push({ ...edge, operator, value: text, name: text });
+        conditions.push({ ...edge, operator, value: text, name: conditionName(text) });
       } else if (Object.hasOwn(CONDITION_BRANCHES, condition)) {
         conditions.push({ ...edge, operator: 'Equals', value: CONDITION_BRANCHES[condition]!, name: condition });
       } else {

@@ -88,6 +88,15 @@ export function own(object: Json, key: string): unknown {
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
+/**
+ * The name of a condition branch: the value it compares with, as Connect
+ * shows it; an empty value (a test for an unset attribute) as `(empty)`, so
+ * that findings and notes can name the branch.
+ */
+export function conditionName(value: string): string {
+  return value === '' ? '(empty)' : value;
+}
+
 /** A value as a message names it: `an array`, `the string "x"`. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';

@@ -1,5 +1,6 @@
 /** Reading parameter values (text, seconds, prompts, conditions) and copying vendor JSON for a node. */
 import type { Condition } from '../../../model/types.ts';
+import { MAX_WALK_DEPTH } from '../../../json/limits.ts';
 import { DESIGN_KEY } from '../contract.ts';
 import { isObject, own, type Json, type Step, type StepCondition } from './steps.ts';
 
@@ -38,9 +39,9 @@ export function designOf(step: Step): Json | undefined {
   return isObject(design) ? design : undefined;
 }
 
-/** Copies vendor JSON for `meta`, leaving out fields named `__proto__`. */
+/** Copies vendor JSON for `meta`, leaving out fields named `__proto__` (and anything deeper than any file may nest, json/limits.ts). */
 export function cleanCopy(value: unknown, depth = 0): unknown {
-  if (depth > 64) return null;
+  if (depth > MAX_WALK_DEPTH) return null;
   if (Array.isArray(value)) return value.map((item) => cleanCopy(item, depth + 1));
   if (isObject(value)) {
     return Object.fromEntries(

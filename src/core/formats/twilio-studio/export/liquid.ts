@@ -8,6 +8,7 @@
  */
 import { lastLookups } from '../../lookups.ts';
 import type { StudioExport } from './context.ts';
+import { MAX_WALK_DEPTH } from '../../../json/limits.ts';
 
 /** Letters, digits and underscores only: what a Liquid name may hold. */
 function liquidName(text: string): string {
@@ -35,9 +36,9 @@ export function variableKey(name: string): string {
   return name;
 }
 
-/** A value as Studio text (a list as `a, b`). */
-export function scalarString(value: unknown): string {
-  if (Array.isArray(value)) return value.map((v) => scalarString(v)).join(', ');
+/** A value as Studio text (a list as `a, b`; lists within lists no deeper than any file may nest, json/limits.ts). */
+export function scalarString(value: unknown, depth = 0): string {
+  if (Array.isArray(value)) return depth > MAX_WALK_DEPTH ? '' : value.map((v) => scalarString(v, depth + 1)).join(', ');
   if (value === null || value === undefined) return '';
   return String(value);
 }

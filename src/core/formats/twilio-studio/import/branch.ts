@@ -66,13 +66,17 @@ export function readCondition(ctx: StudioImport, widget: Widget, condition: unkn
       return { var: variable, op: 'exists' };
     case 'is_blank':
       return { var: variable, op: 'eq', value: '' };
-    default:
-      ctx.note(
-        `${pointer}/type`,
-        `widget ${JSON.stringify(widget.name)}: condition type ${JSON.stringify(condition.type)} has no native equivalent; read as "the input is not empty"`,
-        widget.name
-      );
+    default: {
+      const type = condition.type;
+      const said =
+        type === undefined
+          ? 'a condition has no "type" (such as equal_to or matches_any_of)'
+          : typeof type === 'string'
+            ? `condition type ${JSON.stringify(type.length > 40 ? `${type.slice(0, 40)}…` : type)} has no native equivalent`
+            : `a condition "type" is a name such as equal_to, not ${Array.isArray(type) ? 'an array' : type === null ? 'null' : typeof type === 'object' ? 'an object' : `${typeof type} ${String(type)}`}`;
+      ctx.note(type === undefined ? pointer : `${pointer}/type`, `widget ${JSON.stringify(widget.name)}: ${said}; read as "the input is not empty"`, widget.name);
       return { var: variable, op: 'exists' };
+    }
   }
 }
 

@@ -44,6 +44,7 @@
 import { finishImport } from '../../finish.ts';
 import type { ImportResult, NoteDraft } from '../../types.ts';
 import { DIAGNOSTIC_CODES } from '../../../diagnostic/index.ts';
+import { findLimitBreach } from '../../../json/limits.ts';
 import { compact, has, isObject, plain, type Json } from '../json.ts';
 import type { Problem } from '../../../model/load.ts';
 import { StudioImport, type Widget } from './context.ts';
@@ -95,6 +96,9 @@ function readDefinition(
       const message = error instanceof Error ? error.message : String(error);
       return fail(base, `the flow's "definition" is a string but not JSON: ${message}`);
     }
+    // The definition inside the string is held to the limits any file is (json/limits.ts).
+    const breach = findLimitBreach(definition, { at: base });
+    if (breach !== undefined) return fail(breach.pointer, `${breach.message} (inside the "definition" string)`);
     notes.push({ pointer: base, message: 'the definition is a JSON string; pointers under /definition refer to the parsed definition' });
   }
   if (!isObject(definition)) return fail(base, 'the flow\'s "definition" must be an object (or a JSON string of one)');

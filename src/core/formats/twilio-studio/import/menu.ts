@@ -123,6 +123,15 @@ export function gatherInput(ctx: StudioImport, gather: Widget): Json {
   const invalid = ctx.wire(gather, 'invalid', 'speech', outcomes);
   const p = gather.properties;
   const digits = typeof p.number_of_digits === 'number' ? p.number_of_digits : Number(scalarText(p.number_of_digits) ?? NaN);
+  const maxDigits = Number.isSafeInteger(digits) && digits >= 1 ? digits : undefined;
+  if (maxDigits === undefined && p.number_of_digits !== undefined) {
+    const given = scalarText(p.number_of_digits);
+    ctx.note(
+      `${gather.pointer}/properties/number_of_digits`,
+      `widget ${JSON.stringify(gather.name)}: number_of_digits ${given === undefined ? 'is not a number' : `${given.length > 24 ? `${given.slice(0, 24)}…` : given} is not a whole number of digits from 1 to ${Number.MAX_SAFE_INTEGER}`}; read as no set number (the entry ends at the finish key)`,
+      gather.name
+    );
+  }
   const finish = scalarText(p.finish_on_key);
   return compact({
     ...common(gather, outcomes),
@@ -130,7 +139,7 @@ export function gatherInput(ctx: StudioImport, gather: Widget): Json {
     prompt: prompt(gather),
     timeoutSeconds: seconds(p.timeout),
     variable: `widgets.${gather.name}.Digits`,
-    maxDigits: Number.isInteger(digits) && digits >= 1 ? digits : undefined,
+    maxDigits,
     terminator: finish === '#' || finish === '*' ? finish : undefined,
     next,
     noInput,
