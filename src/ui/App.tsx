@@ -4,9 +4,10 @@
  * import, export, compare, review, simulation, overlays, shortcuts).
  */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { FlowCanvas, KIND_MIME } from './canvas/FlowCanvas.tsx';
 import { useAnalysis } from './hooks/useAnalysis.ts';
+import { useAsk } from './hooks/useAsk.ts';
 import { useCanvasView } from './hooks/useCanvasView.ts';
 import { useCompare } from './hooks/useCompare.ts';
 import { useEditing } from './hooks/useEditing.ts';
@@ -15,12 +16,15 @@ import { useFlowDocument } from './hooks/useFlowDocument.ts';
 import { useFlowFiles } from './hooks/useFlowFiles.ts';
 import { useImport } from './hooks/useImport.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
+import { useNotes } from './hooks/useNotes.ts';
 import { useNotice } from './hooks/useNotice.ts';
 import { useOverlays } from './hooks/useOverlays.ts';
 import { useReview } from './hooks/useReview.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
+import { AskDialog } from './panels/AskDialog.tsx';
 import { CommentsPanel } from './panels/Comments.tsx';
 import { ChangesPanel } from './panels/Compare.tsx';
+import { HelpDialog } from './panels/Help.tsx';
 import { Inspector } from './panels/Inspector.tsx';
 import { Problems } from './panels/Problems.tsx';
 import { Simulator } from './panels/Simulator.tsx';
@@ -28,6 +32,7 @@ import { Traffic } from './panels/Traffic.tsx';
 import { NoticeBar } from './shell/NoticeBar.tsx';
 import { Palette } from './shell/Palette.tsx';
 import { Toolbar } from './shell/Toolbar.tsx';
+import { Workspace } from './shell/Dock.tsx';
 
 function Designer() {
   const { notice, notify } = useNotice();
@@ -47,13 +52,19 @@ function Designer() {
     setCommentCounts(new Map());
     fitAll();
   }, [setSelected, endComparison, setCommentCounts, fitAll]);
-  const files = useFlowFiles(doc, { notify, setSelected, onOpened });
-  const importer = useImport(files.flows, doc, canvas, notify);
-  const exporter = useExport(open, analysis, notify);
+  const ask = useAsk();
+  const notes = useNotes();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const showHelp = useCallback(() => setHelpOpen(true), []);
+  const files = useFlowFiles(doc, { notify, setSelected, onOpened, ask });
+  const importer = useImport(files.takenIds, doc, canvas, notify, notes.setNotes);
+  const exporter = useExport(open, analysis, notify, notes.setNotes);
   const overlays = useOverlays(analysis);
   const simulation = useSimulation(doc.edit);
   const editing = useEditing(doc, canvas, review);
-  useKeyboardShortcuts(doc, canvas, review, files.save);
+  useKeyboardShortcuts(doc, canvas, review, files.save, showHelp);
+  // A call and a traffic run belong to one opening of one flow, in one mode: opening another flow, or review mode, ends them.
+  const sessionKey = `${open?.session ?? 0}:${review ? 'review' : 'edit'}`;
 
   return (
     <div className="app">
@@ -67,10 +78,11 @@ function Designer() {
         importer={importer}
         exporter={exporter}
         onAutoLayout={() => void editing.autoLayout()}
+        onHelp={showHelp}
       />
       <NoticeBar notice={notice} onDismiss={() => notify(null)} />
-      <main
-        className={review ? 'workspace is-review' : 'workspace'}
+      <Workspace
+        className={review ? 'is-review' : undefined}
         onDragOver={(e) => {
           if (e.dataTransfer.types.includes('Files')) e.preventDefault();
         }}
@@ -81,54 +93,88 @@ function Designer() {
             void importer.importFile(file);
           }
         }}
-      >
-        {!review && <Palette disabled={open === null} onAdd={editing.addAtCentre} />}
-        {draft !== undefined && analysis !== undefined ? (
-          <FlowCanvas
-            draft={draft}
-            analysis={analysis}
-            selected={selectedSet}
-            showTimes={overlays.showTimes}
-            callAt={simulation.call.at}
-            callRoute={simulation.call.route}
-            uncovered={overlays.uncovered}
-            heat={overlays.heat}
-            actions={editing.canvasActions}
-            fitRequest={canvas.fitRequest}
-            readOnly={review}
-            {...(compared === undefined ? {} : { compare: compared })}
-            {...(review ? { comments: commentCounts } : {})}
-          />
-        ) : (
-          <section className="canvas empty" aria-label="Flow canvas">
-            <p>Open a flow from the list, or start a new one.</p>
-          </section>
-        )}
-        {draft !== undefined && compared !== undefined && <ChangesPanel view={compared} current={compare.step} onStep={compare.goToStep} onEnd={endComparison} />}
-        {draft !== undefined && compared === undefined && review && open !== null && (
-          <CommentsPanel flowId={open.id} nodes={draft.nodes} node={selected.length === 1 ? selected[0] : undefined} onCounts={setCommentCounts} onShowNode={showNode} />
-        )}
-        {draft !== undefined && compared === undefined && !review && (
-          <Inspector draft={draft} selected={selected} fieldProblems={analysis?.fieldProblems ?? new Map()} {...editing.inspector} />
-        )}
-      </main>
-      {draft !== undefined && analysis !== undefined && (
-        <footer className="panels">
-          <Problems
-            problems={analysis.problems}
-            onPick={(problem) => {
-              if (problem.node !== undefined) showNode(problem.node);
-            }}
-          />
-          <Simulator
-            flow={analysis.flow}
-            onProgress={simulation.onProgress}
-            onSaveTest={review ? undefined : simulation.saveTest}
-            onAddTests={review ? undefined : simulation.addTests}
-          />
-          <Traffic flow={analysis.flow} onHeat={overlays.setHeat} />
-        </footer>
-      )}
+        palette={review ? undefined : <Palette disabled={open === null} onAdd={editing.addAtCentre} />}
+        canvas={
+          draft !== undefined && analysis !== undefined ? (
+            <FlowCanvas
+              draft={draft}
+              analysis={analysis}
+              selected={selectedSet}
+              showTimes={overlays.showTimes}
+              callAt={simulation.call.at}
+              callRoute={simulation.call.route}
+              uncovered={overlays.uncovered}
+              heat={overlays.heat}
+              actions={editing.canvasActions}
+              fitRequest={canvas.fitRequest}
+              readOnly={review}
+              {...(compared === undefined ? {} : { compare: compared })}
+              {...(review ? { comments: commentCounts } : {})}
+            />
+          ) : (
+            <section className="canvas empty" aria-label="Flow canvas">
+              <p>Open a flow from the list, or start a new one.</p>
+            </section>
+          )
+        }
+        inspectorIdle={selected.length !== 1}
+        inspector={
+          draft !== undefined && compared === undefined && !review ? (
+            <Inspector draft={draft} selected={selected} fieldProblems={analysis?.fieldProblems ?? new Map()} {...editing.inspector} />
+          ) : undefined
+        }
+        panels={[
+          ...(draft !== undefined && compared !== undefined
+            ? [{ id: 'changes', label: 'Changes', raise: true, content: <ChangesPanel view={compared} current={compare.step} onStep={compare.goToStep} onEnd={endComparison} /> }]
+            : []),
+          ...(draft !== undefined && compared === undefined && review && open !== null
+            ? [
+                {
+                  id: 'comments',
+                  label: 'Comments',
+                  raise: true,
+                  content: <CommentsPanel flowId={open.id} nodes={draft.nodes} node={selected.length === 1 ? selected[0] : undefined} onCounts={setCommentCounts} onShowNode={showNode} />
+                }
+              ]
+            : []),
+          ...(draft !== undefined && analysis !== undefined
+            ? [
+                {
+                  id: 'problems',
+                  label: 'Problems',
+                  badge: [...analysis.problems, ...notes.notesOf(open?.id)].filter((p) => p.severity !== 'info').length,
+                  badgeTone: [...analysis.problems, ...notes.notesOf(open?.id)].some((p) => p.severity === 'error') ? ('error' as const) : ('warning' as const),
+                  content: (
+                    <Problems
+                      problems={analysis.problems}
+                      notes={notes.notesOf(open?.id)}
+                      nodes={draft.nodes}
+                      onPick={(problem) => {
+                        if (problem.node !== undefined) showNode(problem.node);
+                      }}
+                    />
+                  )
+                },
+                {
+                  id: 'simulator',
+                  label: 'Simulator',
+                  content: (
+                    <Simulator
+                      key={sessionKey}
+                      flow={analysis.flow}
+                      onProgress={simulation.onProgress}
+                      onSaveTest={review ? undefined : simulation.saveTest}
+                      onAddTests={review ? undefined : simulation.addTests}
+                    />
+                  )
+                },
+                { id: 'traffic', label: 'Traffic', content: <Traffic key={sessionKey} flow={analysis.flow} onHeat={overlays.setHeat} /> }
+              ]
+            : [])
+        ]}
+      />
+      {ask.question !== null && <AskDialog key={ask.question.id} question={ask.question} />}
+      {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

@@ -16,7 +16,6 @@ let page: Page;
 beforeAll(async () => {
   designer = await startDesigner();
   page = await designer.newPage();
-  page.on('dialog', (dialog) => void dialog.accept(dialog.type() === 'prompt' ? 'Billing line' : undefined));
 }, 60_000);
 
 afterAll(async () => {
@@ -42,6 +41,9 @@ describe('building a menu', () => {
   it('builds a three-option menu from an empty flow, lint clean', async () => {
     await page.goto(designer.url);
     await page.getByRole('button', { name: 'New flow' }).click();
+    const ask = page.getByRole('dialog', { name: 'New flow' });
+    await ask.getByLabel('Name of the new flow').fill('Billing line');
+    await ask.getByRole('button', { name: 'OK' }).click();
     const canvas = page.getByRole('region', { name: 'Flow canvas' });
     await expect.poll(() => page.getByRole('region', { name: 'Problems' }).innerText()).toContain('no nodes yet');
 

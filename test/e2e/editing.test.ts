@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { pageErrors, useDesigner } from './harness.ts';
+import { pageErrors, showPanel, useDesigner } from './harness.ts';
 
 const { designer, openFlow } = useDesigner();
 
@@ -70,12 +70,15 @@ describe('the inspector', () => {
     expect(await queue.getAttribute('aria-invalid')).toBe('true');
     const problems = page.getByRole('region', { name: 'Problems' });
     await expect.poll(() => problems.innerText()).toContain('schema');
+    await showPanel(page, 'Simulator');
     const simulator = page.getByRole('region', { name: 'Simulator' });
+    await expect.poll(() => simulator.innerText()).toContain('no schema problems');
     expect(await simulator.getByRole('button', { name: 'Start call' }).count()).toBe(0);
     await queue.fill(name);
+    await simulator.getByRole('button', { name: 'Start call' }).waitFor();
+    await showPanel(page, 'Problems');
     await expect.poll(() => problems.innerText()).toContain('No problems');
     expect(await inspector.getByRole('alert').count()).toBe(0);
-    await simulator.getByRole('button', { name: 'Start call' }).waitFor();
   }, 60_000);
 });
 
@@ -83,10 +86,15 @@ describe('the flow list', () => {
   it('duplicates and renames flows, saved in flows/', async () => {
     const page = await openFlow('utility-outage');
     await page.getByRole('button', { name: 'Duplicate' }).click();
+    const duplicate = page.getByRole('dialog', { name: 'Duplicate flow' });
+    expect(await duplicate.getByLabel('Name of the copy').inputValue()).toBe('Northfield Power: outages and billing (copy)');
+    await duplicate.getByRole('button', { name: 'OK' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('flow')).toBe('utility-outage-copy');
     expect(designer().flowIds()).toContain('utility-outage-copy');
-    page.once('dialog', (dialog) => void dialog.accept('Storm line'));
     await page.getByRole('button', { name: 'Rename' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename flow' });
+    await rename.getByLabel('New name of the flow').fill('Storm line');
+    await rename.getByLabel('New name of the flow').press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('flow')).toBe('storm-line');
     expect(designer().flowIds()).toContain('storm-line');
     expect(designer().flowIds()).not.toContain('utility-outage-copy');
@@ -117,6 +125,7 @@ describe('test coverage', () => {
     const missed = page.locator('.node-card.not-covered');
     await expect.poll(() => missed.count()).toBe(4);
     expect(await page.getByRole('group', { name: 'Queue Card security (24/7)' }).locator('.node-card.not-covered').count()).toBe(1);
+    await showPanel(page, 'Simulator');
     const simulator = page.getByRole('region', { name: 'Simulator' });
     await simulator.getByRole('button', { name: 'Generate test calls' }).click();
     await expect.poll(() => simulator.getByRole('status').first().innerText()).toBe('Added 4 test calls, one for each node no test call reached.');
@@ -152,6 +161,7 @@ describe('key tones', () => {
     });
     await page.goto(`${designer().url}?flow=bank`);
     await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
+    await showPanel(page, 'Simulator');
     const simulator = page.getByRole('region', { name: 'Simulator' });
     await simulator.getByRole('button', { name: 'Start call' }).click();
     await simulator.getByRole('button', { name: '1', exact: true }).click();
@@ -168,6 +178,7 @@ describe('a call that is not only keys', () => {
       (window as unknown as { spoken: string[] }).spoken = spoken;
       window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void spoken.push(u.text);
     });
+    await showPanel(page, 'Simulator');
     const simulator = page.getByRole('region', { name: 'Simulator' });
     await simulator.getByLabel('Speak prompts').check();
     await simulator.getByLabel('Call time').fill('2025-03-04T10:15');

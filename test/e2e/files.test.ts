@@ -44,7 +44,7 @@ describe('import by dropping a file', () => {
     await page.dispatchEvent('main', 'drop', { dataTransfer: drop });
     await page.locator('[aria-roledescription="node"]').first().waitFor();
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Twilio Studio' }).click();
     const file = await download;
     const states = (JSON.parse(readFileSync((await file.path())!, 'utf8')) as { states: { type: string; transitions: { next?: string }[] }[] }).states;
@@ -67,7 +67,7 @@ describe('export', () => {
   ])('downloads the flow for %s', async (label, suffix, check) => {
     const page = await openFlow('clinic');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: label }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`clinic.${suffix}`);
@@ -79,7 +79,7 @@ describe('what an export says', () => {
   it('lists every note of the export, each with its node', async () => {
     const page = await openFlow('clinic');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Twilio Studio' }).click();
     await download;
     const status = page.getByRole('status').filter({ hasText: 'Exported to Twilio Studio' });
@@ -97,7 +97,7 @@ describe('what an export says', () => {
   it('says how many calls of the design it compared on the export read back', async () => {
     const page = await openFlow('bank');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Twilio Studio' }).click();
     await download;
     const status = page.getByRole('status').filter({ hasText: 'Exported to Twilio Studio' });
@@ -106,7 +106,7 @@ describe('what an export says', () => {
 
   it('holds back an export that would treat a caller differently, naming the call, until told to download it', async () => {
     const page = await openFlow('runaround');
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Twilio Studio' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Export to Twilio Studio not downloaded' });
     await expect.poll(() => alert.innerText()).toMatch(/verification failed: the call that reaches node "moving-info" \(press 5\) ends as dropped at "moving-info" in the design, but as ended at "moving_info" in the export/);
@@ -121,7 +121,7 @@ describe('what an export says', () => {
   it('warns when the design has error findings, naming the count and the first', async () => {
     const page = await openFlow('runaround');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Mermaid diagram' }).click();
     await download;
     const alert = page.getByRole('alert').filter({ hasText: 'Exported to Mermaid diagram' });
@@ -132,13 +132,13 @@ describe('what an export says', () => {
 describe('export with an environment', () => {
   it('names the references Amazon Connect needs, and ships once they are filled in', async () => {
     const page = await openFlow('clinic');
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Amazon Connect' }).click();
     const alert = page.getByRole('alert').first();
     await expect.poll(() => alert.innerText()).toContain('Export to Amazon Connect failed');
     expect(await alert.innerText()).toMatch(/no queue ARN for "[^"]+"/);
 
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Environment…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export environment' });
     const field = dialog.getByLabel('Environment (JSON)');
@@ -148,7 +148,7 @@ describe('export with an environment', () => {
     await expect.poll(() => dialog.getByRole('alert').innerText()).toContain('must be a string');
     // The names the flow needs are offered; each gets an ARN.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Environment…' }).click();
     // The map is by kind: the clinic's queue "billing" and mailbox "billing" are offered apart.
     const offered = JSON.parse(await field.inputValue()) as Record<string, Record<string, string>>;
@@ -163,7 +163,7 @@ describe('export with an environment', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
 
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Amazon Connect' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('clinic.amazon-connect.json');
@@ -180,13 +180,13 @@ describe('an environment kept from an earlier version', () => {
   it('refuses a flat map whose name is both a queue and a mailbox of the flow, and says where to correct it', async () => {
     const page = await openFlow('clinic');
     await page.evaluate(() => localStorage.setItem('zeroout:export-env', JSON.stringify({ billing: 'arn:aws:connect:us-east-1:111122223333:instance/i/queue/billing' })));
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Amazon Connect' }).click();
     const alert = page.getByRole('alert').first();
     await expect.poll(() => alert.innerText()).toContain('The export environment does not fit this flow');
     expect(await alert.innerText()).toContain('"billing" names a queue (node "billing-queue") and a mailbox (node "billing-voicemail")');
     // The dialog shows the map as kept, with the same problem, so nothing typed before is lost.
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Environment…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export environment' });
     expect(JSON.parse(await dialog.getByLabel('Environment (JSON)').inputValue())).toEqual({ billing: 'arn:aws:connect:us-east-1:111122223333:instance/i/queue/billing' });

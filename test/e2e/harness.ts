@@ -99,6 +99,15 @@ export function useDesigner(): { designer(): Designer; openFlow(id: string): Pro
   return { designer, openFlow: (id) => openFlow(designer(), id) };
 }
 
+/**
+ * Brings a panel of the side dock's tabs (Problems, Simulator, Traffic,
+ * Changes, Comments) to the front: the others are hidden behind it.
+ */
+export async function showPanel(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+}
+
 /** Uncaught errors the page threw, for asserting there were none. */
 export function pageErrors(page: Page): string[] {
   return (page as Page & { errors?: string[] }).errors ?? [];

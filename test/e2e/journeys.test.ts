@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { simulate } from '../../src/core/simulate/traffic.ts';
 import { exampleFlow } from '../support/build.ts';
-import { pageErrors, useDesigner } from './harness.ts';
+import { pageErrors, showPanel, useDesigner } from './harness.ts';
 import { corpusPath } from '../support/corpus.ts';
 
 const TWILIO_FILE = corpusPath('twilio-studio', 'twilio-professional-services__flex-project-template__voice-flow.json');
@@ -20,6 +20,7 @@ const inspectorOf = (page: Page) => page.getByRole('complementary', { name: 'Ins
 describe('a simulated call', () => {
   it('reaches a person through the keypad, with the transcript as the caller hears it', async () => {
     const page = await openFlow('bank');
+    await showPanel(page, 'Simulator');
     const simulator = page.getByRole('region', { name: 'Simulator' });
     await simulator.getByLabel('Call time').fill('2025-03-04T10:15');
     await simulator.getByRole('button', { name: 'Start call' }).click();
@@ -51,6 +52,7 @@ describe('a simulated call', () => {
 describe('simulated traffic', () => {
   it('runs calls in a worker with progress, shows the shares and a histogram, and heats the canvas', async () => {
     const page = await openFlow('bank');
+    await showPanel(page, 'Traffic');
     const traffic = page.getByRole('region', { name: 'Traffic' });
     await traffic.getByLabel('Calls').fill('20000');
     await traffic.getByLabel('Seed').fill('7');
@@ -137,7 +139,7 @@ describe('vendor files', () => {
     const page = await designer().newPage();
     await page.goto(designer().url);
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await (await chooser).setFiles(TWILIO_FILE);
     await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/Imported .* \(twilio-studio\)/);
     const problems = page.getByRole('region', { name: 'Problems' });
@@ -146,7 +148,7 @@ describe('vendor files', () => {
     await page.getByRole('group', { name: 'Queue SendCallToAgent' }).waitFor();
 
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Amazon Connect' }).click();
     const file = await (await download).path();
     const exported = JSON.parse(readFileSync(file, 'utf8')) as { Version: string; StartAction: string; Actions: { Identifier: string; Type: string }[] };
@@ -159,7 +161,7 @@ describe('vendor files', () => {
   it('a file that is no flow gives an error naming it, and the open flow stays', async () => {
     const page = await openFlow('bank');
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await (await chooser).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
     await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('notes.json could not be imported');
     await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup } from '../cli/helpers.ts';
 import { bankReport, changedBank } from '../support/report.ts';
-import { centreOf, drag, pageErrors, root, settle, useDesigner } from './harness.ts';
+import { centreOf, drag, pageErrors, root, settle, showPanel, useDesigner } from './harness.ts';
 
 const { designer, openFlow } = useDesigner();
 
@@ -101,10 +101,11 @@ describe('Compare with…', () => {
     await page.getByRole('dialog', { name: 'Compare with' }).getByLabel('File to compare with').setInputFiles(file);
     const changes = page.getByRole('complementary', { name: 'Changes' });
     await expect.poll(() => changes.getByRole('heading').first().textContent()).toBe('Changes since bank-with-mortgages.json');
+    // Checked while the whole flow is in view: the ghost, centred below, may put the menu out of it (and undrawn).
+    await expect.poll(() => node(page, 'Menu Main menu, changed').count()).toBe(1);
     // The removed queue has no place on this canvas: picking it in the list brings its ghost into view.
     await changes.getByRole('button', { name: /^Removed mortgage-queue \(queue\) removed/ }).click();
     await node(page, 'Queue Mortgage advisers, removed').waitFor();
-    expect(await node(page, 'Menu Main menu, changed').count()).toBe(1);
     expect(pageErrors(page)).toEqual([]);
   });
 });
@@ -188,9 +189,12 @@ describe('review mode', () => {
     // Another reviewer opening the flow sees it; the simulator still takes calls, but saves no test call.
     const other = await designer().newPage();
     await other.goto(`${designer().url}?flow=bank&review=1`);
+    // The flow is drawn first (on a busy machine that takes longer than a poll waits), then its comments load.
+    await node(other, 'Menu Main menu').waitFor();
     const all = other.getByRole('complementary', { name: 'Comments' });
     await expect.poll(() => all.getByRole('article', { name: 'Comment by Dana' }).count()).toBe(1);
     expect(await all.getByRole('heading').first().textContent()).toBe('Comments on this flow');
+    await showPanel(other, 'Simulator');
     const simulator = other.getByRole('region', { name: 'Simulator' });
     await simulator.getByRole('button', { name: 'Start call' }).click();
     await simulator.getByRole('button', { name: '0', exact: true }).click();
@@ -209,8 +213,10 @@ describe('review mode', () => {
       `${JSON.stringify({ version: 1, flow: 'airline', comments: [{ id: 'c-1', node: 'welcome', author: 'Lee', text: 'Shorter greeting, please.', created: '2026-12-01T09:00:00.000Z', resolved: false }] }, null, 2)}\n`
     );
     const page = await openFlow('airline');
-    page.once('dialog', (dialog) => void dialog.accept('Skyways line'));
     await page.getByRole('button', { name: 'Rename' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename flow' });
+    await rename.getByLabel('New name of the flow').fill('Skyways line');
+    await rename.getByRole('button', { name: 'OK' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('flow')).toBe('skyways-line');
     expect(existsSync(path.join(dir, 'airline.review.json'))).toBe(false);
     await page.getByRole('button', { name: 'Review' }).click();

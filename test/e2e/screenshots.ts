@@ -4,7 +4,7 @@
  * example flows.
  */
 import path from 'node:path';
-import { root, settle, startDesigner } from './harness.ts';
+import { root, settle, showPanel, startDesigner } from './harness.ts';
 
 const designer = await startDesigner();
 try {
@@ -22,6 +22,7 @@ try {
   await page.goto(`${designer.url}?flow=bank`);
   await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
   await settle(page);
+  await showPanel(page, 'Simulator');
   const simulator = page.getByRole('region', { name: 'Simulator' });
   await simulator.getByLabel('Call time').fill('2025-03-04T10:15');
   await simulator.getByRole('button', { name: 'Start call' }).click();

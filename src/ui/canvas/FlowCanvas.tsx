@@ -1,11 +1,15 @@
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
   applyNodeChanges,
+  getNodesBounds,
   useReactFlow,
   useStore,
+  useStoreApi,
+  type FitViewOptions,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -19,6 +23,8 @@ import { NodeCard } from './NodeCard.tsx';
 import { OutcomeEdge } from './OutcomeEdge.tsx';
 import { canvasEdges, canvasNodes, type CanvasNode } from './view.ts';
 import type { CompareView } from '../model/compare.ts';
+import { UiIcon } from '../shell/icons.tsx';
+import { setLayout, useLayout } from '../shell/layout.ts';
 
 const nodeTypes = { flowNode: NodeCard };
 const edgeTypes = { outcome: OutcomeEdge };
@@ -31,6 +37,35 @@ const LARGE_FLOW = 150;
 const READABLE_ZOOM = 0.75;
 
 export const KIND_MIME = 'application/x-zeroout-kind';
+
+/** The minimap's size, and the margin React Flow keeps around its panels (.react-flow__panel). */
+const MINIMAP = { width: 168, height: 112 };
+const PANEL_MARGIN = 15;
+/** Room kept clear of nodes at the left of a fitted view for the zoom buttons. */
+const CONTROLS_ROOM = 52;
+
+/**
+ * The padding that fits the flow in view without putting a node under the
+ * minimap (bottom right) or the zoom buttons (bottom left): the minimap's
+ * room is kept either along the right or along the bottom, whichever leaves
+ * the flow larger.
+ */
+export function fitPadding(pane: { width: number; height: number }, bounds: { width: number; height: number }, minimap: boolean): FitViewOptions['padding'] {
+  const sx = Math.max(24, Math.round(pane.width * 0.065));
+  const sy = Math.max(24, Math.round(pane.height * 0.065));
+  const px = (n: number) => `${Math.round(n)}px` as const;
+  const left = Math.max(sx, CONTROLS_ROOM);
+  if (!minimap) return { top: px(sy), bottom: px(sy), left: px(left), right: px(sx) };
+  const right = Math.max(sx, MINIMAP.width + PANEL_MARGIN + 12);
+  const bottom = Math.max(sy, MINIMAP.height + PANEL_MARGIN + 12);
+  const w = Math.max(1, bounds.width);
+  const h = Math.max(1, bounds.height);
+  const zoomKeepingRight = Math.min((pane.width - left - right) / w, (pane.height - 2 * sy) / h);
+  const zoomKeepingBottom = Math.min((pane.width - left - sx) / w, (pane.height - sy - bottom) / h);
+  return zoomKeepingRight > zoomKeepingBottom
+    ? { top: px(sy), bottom: px(sy), left: px(left), right: px(right) }
+    : { top: px(sy), bottom: px(bottom), left: px(left), right: px(sx) };
+}
 
 export interface CanvasActions {
   add(kind: NodeKind, at: XY): void;
@@ -64,6 +99,18 @@ interface Props {
 
 export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callRoute, uncovered, heat, actions, fitRequest, readOnly = false, compare, comments }: Props) {
   const flow = useReactFlow();
+  const store = useStoreApi<CanvasNode>();
+  const minimap = useLayout((l) => l.minimap);
+  /** Fits the whole flow in view, clear of the minimap and the zoom buttons. */
+  const fitWhole = useCallback(
+    (duration: number) => {
+      const { width, height } = store.getState();
+      const nodes = flow.getNodes();
+      if (nodes.length === 0 || width === 0 || height === 0) return;
+      void flow.fitView({ padding: fitPadding({ width, height }, getNodesBounds(nodes), minimap), duration });
+    },
+    [flow, store, minimap]
+  );
   const derived = useMemo(
     () =>
       canvasNodes(draft, analysis, {
@@ -97,7 +144,7 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
       second = requestAnimationFrame(() => {
         const start = draft.nodes.length > LARGE_FLOW ? flow.getNode(draft.start) : undefined;
         if (start === undefined) {
-          void flow.fitView({ padding: 0.15, duration: 200 });
+          fitWhole(200);
           return;
         }
         // A large flow opens on its start at a zoom that can be read; the minimap and "fit view" show the whole.
@@ -208,9 +255,40 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={3} />
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton onClick={() => fitWhole(200)} title="Fit View" aria-label="Fit View">
+            <UiIcon name="fit" />
+          </ControlButton>
+          <ControlButton
+            onClick={() => setLayout({ minimap: !minimap })}
+            title={minimap ? 'Hide minimap' : 'Show minimap'}
+            aria-label={minimap ? 'Hide minimap' : 'Show minimap'}
+            aria-pressed={minimap}
+            className={minimap ? 'minimap-toggle is-on' : 'minimap-toggle'}
+          >
+            <UiIcon name="minimap" />
+          </ControlButton>
+        </Controls>
+        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={3} style={MINIMAP} />}
       </ReactFlow>
+      {heat !== undefined && <HeatLegend />}
     </section>
+  );
+}
+
+/** What the heat overlay's tints and dashes mean, under the canvas while the overlay is on. */
+function HeatLegend() {
+  return (
+    <figure className="heat-legend" aria-labelledby="heat-legend-title">
+      <figcaption id="heat-legend-title">Traffic heat</figcaption>
+      <span className="heat-scale">
+        <span>0%</span>
+        <span className="heat-ramp" role="img" aria-label="Tint from none, for no calls, to deep orange, for every call" />
+        <span>100% of calls pass through the node</span>
+      </span>
+      <span className="heat-key">
+        <span className="heat-dashed" aria-hidden="true" /> over 2% hang up there
+      </span>
+    </figure>
   );
 }

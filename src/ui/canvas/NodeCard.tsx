@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { CanvasNode } from './view.ts';
+import { KindIcon } from '../shell/icons.tsx';
 
 function Badges({ counts }: { counts: { error: number; warning: number; info: number } | undefined }) {
   if (counts === undefined) return null;
@@ -60,9 +61,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Can
     >
       <Handle type="target" position={Position.Left} className="handle-in" aria-label={`Into ${data.title}`} />
       <div className="node-head">
-        <span className="node-icon" aria-hidden="true">
-          {data.icon}
-        </span>
+        <KindIcon kind={data.node.kind} size={12} className="node-icon" />
         <span className="node-kind">{data.kindLabel}</span>
         {data.isStart && <span className="node-start">Start</span>}
         {data.diff && <span className={`node-diff node-diff-${data.diff}`}>{DIFF_TAGS[data.diff]}</span>}

@@ -20,7 +20,6 @@ export interface HandleView {
 
 export interface NodeView extends Record<string, unknown> {
   readonly node: FlowNode;
-  readonly icon: string;
   readonly kindLabel: string;
   readonly title: string;
   readonly excerpt: string;
@@ -111,7 +110,7 @@ function cardOf(node: FlowNode, locale: string, time: boolean) {
   return {
     frame: { type: 'flowNode' as const, width: CARD_WIDTH, height, measured: { width: CARD_WIDTH, height }, handles: cardHandles(shape) },
     label: `${entry?.label ?? node.kind} ${node.name ?? node.id}`,
-    card: { node, icon: entry?.icon ?? '◆', kindLabel: entry?.label ?? node.kind, title: node.name ?? node.id, excerpt, handles }
+    card: { node, kindLabel: entry?.label ?? node.kind, title: node.name ?? node.id, excerpt, handles }
   };
 }
 

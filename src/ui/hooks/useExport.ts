@@ -13,6 +13,7 @@ import { environmentFor } from '../panels/ExportEnvironment.tsx';
 import { download } from '../services/download.ts';
 import type { OpenFlow } from './useFlowDocument.ts';
 import type { Notify } from './useNotice.ts';
+import type { Notes } from './useNotes.ts';
 import { DIAGNOSTIC_CODES } from '../../core/diagnostic/index.ts';
 
 /** The name of each export target, in the Export menu and in notices (from the export formats, which list the vendors' from the registry). */
@@ -20,8 +21,12 @@ export const EXPORT_LABELS = Object.fromEntries(EXPORT_FORMATS.map((format) => [
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Owns exporting the open flow to another platform as a download, and whether the export environment dialog is open. */
-export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undefined, notify: Notify) {
+/**
+ * Owns exporting the open flow to another platform as a download, and whether
+ * the export environment dialog is open. An export's notes are kept with the
+ * flow (the Problems panel lists them) as well as listed in its notice.
+ */
+export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undefined, notify: Notify, setNotes: Notes['setNotes']) {
   const [editingEnv, setEditingEnv] = useState(false);
 
   const exportTo = (target: ExportTarget) => {
@@ -47,6 +52,7 @@ export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undef
     }
     const flow = analysis.flow;
     const file = `${open.id}.${target}${exportFormat(target).extension}`;
+    setNotes(open.id, 'export', result.notes);
     const verification = verifyExportText(flow, target, result.text, file, environment.environment, analysis.lint?.findings, result.origins);
     const notes = result.notes.length === 0 ? '' : result.notes.length === 1 ? ' with 1 note' : ` with ${result.notes.length} notes`;
     const ship = (): void => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyFlowChanges, type Draft, type FlowChange } from '../../core/model/index.ts';
 import { record, redo, undo, type History } from '../model/history.ts';
-import { storeDraft } from '../services/drafts.ts';
+import { keepDraftNow, storeDraft, type StoredDraft } from '../services/drafts.ts';
 
 /** The flow open in the designer. */
 export interface OpenFlow {
@@ -11,6 +11,20 @@ export interface OpenFlow {
   readonly baseVersion: string | null;
   /** The draft as last loaded or saved, to tell unsaved changes. */
   readonly saved: Draft | null;
+  /**
+   * Which opening of a flow this is: new each time a flow is opened, created
+   * or imported, kept through its edits and saves. What belongs to one
+   * opening (a simulated call, traffic) ends with it.
+   */
+  readonly session: number;
+}
+
+let sessions = 0;
+
+/** A flow as it is opened (from flows/, new, imported): a session of its own. */
+export function openedFlow(flow: Omit<OpenFlow, 'session'>): OpenFlow {
+  sessions += 1;
+  return { ...flow, session: sessions };
 }
 
 /**
@@ -32,6 +46,8 @@ export interface FlowDocument {
   replaceOpen(next: OpenFlow | null): void;
   readonly edit: Edit;
   travel(direction: 'undo' | 'redo'): void;
+  /** Forgets an edit of flow `id` not yet written to its draft: the draft is being discarded. */
+  dropPending(id: string): void;
 }
 
 function isChangeList(changes: FlowChange | readonly FlowChange[]): changes is readonly FlowChange[] {
@@ -76,23 +92,47 @@ export function useFlowDocument(): FlowDocument {
     [replaceOpen]
   );
 
-  // Every edit is kept in IndexedDB until it is saved.
+  // Every edit is kept in IndexedDB until it is saved: written once edits pause
+  // for a moment, at once when another flow is opened, and synchronously as the
+  // page is left, so neither a reload just after an edit nor a quick switch loses it.
+  const pending = useRef<StoredDraft | null>(null);
+  const flush = useCallback(() => {
+    const waiting = pending.current;
+    pending.current = null;
+    if (waiting !== null) void storeDraft(waiting);
+  }, []);
   useEffect(() => {
+    if (pending.current !== null && pending.current.id !== open?.id) flush();
+    else if (!dirty) pending.current = null;
     if (open === null || !dirty) return;
-    const timer = setTimeout(() => {
-      void storeDraft({ id: open.id, draft: open.history.present, baseVersion: open.baseVersion, savedAt: Date.now() });
-    }, 150);
+    pending.current = { id: open.id, draft: open.history.present, baseVersion: open.baseVersion, savedAt: Date.now() };
+    const timer = setTimeout(flush, 150);
     return () => clearTimeout(timer);
-  }, [open, dirty]);
+  }, [open, dirty, flush]);
 
-  // Leaving the page with unsaved changes asks first.
+  // Leaving the page with unsaved changes asks first, and writes them where a reload finds them.
   useEffect(() => {
+    const keep = () => {
+      const current = openRef.current;
+      if (current === null || current.saved === current.history.present) return;
+      pending.current = null;
+      keepDraftNow({ id: current.id, draft: current.history.present, baseVersion: current.baseVersion, savedAt: Date.now() });
+    };
     const warn = (event: BeforeUnloadEvent) => {
+      keep();
       if (dirty) event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
+    window.addEventListener('pagehide', keep);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      window.removeEventListener('pagehide', keep);
+    };
   }, [dirty]);
 
-  return { open, draft: open?.history.present, dirty, latest, replaceOpen, edit, travel };
+  const dropPending = useCallback((id: string) => {
+    if (pending.current?.id === id) pending.current = null;
+  }, []);
+
+  return { open, draft: open?.history.present, dirty, latest, replaceOpen, edit, travel, dropPending };
 }

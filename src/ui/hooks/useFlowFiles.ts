@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { emptyDraft, parseJson, type Draft } from '../../core/model/index.ts';
 import { draftText, freeId, slug } from '../model/flowFile.ts';
 import { record, startHistory } from '../model/history.ts';
-import { flowInAddress, showFlowInAddress } from '../services/address.ts';
+import { flowInAddress, forgetFlowInAddress, showFlowInAddress } from '../services/address.ts';
 import { deleteFlow, listFlows, readFlow, saveFlow, type FlowEntry } from '../services/api.ts';
-import { dropDraft, loadDraft, storeDraft } from '../services/drafts.ts';
+import { dropDraft, listDrafts, loadDraft, storeDraft } from '../services/drafts.ts';
+import type { Ask } from './useAsk.ts';
 import type { CanvasView } from './useCanvasView.ts';
-import type { FlowDocument } from './useFlowDocument.ts';
+import { openedFlow, type FlowDocument } from './useFlowDocument.ts';
 import { errorText, type Notify } from './useNotice.ts';
 
 export interface FlowFilesOptions {
@@ -14,16 +15,52 @@ export interface FlowFilesOptions {
   readonly setSelected: CanvasView['setSelected'];
   /** Called once a flow is opened from flows/: clears what the last flow left and fits the view. */
   readonly onOpened: () => void;
+  /** Asks for names and confirmations in the page. */
+  readonly ask: Ask;
+}
+
+/** A flow never saved to flows/ (new or imported), kept as a draft in this browser until it is saved or discarded. */
+export interface UnsavedFlow {
+  readonly id: string;
+  readonly name: string;
 }
 
 /**
  * Owns the flows in flows/, through the local server: the list, and opening,
- * saving (keeping both versions on a conflict), new, rename and duplicate.
- * On load it opens the flow the address names (`?flow=<id>`).
+ * saving (keeping both versions on a conflict), new, rename, duplicate and
+ * discard; and the flows not saved yet, listed until they are saved or
+ * discarded. On load it opens the flow the address names (`?flow=<id>`).
  */
-export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened }: FlowFilesOptions) {
+export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened, ask }: FlowFilesOptions) {
   const { open, latest, replaceOpen, edit } = doc;
   const [flows, setFlows] = useState<FlowEntry[]>([]);
+  // Flows never saved, by id: their names as last seen.
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, string>>(new Map());
+  const forgetUnsaved = useCallback((id: string) => {
+    setDrafts((map) => {
+      if (!map.has(id)) return map;
+      const next = new Map(map);
+      next.delete(id);
+      return next;
+    });
+  }, []);
+  // The open flow, while it has never been saved, is one of them, by its name as it is now.
+  const unsavedId = open !== null && open.baseVersion === null ? open.id : undefined;
+  const unsavedName = unsavedId === undefined ? undefined : open?.history.present.name;
+  useEffect(() => {
+    if (unsavedId === undefined || unsavedName === undefined) return;
+    setDrafts((map) => (map.get(unsavedId) === unsavedName ? map : new Map(map).set(unsavedId, unsavedName)));
+  }, [unsavedId, unsavedName]);
+  /** The flows not saved yet (not in flows/), in the order they were made. */
+  const unsaved: readonly UnsavedFlow[] = useMemo(() => {
+    const saved = new Set(flows.map((f) => f.id));
+    return [...drafts].filter(([id]) => !saved.has(id)).map(([id, name]) => ({ id, name }));
+  }, [flows, drafts]);
+  /** Every id a new flow must not take: the saved flows', the unsaved ones', the open one's. */
+  const takenIds = useCallback((): ReadonlySet<string> => {
+    const current = latest();
+    return new Set([...flows.map((f) => f.id), ...drafts.keys(), ...(current === null ? [] : [current.id])]);
+  }, [flows, drafts, latest]);
 
   const refreshList = useCallback(async () => {
     try {
@@ -44,8 +81,10 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened 
       const stored = await loadDraft(id);
       if (file === undefined) {
         if (stored !== undefined) {
-          replaceOpen({ id, history: startHistory(stored.draft), baseVersion: stored.baseVersion, saved: null });
-          notify({ kind: 'info', text: `Flow ${JSON.stringify(id)} has no file yet: your unsaved draft is restored.` });
+          replaceOpen(openedFlow({ id, history: startHistory(stored.draft), baseVersion: stored.baseVersion, saved: null }));
+          notify({ kind: 'info', text: `"${stored.draft.name}" is not saved yet: Save keeps it in flows/, Discard deletes it from this browser.` });
+          showFlowInAddress(id);
+          onOpened();
         } else {
           notify({ kind: 'error', text: `There is no flow ${JSON.stringify(id)} in flows/.` });
         }
@@ -58,7 +97,7 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened 
       }
       const fromFile = parsed.value as Draft;
       if (stored !== undefined && stored.baseVersion === file.version && draftText(stored.draft) !== draftText(fromFile)) {
-        replaceOpen({ id, history: record(startHistory(fromFile), stored.draft), baseVersion: file.version, saved: fromFile });
+        replaceOpen(openedFlow({ id, history: record(startHistory(fromFile), stored.draft), baseVersion: file.version, saved: fromFile }));
         notify({ kind: 'info', text: 'Your unsaved changes to this flow were restored (undo to see the saved version).' });
       } else {
         if (stored !== undefined && stored.baseVersion !== file.version) {
@@ -66,13 +105,14 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened 
           if (draftText(stored.draft) !== draftText(fromFile)) {
             const copyId = `${id}-unsaved-${Date.now().toString(36)}`;
             await storeDraft({ id: copyId, draft: { ...stored.draft, id: copyId }, baseVersion: null, savedAt: Date.now() });
+            setDrafts((map) => new Map(map).set(copyId, stored.draft.name));
             notify({ kind: 'conflict', text: `The file changed since your unsaved draft was made. Your draft is kept as flow "${copyId}" (open it from the list).` });
           }
           await dropDraft(id);
         } else {
           notify(null);
         }
-        replaceOpen({ id, history: startHistory(fromFile), baseVersion: file.version, saved: fromFile });
+        replaceOpen(openedFlow({ id, history: startHistory(fromFile), baseVersion: file.version, saved: fromFile }));
       }
       showFlowInAddress(id);
       onOpened();
@@ -80,12 +120,16 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened 
     [notify, replaceOpen, onOpened]
   );
 
-  // On load: the list, and the flow the address names (`?flow=<id>`).
+  // On load: the list, the flows never saved, and the flow the address names (`?flow=<id>`).
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;
     started.current = true;
     void refreshList();
+    void listDrafts().then((list) => {
+      const never = [...list].filter((d) => d.baseVersion === null).sort((a, b) => a.savedAt - b.savedAt);
+      setDrafts((map) => new Map([...never.map((d): [string, string] => [d.id, d.draft.name]), ...map]));
+    });
     const id = flowInAddress();
     if (id !== null && id !== '') void openFlow(id);
   }, [refreshList, openFlow]);
@@ -99,6 +143,7 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened 
       const current = latest();
       if (current !== null && current.id === open.id) replaceOpen({ ...current, baseVersion: result.version, saved: savedDraft });
       await dropDraft(open.id);
+      forgetUnsaved(open.id);
       notify({ kind: 'info', text: `Saved flows/${open.id}.ivr.json.` });
       void refreshList();
       return;
@@ -116,30 +161,41 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened 
       });
       if (kept.ok) {
         await dropDraft(open.id);
-        replaceOpen({ id: copyId, history: startHistory(copy), baseVersion: kept.version, saved: copy });
+        // The same opening goes on, as the copy: a call in progress carries on.
+        replaceOpen({ id: copyId, history: startHistory(copy), baseVersion: kept.version, saved: copy, session: open.session });
         showFlowInAddress(copyId);
       }
       void refreshList();
       return;
     }
     notify({ kind: 'error', text: `Not saved: ${result.message}`, ...(result.problems ? { problems: result.problems } : {}) });
-  }, [open, latest, replaceOpen, notify, refreshList]);
+  }, [open, latest, replaceOpen, notify, refreshList, forgetUnsaved]);
 
   const newFlow = async () => {
-    const name = window.prompt('Name of the new flow', 'New flow');
-    if (name === null || name.trim() === '') return;
-    const id = freeId(slug(name), new Set(flows.map((f) => f.id)));
-    const fresh = emptyDraft(id, name.trim());
-    replaceOpen({ id, history: startHistory(fresh), baseVersion: null, saved: null });
+    const name = await ask.text({ title: 'New flow', label: 'Name of the new flow', initial: 'New flow' });
+    if (name === null) return;
+    const id = freeId(slug(name), takenIds());
+    const fresh = emptyDraft(id, name);
+    replaceOpen(openedFlow({ id, history: startHistory(fresh), baseVersion: null, saved: null }));
     setSelected([]);
-    notify({ kind: 'info', text: `New flow "${name.trim()}": add nodes from the palette, then Save.` });
+    notify({ kind: 'info', text: `New flow "${name}": add nodes from the palette, then Save.` });
     showFlowInAddress(id);
+    onOpened();
   };
 
   const duplicateFlow = async () => {
     if (open === null) return;
-    const id = freeId(`${open.id}-copy`, new Set(flows.map((f) => f.id)));
-    const copy = { ...open.history.present, id, name: `${open.history.present.name} (copy)` };
+    const initial = `${open.history.present.name} (copy)`;
+    const name = await ask.text({
+      title: 'Duplicate flow',
+      label: 'Name of the copy',
+      initial,
+      hint: `The copy is saved to flows/ as it is now, and opened in place of "${open.history.present.name}".`
+    });
+    if (name === null) return;
+    // Named as offered, the copy's file is named after this one's; named anew, after its name.
+    const id = freeId(name === initial ? `${open.id}-copy` : slug(name), takenIds());
+    const copy = { ...open.history.present, id, name };
     const result = await saveFlow(id, draftText(copy), null);
     if (!result.ok) {
       notify({ kind: 'error', text: `Could not duplicate: ${result.message}` });
@@ -151,14 +207,14 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened 
 
   const renameFlow = async () => {
     if (open === null) return;
-    const name = window.prompt('New name of the flow', open.history.present.name);
-    if (name === null || name.trim() === '') return;
+    const name = await ask.text({ title: 'Rename flow', label: 'New name of the flow', initial: open.history.present.name });
+    if (name === null) return;
     const newId = slug(name);
-    if (newId === open.id || open.baseVersion === null || flows.some((f) => f.id === newId)) {
-      edit({ type: 'setFlowFields', fields: { name: name.trim() } });
+    if (newId === open.id || open.baseVersion === null || takenIds().has(newId)) {
+      edit({ type: 'setFlowFields', fields: { name } });
       return;
     }
-    const moved = { ...open.history.present, id: newId, name: name.trim() };
+    const moved = { ...open.history.present, id: newId, name };
     const result = await saveFlow(newId, draftText(moved), null);
     if (!result.ok) {
       notify({ kind: 'error', text: `Could not rename: ${result.message}` });
@@ -170,7 +226,48 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened 
     await openFlow(newId);
   };
 
-  return { flows, openFlow, save, newFlow, renameFlow, duplicateFlow };
+  /**
+   * Discards, once confirmed: a flow never saved is deleted from this browser
+   * and closed; a saved flow's unsaved changes are undone back to its file
+   * (Undo brings them back).
+   */
+  const discard = async () => {
+    const current = latest();
+    if (current === null || current.saved === current.history.present) return;
+    const { name } = current.history.present;
+    const never = current.baseVersion === null || current.saved === null;
+    const yes = await ask.confirm(
+      never
+        ? {
+            title: 'Discard this flow?',
+            message: `"${name}" has never been saved. Discarding deletes it from this browser; it cannot be brought back.`,
+            confirm: 'Discard flow',
+            danger: true
+          }
+        : {
+            title: 'Discard unsaved changes?',
+            message: `Your changes to "${name}" since it was last saved are undone, and the saved version is shown. Undo brings them back until you open another flow.`,
+            confirm: 'Discard changes',
+            danger: true
+          }
+    );
+    const now = latest();
+    if (!yes || now === null || now.id !== current.id) return;
+    doc.dropPending(now.id);
+    if (never || now.saved === null) {
+      forgetUnsaved(now.id);
+      replaceOpen(null);
+      setSelected([]);
+      forgetFlowInAddress();
+      notify({ kind: 'info', text: `Discarded "${name}".` });
+    } else {
+      replaceOpen({ ...now, history: record(now.history, now.saved) });
+      notify({ kind: 'info', text: `Discarded the unsaved changes to "${name}".` });
+    }
+    await dropDraft(now.id);
+  };
+
+  return { flows, unsaved, takenIds, openFlow, save, newFlow, renameFlow, duplicateFlow, discard };
 }
 
 export type FlowFiles = ReturnType<typeof useFlowFiles>;

@@ -6,9 +6,11 @@ import type { FlowDocument } from './useFlowDocument.ts';
 /**
  * Owns the designer's keyboard shortcuts outside text fields: Ctrl/⌘ with S
  * (save), Z / Shift+Z / Y (undo, redo), C and V (copy, paste), D (duplicate)
- * and A (select all); in review mode none of them edits. Keeps the copied nodes.
+ * and A (select all); in review mode none of them edits. `?` opens the help,
+ * which lists them (panels/Help.tsx: keep it in step). While a dialog is open
+ * none of them acts behind it. Keeps the copied nodes.
  */
-export function useKeyboardShortcuts(doc: FlowDocument, canvas: CanvasView, review: boolean, save: () => Promise<void>) {
+export function useKeyboardShortcuts(doc: FlowDocument, canvas: CanvasView, review: boolean, save: () => Promise<void>, onHelp: () => void) {
   const { open, edit, travel, latest } = doc;
   const { selected, selectedSet, setSelected } = canvas;
   const clipboard = useRef<FlowNode[]>([]);
@@ -26,12 +28,19 @@ export function useKeyboardShortcuts(doc: FlowDocument, canvas: CanvasView, revi
       const target = event.target as HTMLElement | null;
       const typing = target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
       const mod = event.ctrlKey || event.metaKey;
+      const inDialog = document.querySelector('dialog[open]') !== null;
       if (mod && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        if (!review) void save();
+        if (!review && !inDialog) void save();
         return;
       }
-      if (typing || !mod || open === null || review) return;
+      if (inDialog || typing) return;
+      if (event.key === '?' && !mod && !event.altKey) {
+        event.preventDefault();
+        onHelp();
+        return;
+      }
+      if (!mod || open === null || review) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();
@@ -54,5 +63,5 @@ export function useKeyboardShortcuts(doc: FlowDocument, canvas: CanvasView, revi
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open, save, edit, latest, travel, selected, selectedSet, setSelected, review]);
+  }, [open, save, edit, latest, travel, selected, selectedSet, setSelected, review, onHelp]);
 }

@@ -8,6 +8,7 @@ import { useEffect, useId, useState } from 'react';
 import { flowJsonSchema, nextFreeKey, outcomesOfDraft, type Draft, type FlowNode } from '../../core/model/index.ts';
 import { escapeToken } from '../../core/json/index.ts';
 import { paletteEntry } from '../model/edit.ts';
+import { KindIcon } from '../shell/icons.tsx';
 
 type Schema = Record<string, unknown> & {
   type?: string | string[];
@@ -370,7 +371,7 @@ export function Inspector({ draft, selected, fieldProblems, onField, onRename, o
   return (
     <aside className="inspector" aria-label="Inspector">
       <h2>
-        <span aria-hidden="true">{paletteEntry(node.kind)?.icon} </span>
+        <KindIcon kind={node.kind} />
         {paletteEntry(node.kind)?.label ?? node.kind}
       </h2>
       <div className="field">

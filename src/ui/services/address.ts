@@ -16,6 +16,13 @@ export function showFlowInAddress(id: string): void {
   window.history.replaceState(null, '', url);
 }
 
+/** Names no flow in the address (the open one was discarded). */
+export function forgetFlowInAddress(): void {
+  const url = new URL(window.location.href);
+  url.searchParams.delete('flow');
+  window.history.replaceState(null, '', url);
+}
+
 /** Whether the address asks for review mode. */
 export function reviewInAddress(): boolean {
   return new URLSearchParams(window.location.search).get('review') === '1';

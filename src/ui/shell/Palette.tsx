@@ -2,6 +2,7 @@
 import type { NodeKind } from '../../core/model/index.ts';
 import { KIND_MIME } from '../canvas/FlowCanvas.tsx';
 import { PALETTE } from '../model/edit.ts';
+import { KindIcon } from './icons.tsx';
 
 export function Palette({ disabled, onAdd }: { disabled: boolean; onAdd(kind: NodeKind): void }) {
   return (
@@ -22,7 +23,8 @@ export function Palette({ disabled, onAdd }: { disabled: boolean; onAdd(kind: No
               }}
               onClick={() => onAdd(p.kind)}
             >
-              <span aria-hidden="true">{p.icon}</span> {p.label}
+              <KindIcon kind={p.kind} />
+              <span className="palette-label">{p.label}</span>
             </button>
           </li>
         ))}

@@ -21,11 +21,12 @@ interface Props {
   readonly importer: Import;
   readonly exporter: Export;
   onAutoLayout(): void;
+  onHelp(): void;
 }
 
-export function Toolbar({ doc, analysis, files, review: { review, setReviewMode }, compare, overlays, importer, exporter, onAutoLayout }: Props) {
+export function Toolbar({ doc, analysis, files, review: { review, setReviewMode }, compare, overlays, importer, exporter, onAutoLayout, onHelp }: Props) {
   const { open, draft, dirty, travel } = doc;
-  const { flows } = files;
+  const { flows, unsaved } = files;
   return (
     <header className="toolbar" role="toolbar" aria-label="Flow tools">
       <h1>Zero Out</h1>
@@ -45,7 +46,19 @@ export function Toolbar({ doc, analysis, files, review: { review, setReviewMode 
               {f.error ? ' (unreadable)' : ''}
             </option>
           ))}
-          {open !== null && !flows.some((f) => f.id === open.id) && <option value={open.id}>{open.history.present.name} (not saved)</option>}
+          {/* Flows never saved stay listed until they are saved or discarded. */}
+          {(unsaved.length > 0 || (open !== null && !flows.some((f) => f.id === open.id))) && (
+            <optgroup label="Not saved yet">
+              {unsaved.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.id === open?.id ? open.history.present.name : f.name} (unsaved)
+                </option>
+              ))}
+              {open !== null && !flows.some((f) => f.id === open.id) && !unsaved.some((f) => f.id === open.id) && (
+                <option value={open.id}>{open.history.present.name} (unsaved)</option>
+              )}
+            </optgroup>
+          )}
         </select>
       </label>
       {review ? (
@@ -68,6 +81,14 @@ export function Toolbar({ doc, analysis, files, review: { review, setReviewMode 
           </button>
           <button type="button" className="primary" disabled={open === null} onClick={() => void files.save()}>
             Save
+          </button>
+          <button
+            type="button"
+            disabled={!dirty}
+            title={open !== null && (open.baseVersion === null || open.saved === null) ? 'Delete this unsaved flow from this browser' : 'Undo the changes made since the last save'}
+            onClick={() => void files.discard()}
+          >
+            Discard
           </button>
           <span className="dirty" aria-live="polite">
             {dirty ? 'Unsaved changes' : open !== null ? 'All changes saved' : ''}
@@ -114,6 +135,9 @@ export function Toolbar({ doc, analysis, files, review: { review, setReviewMode 
       )}
       <JsonFilePicker label="Import file" inputRef={importer.fileInput} onFile={(file) => void importer.importFile(file)} />
       <ExportMenu analysis={analysis} exporter={exporter} />
+      <button type="button" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" onClick={onHelp}>
+        Help
+      </button>
     </header>
   );
 }

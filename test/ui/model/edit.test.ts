@@ -14,7 +14,7 @@ describe('the palette', () => {
 
   it('names each kind it offers, once', () => {
     expect(new Set(PALETTE.map((p) => p.kind)).size).toBe(PALETTE.length);
-    expect(paletteEntry('menu')).toMatchObject({ label: 'Menu', icon: '☰' });
+    expect(paletteEntry('menu')).toMatchObject({ label: 'Menu' });
     expect(paletteEntry('opaque')).toBeUndefined();
   });
 });
