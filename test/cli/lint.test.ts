@@ -447,7 +447,7 @@ describe('zeroout lint: unusable input', () => {
     const sub = tempDir();
     writeFiles(sub, { 'notes.json': {} });
     const result = await run(['lint', '.'], sub);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: no flow files (*.ivr.json, or Twilio Studio and Amazon Connect *.json) found in .\n' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: no flow files (*.ivr.json, or Twilio Studio and Amazon Connect *.json or Genesys Cloud Architect *.yaml, *.yml) found in .\n' });
   });
 
   it('exits 2 when a file is unusable even if the others have errors', async () => {

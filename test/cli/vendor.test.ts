@@ -61,7 +61,7 @@ describe('zeroout lint on vendor files', () => {
   it('says so when a file named on the command line is no flow', async () => {
     const result = await run(['lint', 'settings.json'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^settings\.json:1:1: not a flow this tool reads: expected a Zero Out flow, a Twilio Studio flow or an Amazon Connect flow\n$/);
+    expect(result.stderr).toMatch(/^settings\.json:1:1: not a flow this tool reads: expected a Zero Out flow, a Twilio Studio flow, an Amazon Connect flow or a Genesys Cloud Architect flow\n$/);
   });
 
   it('lints a Connect flow written as AWS writes its "Transfer to queue" example (an empty NextAction)', async () => {

@@ -8,10 +8,11 @@
  * default export is its `VendorFormat`) and one line here.
  */
 import amazonConnect from './amazon-connect/index.ts';
+import genesysArchitect from './genesys-architect/index.ts';
 import twilioStudio from './twilio-studio/index.ts';
 import type { VendorFormat } from './types.ts';
 
-export const VENDOR_FORMATS = [twilioStudio, amazonConnect] as const satisfies readonly VendorFormat[];
+export const VENDOR_FORMATS = [twilioStudio, amazonConnect, genesysArchitect] as const satisfies readonly VendorFormat[];
 
 /** A vendor format's id: `twilio-studio`, `amazon-connect`, … */
 export type VendorFormatId = (typeof VENDOR_FORMATS)[number]['id'];
