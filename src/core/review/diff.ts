@@ -50,8 +50,10 @@ export interface RouteChange {
 export interface SettingChange {
   /** JSON pointer inside the node (or the flow), e.g. `/maxRetries`. */
   readonly pointer: string;
-  readonly before: unknown;
-  readonly after: unknown;
+  /** The value before, absent when the field was not there (a value `null` is a JSON null). */
+  readonly before?: unknown;
+  /** The value now, absent when the field is gone. */
+  readonly after?: unknown;
 }
 
 export interface NodeChange {
@@ -257,7 +259,7 @@ function vendorOf(node: FlowNode): unknown {
  * changes, less wiring, less those the native comparison already tells (the
  * same values before and after as a prompt or a setting of the node).
  */
-function vendorChanges(old: FlowNode, node: FlowNode, told: readonly { before: unknown; after: unknown }[]): SettingChange[] {
+function vendorChanges(old: FlowNode, node: FlowNode, told: readonly { before?: unknown; after?: unknown }[]): SettingChange[] {
   const before = vendorOf(old);
   const after = vendorOf(node);
   if (before === undefined || after === undefined) return [];
@@ -265,7 +267,7 @@ function vendorChanges(old: FlowNode, node: FlowNode, told: readonly { before: u
   return compareValues(before, after, '/meta/vendor').filter((change) => {
     if (change.pointer.split('/').some((segment) => VENDOR_WIRING.has(segment))) return false;
     if (change.before === old.id && change.after === node.id) return false;
-    return !told.some((t) => same(t.before, change.before) && same(t.after, change.after));
+    return !told.some((t) => same(t.before ?? null, change.before ?? null) && same(t.after ?? null, change.after ?? null));
   });
 }
 
@@ -428,7 +430,7 @@ function lcsDiff(a: readonly string[], b: readonly string[]): WordPart[] {
 
 /** Leaf-by-leaf changes between two JSON values; arrays compare whole, as do values deeper than any file may nest (json/limits.ts). */
 function compareValues(before: unknown, after: unknown, pointer: string, depth = 0): SettingChange[] {
-  if (depth > MAX_WALK_DEPTH) return before === after ? [] : [{ pointer, before: before ?? null, after: after ?? null }];
+  if (depth > MAX_WALK_DEPTH) return before === after ? [] : [settingChange(pointer, before, after)];
   if (isPlainObject(before) && isPlainObject(after)) {
     const changes: SettingChange[] = [];
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
@@ -440,7 +442,12 @@ function compareValues(before: unknown, after: unknown, pointer: string, depth =
     return changes;
   }
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
-  return [{ pointer, before: before ?? null, after: after ?? null }];
+  return [settingChange(pointer, before, after)];
+}
+
+/** A change of one field, leaving out the side where the field is absent (so a field that was not there never reads as `null`). */
+function settingChange(pointer: string, before: unknown, after: unknown): SettingChange {
+  return { pointer, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -59,7 +59,14 @@ function routeWords(route: RouteChange, code: (id: string) => string, text: (t: 
 }
 
 function settingWords(change: SettingChange, style: Style): string {
-  return `${style.text(change.pointer || '/')}: ${style.value(change.before)} → ${style.value(change.after)}`;
+  return `${style.text(change.pointer || '/')}: ${settingValues(change, style.value)}`;
+}
+
+/** What happened to a field's value: `1 → 2`, `new: 2` (it was not there), `gone (was 1)`. */
+export function settingValues(change: SettingChange, value: (value: unknown) => string = json): string {
+  if (!('before' in change)) return `new: ${value(change.after)}`;
+  if (!('after' in change)) return `gone (was ${value(change.before)})`;
+  return `${value(change.before)} → ${value(change.after)}`;
 }
 
 function findingWords(f: DiffFinding): string {

@@ -16,6 +16,6 @@ export {
   type ReviewFile
 } from './comments.ts';
 export { diffFlows, isEmptyDiff, type FlowDiff, type NodeChange } from './diff.ts';
-export { diffMarkdown, diffSummary, diffText, outcomeLabel } from './format.ts';
+export { diffMarkdown, diffSummary, diffText, outcomeLabel, settingValues } from './format.ts';
 export { reportMarkdown, type ReportInput } from './report.ts';
 export type { Revision } from './revision.ts';

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { listRevisions, type FlowEntry, type Revision } from '../services/api.ts';
 import type { CompareView } from '../model/compare.ts';
-import { diffSummary } from '../../core/review/index.ts';
+import { diffSummary, settingValues } from '../../core/review/index.ts';
 import { JsonFilePicker } from './JsonFilePicker.tsx';
 
 export type CompareSource =
@@ -149,7 +149,7 @@ export function ChangesPanel({ view, current, onStep, onEnd }: PanelProps) {
           )}
           {diff.settings.map((s) => (
             <li key={s.pointer}>
-              {s.pointer}: {JSON.stringify(s.before)} → {JSON.stringify(s.after)}
+              {s.pointer}: {settingValues(s)}
             </li>
           ))}
         </ul>

@@ -217,3 +217,17 @@ describe('wordDiff', () => {
     expect(wordDiff('', 'Hello.')).toEqual([{ op: 'added', text: 'Hello.' }]);
   });
 });
+
+describe('diff: vendor fields named like methods of an object (D7)', () => {
+  const fixture = (name: string): Flow => imported(JSON.parse(fs.readFileSync(new URL(`../../fixtures/repro/${name}`, import.meta.url), 'utf8')));
+  const before = fixture('diff-constructor.before.json');
+  const after = fixture('diff-constructor.after.json');
+
+  it('reports a field `toString` that was added as new, and as gone when taken away, never as null or undefined', () => {
+    const added = diffText(diffFlows(before, after), { before: 'a', after: 'b' });
+    expect(added).toContain('/meta/vendor/Parameters/toString: new: "x"');
+    const removed = diffMarkdown(diffFlows(after, before), { before: 'b', after: 'a' });
+    expect(removed).toContain('/meta/vendor/Parameters/toString: gone (was `"x"`)');
+    for (const text of [added, removed]) expect(text).not.toMatch(/null|undefined/);
+  });
+});
