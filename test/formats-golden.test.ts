@@ -3,17 +3,24 @@
  * under test/golden/, so any change to what a team ships is seen in review.
  * After an intended change, regenerate them with
  * `UPDATE_GOLDEN=1 npx vitest run test/formats-golden.test.ts` and read the diff.
+ * A vendor whose files are not JSON (Genesys Architect's YAML) keeps its
+ * golden file as the text the command line writes; Architect names the
+ * account's resources by name, so its environment gives Genesys Cloud names.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VENDOR_FORMATS } from '../src/core/formats/index.ts';
 import { loadFlowText } from '../src/core/model/load.ts';
+import { genesysEnvFor } from './support/archy-env.ts';
 import { exportEnvFor } from './support/env.ts';
 
 const flows = join(import.meta.dirname, '..', 'flows');
 const golden = join(import.meta.dirname, 'golden');
 const update = process.env['UPDATE_GOLDEN'] === '1';
+
+/** The environment an example ships with to a vendor. */
+const environmentFor = (formatId: string, flow: Parameters<typeof exportEnvFor>[0]) => (formatId === 'genesys-architect' ? genesysEnvFor(flow) : exportEnvFor(flow));
 
 const cases = readdirSync(flows)
   .filter((f) => f.endsWith('.ivr.json'))
@@ -26,10 +33,10 @@ describe('exports of the example flows', () => {
     const loaded = loadFlowText(readFileSync(join(flows, file), 'utf8'), file);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
     const format = VENDOR_FORMATS.find((f) => f.id === formatId)!;
-    const result = format.export!(loaded.flow, { environment: exportEnvFor(loaded.flow) }, file);
+    const result = format.export!(loaded.flow, { environment: environmentFor(formatId, loaded.flow) }, file);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const text = `${JSON.stringify(result.document, null, 2)}\n`;
-    const goldenFile = join(golden, `${file.replace(/\.ivr\.json$/, '')}.${formatId}.json`);
+    const text = format.files.stringify === undefined ? `${JSON.stringify(result.document, null, 2)}\n` : format.files.stringify(result.document);
+    const goldenFile = join(golden, `${file.replace(/\.ivr\.json$/, '')}.${formatId}${format.files.stringify === undefined ? '.json' : (format.files.extensions[0] ?? '.json')}`);
     if (update || !existsSync(goldenFile)) {
       if (!update) throw new Error(`no golden file ${goldenFile}: run with UPDATE_GOLDEN=1 to write it`);
       writeFileSync(goldenFile, text);
@@ -45,7 +52,7 @@ describe('a shipped flow brought back', () => {
     const loaded = loadFlowText(readFileSync(join(flows, file), 'utf8'), file);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
     const format = VENDOR_FORMATS.find((f) => f.id === formatId)!;
-    const environment = exportEnvFor(loaded.flow);
+    const environment = environmentFor(formatId, loaded.flow);
     const first = format.export!(loaded.flow, { environment }, file);
     if (!first.ok) throw new Error(JSON.stringify(first.problems));
     const back = loadAnyFlow(JSON.parse(JSON.stringify(first.document)), `${file}.${formatId}.json`);

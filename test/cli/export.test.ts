@@ -77,7 +77,7 @@ describe('zeroout export', () => {
     expect(missing.stderr).toContain("required option '--to <format>' not specified");
     const unknown = await run(['export', 'good.ivr.json', '--to', 'genesys'], dir);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('twilio-studio, amazon-connect, xstate, mermaid');
+    expect(unknown.stderr).toContain('twilio-studio, amazon-connect, genesys-architect, xstate, mermaid');
   });
 
   it('says what is wrong with an environment map, and where', async () => {

@@ -1,23 +1,39 @@
 /**
  * The public vendor flows of the corpus, each exported to the other vendor
- * with an environment map and verified: imported back, every confirmed call
+ * (Genesys Architect flows to Studio and to Connect) with an environment map
+ * and verified: imported back, every confirmed call
  * of the original is run on both and must end the same way, and lint of the
  * export may add no error or warning rule.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportFlow, verifyExportText, describeVerification } from '../../../src/core/export/index.ts';
-import { loadAnyFlow } from '../../../src/core/formats/index.ts';
+import { loadAnyFlow, parseFlowText } from '../../../src/core/formats/index.ts';
 import { corpusFiles, corpusPath, type CorpusVendor } from '../../support/corpus.ts';
 import { exportEnvFor } from '../../support/env.ts';
 
 const CROSSINGS = [
   ['twilio-studio', 'amazon-connect'],
-  ['amazon-connect', 'twilio-studio']
+  ['amazon-connect', 'twilio-studio'],
+  ['genesys', 'twilio-studio'],
+  ['genesys', 'amazon-connect']
 ] as const satisfies readonly (readonly [CorpusVendor, CorpusVendor])[];
 
+/**
+ * What a crossing cannot keep, by file: the one Genesys flow with two digit
+ * entries asks for both into Connect's one stored input ($.StoredCustomerInput),
+ * which lint of the Connect export reads as asking the caller twice for the
+ * same thing (repeated-input). The calls still end as they do in Genesys.
+ */
+const KNOWN: Readonly<Record<string, readonly string[]>> = {
+  'genesys→amazon-connect GenesysCloudBlueprints__switch-voice-to-web-messaging__Switch-to-Web-Messaging-via-SMS.yaml': ['repeated-input']
+};
+
 function crossed(from: CorpusVendor, to: 'twilio-studio' | 'amazon-connect', file: string) {
-  const loaded = loadAnyFlow(JSON.parse(readFileSync(corpusPath(from, file), 'utf8')), file);
+  const text = readFileSync(corpusPath(from, file), 'utf8');
+  const parsed = parseFlowText(text, file);
+  if (!parsed.ok) throw new Error(`${file} does not read`);
+  const loaded = loadAnyFlow(parsed.value, file);
   if (!loaded.ok) throw new Error(`${file} does not import`);
   const environment = exportEnvFor(loaded.flow);
   const rendered = exportFlow(loaded.flow, file, to, { environment });
@@ -30,7 +46,12 @@ describe.each(CROSSINGS)('corpus flows from %s exported to %s', (from, to) => {
 
   it.each(files)('%s treats callers as the original does', (file) => {
     const { verification } = crossed(from, to, file);
-    expect(verification.ok, describeVerification(verification)).toBe(true);
+    const known = KNOWN[`${from}→${to} ${file}`];
+    if (known !== undefined) {
+      // Every call still ends as in the original; lint finds only the documented difference.
+      expect(verification.differences, describeVerification(verification)).toEqual([]);
+      expect(new Set(verification.newFindings.map((f) => f.split(' ')[0]))).toEqual(new Set(known));
+    } else expect(verification.ok, describeVerification(verification)).toBe(true);
     // Something was compared: at least the call that does nothing.
     expect(verification.compared).toBeGreaterThan(0);
   });

@@ -5,13 +5,20 @@ import type { Flow } from '../../../src/core/model/index.ts';
 import { readFileSync } from 'node:fs';
 import { agent, exampleFlow, makeFlow, voicemail } from '../../support/build.ts';
 import { corpusPath } from '../../support/corpus.ts';
+import { genesysEnvFor } from '../../support/archy-env.ts';
 import { exportEnvFor } from '../../support/env.ts';
+import { readYaml } from '../../../src/core/formats/genesys-architect/yaml.ts';
 
 // The vendors this build exports to (a vendor may be read only).
 const TARGETS = VENDOR_FORMATS.filter((format) => format.export !== undefined).map((format) => format.id);
 
+/** The environment a flow ships with: Architect names the account's resources by name, the others by ARN or SID. */
+function environmentFor(flow: Flow, target: (typeof TARGETS)[number]) {
+  return target === 'genesys-architect' ? genesysEnvFor(flow) : exportEnvFor(flow);
+}
+
 function verified(flow: Flow, target: (typeof TARGETS)[number]) {
-  const environment = exportEnvFor(flow);
+  const environment = environmentFor(flow, target);
   const rendered = exportFlow(flow, `${flow.id}.ivr.json`, target, { environment });
   if (!rendered.ok) throw new Error(`${flow.id} does not export to ${target}`);
   return verifyExportText(flow, target, rendered.text, `${flow.id}.${target}`, environment, undefined, rendered.origins)!;
@@ -80,12 +87,17 @@ describe('verified export', () => {
     });
 
     it('names the call whose lookup fails when the export sends it elsewhere', () => {
-      const environment = exportEnvFor(design);
+      const environment = environmentFor(design, target);
       const rendered = exportFlow(design, 'x.ivr.json', target, { environment });
       if (!rendered.ok) throw new Error('no export');
       // Rewire the lookup's failure exit to the queue, as a hand edit in the vendor's editor would.
-      const document = JSON.parse(rendered.text) as { Actions?: { Type: string; Transitions: { NextAction?: string; Errors?: { NextAction: string }[] } }[]; states?: { type: string; transitions: { event: string; next?: string }[] }[] };
-      if (target === 'amazon-connect') {
+      const read = target === 'genesys-architect' ? readYaml(rendered.text, 'x.yaml') : undefined;
+      const document = (read?.ok ? read.value : JSON.parse(rendered.text)) as { Actions?: { Type: string; Transitions: { NextAction?: string; Errors?: { NextAction: string }[] } }[]; states?: { type: string; transitions: { event: string; next?: string }[] }[]; inboundCall?: { tasks: { task: { actions: Record<string, { outputs: Record<string, unknown> }>[] } }[] } };
+      if (target === 'genesys-architect') {
+        const call = document.inboundCall!.tasks.flatMap((t) => t.task.actions).find((a) => a['callData'] !== undefined)!['callData']!;
+        call.outputs['failure'] = call.outputs['success'];
+        call.outputs['timeout'] = call.outputs['success'];
+      } else if (target === 'amazon-connect') {
         const invoke = document.Actions!.find((a) => a.Type === 'InvokeLambdaFunction')!;
         for (const error of invoke.Transitions.Errors!) error.NextAction = invoke.Transitions.NextAction!;
       } else {

@@ -429,6 +429,27 @@ describe('genesys-architect: tasks', () => {
     expect(findings(flow, 'unbounded-retry')).toEqual([]);
   });
 
+  it('warns of a loop that can run past Architect’s 10,000 actions a call, and not of one within it', () => {
+    const loopOf = (count: number) =>
+      load(
+        taskFlow([
+          {
+            loop: {
+              name: 'Poll',
+              loopCount: { lit: count },
+              outputs: { loop: { actions: [{ playAudio: { name: 'Hold', audio: { tts: 'Still checking.' } } }, { playAudio: { name: 'Music', audio: { tts: 'Please wait.' } } }] } }
+            }
+          },
+          { transferToAcd: { name: 'Agent', targetQueue: { lit: { name: 'General' } } } }
+        ])
+      );
+    const over = loopOf(4000).notes.filter((n) => n.message.includes('10,000 actions'));
+    expect(over).toHaveLength(1);
+    expect(over[0]).toMatchObject({ severity: 'warning', pointer: expect.stringMatching(/\/loopCount$/) });
+    expect(over[0]!.message).toContain('4,000 passes of 3 actions');
+    expect(loopOf(3000).notes.filter((n) => n.message.includes('10,000 actions'))).toEqual([]);
+  });
+
   it('reads Collect Input’s failure path as no input and invalid input, with the flow’s default timeout', () => {
     const { flow } = load(
       taskFlow([{ collectInput: { name: 'Code', inputData: { var: 'Flow.Code' }, digits: { range: { min: 1, max: 3 } }, outputs: { failure: { actions: [{ disconnect: { name: 'Bye' } }] } } } }, { transferToAcd: { name: 'Agent', targetQueue: { lit: { name: 'Q' } } } }], {

@@ -3,11 +3,12 @@
  * top-level key is the flow type: `inboundCall`, `inqueueCall`,
  * `outboundCall`). yaml.ts reads the text (with the place of every value,
  * and the `{{token}}` substitutions Terraform fills in); import/ makes the
- * native flow.
+ * native flow, and export/ writes a flow back as Archy YAML.
  */
 import { DIAGNOSTIC_CODES } from '../../diagnostic/index.ts';
 import { vendorFormat } from '../types.ts';
 import { detectArchitect } from './detect.ts';
+import { architectText, exportArchitect } from './export/index.ts';
 import { importArchitect } from './import/index.ts';
 import { readYaml } from './yaml.ts';
 
@@ -20,12 +21,14 @@ const genesysArchitect = vendorFormat({
     parse(text, file) {
       const read = readYaml(text, file);
       return read.ok ? { ok: true, value: read.value, locate: read.locate } : read;
-    }
+    },
+    stringify: architectText
   },
   // Archy names an account's queues, users, schedule groups and data actions by name.
   reference: 'name',
   keptKeys: { layout: [], wiring: ['outputs', 'actions', 'targetMenuRef', 'targetTaskRef', 'startUpRef', 'defaultChildMenuRef'] },
   detect: detectArchitect,
+  export: exportArchitect,
   import(document, file) {
     try {
       return importArchitect(document, file);

@@ -4,6 +4,7 @@ import { loadAnyFlow, VENDOR_FORMATS } from '../../../../src/core/formats/index.
 import type { Flow } from '../../../../src/core/model/types.ts';
 import { agent, exampleFlow, findingsOf, makeFlow, voicemail, where } from '../../../support/build.ts';
 import { corpusPath, type CorpusVendor } from '../../../support/corpus.ts';
+import { genesysEnvFor } from '../../../support/archy-env.ts';
 import { exportEnvFor } from '../../../support/env.ts';
 
 const RULE = 'hours-fail-closed';
@@ -120,12 +121,13 @@ describe('hours-fail-closed on our own exports of native hours nodes', () => {
     const bank = exampleFlow('bank');
     expect(bank.nodes.some((n) => n.kind === 'hours')).toBe(true);
     const format = VENDOR_FORMATS.find((f) => f.id === formatId)!;
-    const result = format.export!(bank, { environment: exportEnvFor(bank) }, 'bank.ivr.json');
+    // Architect names a schedule group by name: its environment gives Genesys Cloud names.
+    const result = format.export!(bank, { environment: formatId === 'genesys-architect' ? genesysEnvFor(bank) : exportEnvFor(bank) }, 'bank.ivr.json');
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const loaded = loadAnyFlow(JSON.parse(JSON.stringify(result.document)), `bank.${formatId}.json`);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
     // The check reads back as one the rule knows, and its failure is not the closed treatment.
-    const checks = loaded.flow.nodes.filter((n) => (n.kind === 'opaque' && n.vendorType === 'CheckHoursOfOperation') || (n.kind === 'lookup' && /hours/.test(n.service)));
+    const checks = loaded.flow.nodes.filter((n) => (n.kind === 'opaque' && (n.vendorType === 'CheckHoursOfOperation' || n.vendorType === 'evaluateScheduleGroup')) || (n.kind === 'lookup' && /hours/.test(n.service)));
     expect(checks.length).toBeGreaterThan(0);
     expect(where(RULE, loaded.flow)).toEqual([]);
   });

@@ -15,6 +15,9 @@
  */
 import { escapeToken } from '../../../json/pointer.ts';
 import type { ArchitectImport, Continuation, LoopScope, Outcomes, Scope, TaskBlock } from './context.ts';
+
+/** The most actions Architect runs in one call of a flow before it takes the flow's error handling. */
+const ACTION_BUDGET = 10_000;
 import { audioText, computed, conditionOf, isObject, nameOf, numberOf, own, secondsOf, text, type Json } from './values.ts';
 
 /** One action of a list: its type (the key of its one-key item), its settings, and the pointer of the settings. */
@@ -32,6 +35,38 @@ export function headOf(item: unknown, at: string): Head | undefined {
   const type = keys[0]!;
   const body = item[type];
   return { type, body: isObject(body) ? body : {}, pointer: `${at}/${escapeToken(type)}` };
+}
+
+/**
+ * The name of the disconnect Zero Out's export writes for an exit the design
+ * left unwired (Architect has no unwired exit): read back, it is unwired
+ * again, a dead end, not an ending the design chose.
+ */
+export const UNWIRED_ACTION = 'Unwired in the design';
+
+/**
+ * The participant data attribute in which Zero Out's export keeps a queue's
+ * expected wait (Architect has no place for it), set just before the transfer.
+ */
+export const EXPECTED_WAIT_ATTRIBUTE = 'zeroOut.expectedWaitSeconds';
+
+/** The expected wait a Set Participant Data just before a transfer gives, in seconds. */
+function designedWait(item: unknown): number | undefined {
+  const body = own(item, 'setParticipantData');
+  const attributes = own(body, 'attributes');
+  if (!Array.isArray(attributes)) return undefined;
+  for (const entry of attributes) {
+    const attribute = own(entry, 'attribute');
+    if (text(own(own(attribute, 'name'), 'lit')) !== EXPECTED_WAIT_ATTRIBUTE) continue;
+    const seconds = Number(text(own(own(attribute, 'value'), 'lit')));
+    return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+  }
+  return undefined;
+}
+
+/** Whether an action is the disconnect that stands for exits a design left unwired. */
+function isUnwired(head: Head): boolean {
+  return head.type === 'disconnect' && text(head.body['name']) === UNWIRED_ACTION;
 }
 
 /** Actions that go somewhere else rather than doing something: not steps of their own. */
@@ -75,6 +110,9 @@ interface Path {
 }
 
 export class ActionReader {
+  /** The item before the action being read, in its list. */
+  private before: unknown;
+
   constructor(private readonly imp: ArchitectImport) {}
 
   /** The scope of a task's own actions. */
@@ -122,6 +160,7 @@ export class ActionReader {
         if (task === undefined) return undefined;
         const first = this.firstHead(own(task.body, 'actions'), `${task.pointer}/actions`, 0);
         if (first === undefined) return { target: task.end.target };
+        if (isUnwired(first.head)) return { target: undefined };
         if (!JUMPS.has(first.head.type)) return { target: this.idOf(first.head, this.taskScope(task)) };
         if (visited.has(first.head.pointer)) return undefined;
         visited.add(first.head.pointer);
@@ -149,6 +188,7 @@ export class ActionReader {
     const first = this.firstHead(list, at, index);
     if (first === undefined) return after.target;
     const { head } = first;
+    if (isUnwired(head)) return undefined;
     if (JUMPS.has(head.type)) {
       const followed = this.follow(head, scope, new Set([head.pointer]));
       if (followed !== undefined) return followed.target;
@@ -167,10 +207,12 @@ export class ActionReader {
       const head = headOf(list[i], `${at}/${i}`);
       if (head === undefined) {
         this.imp.note(`${at}/${i}`, 'an action is a mapping with one key, the action type: this item is not one, and is passed over');
+        this.imp.keep(`${at}/${i}`, list[i]);
         continue;
       }
       const rest = this.firstHead(list, at, i + 1);
       const next: Continuation = { target: this.entryOf(list, at, i + 1, scope, after), end: rest === undefined ? after.end : false };
+      this.before = i > 0 ? list[i - 1] : undefined;
       this.action(head, scope, next);
     }
   }
@@ -192,6 +234,7 @@ export class ActionReader {
     const outputs = own(head.body, 'outputs');
     if (!isObject(outputs)) return;
     for (const name of Object.keys(outputs)) {
+      if (!known.includes(name)) this.imp.keep(`${head.pointer}/outputs/${escapeToken(name)}`, outputs[name]);
       if (!known.includes(name)) this.imp.note(`${head.pointer}/outputs/${escapeToken(name)}`, `${head.type} has no output ${JSON.stringify(name)} that this tool knows: its actions are not read`, undefined);
     }
   }
@@ -232,13 +275,21 @@ export class ActionReader {
         this.node(head, scope, outcomes, prompt('[the position in queue]', next), id, slot);
         return;
       case 'disconnect':
+        if (isUnwired(head)) {
+          // Zero Out's export writes the exits a design left unwired to it (Architect wires every exit): no step, whatever goes to it is unwired.
+          imp.fill(slot, undefined);
+          imp.keep(head.pointer, body);
+          imp.note(head.pointer, 'this disconnect stands for the exits the design left unwired: whatever goes to it is read as unwired (a dead end)');
+          return;
+        }
         this.node(head, scope, outcomes, { kind: 'hangup' }, id, slot);
         return;
       case 'transferToAcd': {
         const path = failure();
         const overflow = imp.outcome(outcomes, 'overflow', 'failure', path.pointer, path.target);
         const said = audioText(body['preTransferAudio']);
-        this.node(head, scope, outcomes, { kind: 'queue', queue: nameOf(body['targetQueue']) ?? 'the queue', ...(said === undefined ? {} : { prompt: said }), ...(overflow === undefined ? {} : { overflow }) }, id, slot);
+        const wait = designedWait(this.before);
+        this.node(head, scope, outcomes, { kind: 'queue', queue: nameOf(body['targetQueue']) ?? 'the queue', ...(said === undefined ? {} : { prompt: said }), ...(wait === undefined ? {} : { expectedWaitSeconds: wait }), ...(overflow === undefined ? {} : { overflow }) }, id, slot);
         this.unmodelledOutputs(head, ['failure']);
         return;
       }
@@ -314,7 +365,8 @@ export class ActionReader {
     }
     if (SETTERS.has(type) && own(body, 'outputs') === undefined) {
       const assign = assignments(body);
-      this.node(head, scope, outcomes, { kind: 'set', ...(assign === undefined ? {} : { assign }), ...(next.target === undefined ? {} : { next: next.target }) }, id, slot);
+      const increment = increments(body);
+      this.node(head, scope, outcomes, { kind: 'set', ...(assign === undefined ? {} : { assign }), ...(increment.length === 0 ? {} : { increment }), ...(next.target === undefined ? {} : { next: next.target }) }, id, slot);
       return;
     }
     if (type === 'previousMenu' || type === 'jumpToPreviousMenu') {
@@ -341,7 +393,11 @@ export class ActionReader {
   /** A jump that cannot be followed: a step of its own, unwired when it goes nowhere this flow has. */
   private jump(head: Head, scope: Scope): void {
     const imp = this.imp;
-    if (this.follow(head, scope, new Set([head.pointer])) !== undefined) return;
+    if (this.follow(head, scope, new Set([head.pointer])) !== undefined) {
+      // Not a node: kept as it came, for writing the file back.
+      imp.keep(head.pointer, head.body);
+      return;
+    }
     const id = this.idOf(head, scope);
     const outcomes: Outcomes = {};
     // Round jumps that lead back to it: each is a step, so the loop shows (Architect ends it after 10,000 actions).
@@ -440,6 +496,16 @@ export class ActionReader {
     const actions = output !== undefined ? own(output, 'actions') : own(head.body, 'actions');
     const at = output !== undefined ? `${head.pointer}/outputs/loop/actions` : `${head.pointer}/actions`;
     this.list(actions, at, inner, back);
+    // Each pass runs the loop action and its actions; past 10,000 actions a call, Architect stops and takes the error handling.
+    const perPass = 1 + (Array.isArray(actions) ? actions.length : 0);
+    if (count * perPass > ACTION_BUDGET) {
+      imp.note(
+        `${head.pointer}/loopCount`,
+        `this loop can run ${count.toLocaleString('en-US')} passes of ${perPass} actions, past Architect's limit of ${ACTION_BUDGET.toLocaleString('en-US')} actions a call: the call is stopped there and takes the flow's error handling`,
+        id,
+        'warning'
+      );
+    }
     const body = this.entryOf(actions, at, 0, inner, back);
     this.node(head, scope, outcomes, { kind: 'set', increment: [counter], next: checkId }, id, slot);
     const checks: Outcomes = {};
@@ -600,6 +666,23 @@ function assignments(body: Json): Record<string, string | number | boolean> | un
     }
   }
   return any ? assign : undefined;
+}
+
+/** The variables Update Data adds one to (`value: {exp: "Flow.x + 1"}`, or `If(IsNotSetOrEmpty(Flow.x), 1, Flow.x + 1)`, as Zero Out's export writes a counter). */
+function increments(body: Json): string[] {
+  const statements = body['statements'];
+  if (!Array.isArray(statements)) return [];
+  const found: string[] = [];
+  for (const statement of statements) {
+    if (!isObject(statement) || Object.keys(statement).length !== 1) continue;
+    const inner = Object.values(statement)[0];
+    const variable = text(own(inner, 'variable'));
+    const expression = text(own(own(inner, 'value'), 'exp'))?.replace(/\s+/g, '');
+    if (variable === undefined || expression === undefined) continue;
+    const bare = variable.replace(/\s+/g, '');
+    if (expression === `${bare}+1` || expression === `If(IsNotSetOrEmpty(${bare}),1,${bare}+1)`) found.push(variable);
+  }
+  return found;
 }
 
 /** A Call Data Action's data action: `<category>/<action>` (`category: {<category>: {dataAction: {<action>: …}}}`). */

@@ -5,7 +5,13 @@
  */
 import type { NoteDraft } from '../../types.ts';
 import { escapeToken } from '../../../json/pointer.ts';
-import { audioText, isObject, keptCopy, nameOf, numberOf, own, safeName, secondsOf, text, type Json } from './values.ts';
+import { audioText, fullCopy, isObject, keptCopy, nameOf, numberOf, own, safeName, secondsOf, text, type Json } from './values.ts';
+
+/** A part of the file no node keeps (a task's own settings, a jump that is followed), kept for writing the file back. */
+export interface KeptPart {
+  readonly pointer: string;
+  readonly value: unknown;
+}
 
 /** A native outcome as Architect names it, and where the file wires it. */
 export type Outcomes = Record<string, { name: string; pointer?: string }>;
@@ -56,6 +62,8 @@ export interface Setting {
 
 export class ArchitectImport {
   readonly notes: NoteDraft[] = [];
+  /** The parts of the file no node keeps, by pointer: with the nodes' own, they make the file again (export/writeback.ts). */
+  readonly kept: KeptPart[] = [];
   /** The nodes made, in document order (a slot is reserved for a node whose targets are still being read). */
   readonly nodes: (Json | undefined)[] = [];
   readonly menus = new Map<string, Block>();
@@ -82,6 +90,11 @@ export class ArchitectImport {
     this.notes.push({ pointer, message, ...(node === undefined ? {} : { node }), ...(severity === undefined ? {} : { severity }) });
   }
 
+  /** Keeps the value at `pointer` for writing the file back (`whole`: its action lists too). */
+  keep(pointer: string, value: unknown, whole = true): void {
+    this.kept.push({ pointer, value: whole ? fullCopy(value) : keptCopy(value) });
+  }
+
   /** A node id no node has yet, from `base`. */
   uniqueId(base: string): string {
     let id = base === '' ? 'step' : base;
@@ -106,7 +119,7 @@ export class ArchitectImport {
     return this.nodes.length - 1;
   }
 
-  fill(slot: number, node: Json): void {
+  fill(slot: number, node: Json | undefined): void {
     this.nodes[slot] = node;
   }
 

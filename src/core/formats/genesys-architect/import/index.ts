@@ -56,8 +56,11 @@ function index(imp: ArchitectImport, key: 'menus' | 'tasks', kind: 'menu' | 'tas
     const head = headOf(item, `${at}/${i}`);
     if (head === undefined || head.type !== kind) {
       imp.note(`${at}/${i}`, `an item of "${key}" is {${kind}: {…}}: this one is not, and is passed over`);
+      imp.keep(`${at}/${i}`, item);
       return;
     }
+    // A task's own settings (its name, refId, variables): its actions are nodes of their own.
+    if (kind === 'task') imp.keep(head.pointer, head.body, false);
     const refId = text(head.body['refId']) ?? text(head.body['name']) ?? `${kind} ${i + 1}`;
     const id = imp.uniqueId(refId);
     if (known().has(refId)) {
@@ -221,7 +224,17 @@ export function importArchitect(document: unknown, file: string): ImportResult {
   if (start !== undefined) {
     const settings = Object.fromEntries(Object.entries(flow).filter(([key]) => key !== 'menus' && key !== 'tasks' && key !== 'startUpTaskActions'));
     const placeholders = placeholdersOf(document);
-    start['meta'] = { ...(start['meta'] as Json), flow: { type, settings: keptCopy(settings), ...(placeholders === undefined || placeholders.length === 0 ? {} : { placeholders: placeholders.map((p) => ({ ...p })) }) } };
+    start['meta'] = {
+      ...(start['meta'] as Json),
+      flow: {
+        type,
+        settings: keptCopy(settings),
+        // The order of the flow's keys, and the parts of the file no node keeps: the export writes the file back from them.
+        keys: Object.keys(flow).filter((key) => key !== '__proto__'),
+        ...(imp.kept.length === 0 ? {} : { kept: imp.kept.map((part) => ({ ...part })) }),
+        ...(placeholders === undefined || placeholders.length === 0 ? {} : { placeholders: placeholders.map((p) => ({ ...p })) })
+      }
+    };
     nodes = nodes.map((node) => (node === start ? start : node));
   }
   const flowName = text(own(flow, 'name'));

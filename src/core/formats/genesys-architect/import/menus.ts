@@ -83,6 +83,8 @@ export class MenuReader {
     const list = own(block.body, 'choices');
     if (list !== undefined && !Array.isArray(list)) imp.note(`${block.pointer}/choices`, '"choices" should be a list of menu choices: ignored', block.id);
     const taken = new Set<string>();
+    // Choices with no key and no terms: a caller cannot make them, but one may be the menu's default choice.
+    const hidden: { head: Head; name: string; target: string | undefined }[] = [];
     (Array.isArray(list) ? list : []).forEach((item, index) => {
       const at = `${block.pointer}/choices/${index}`;
       const head = headOf(item, at);
@@ -103,7 +105,7 @@ export class MenuReader {
       const phrases = termsOf(head.body['speechRecTerms']);
       const target = this.choice(head, block, `${block.id}/${name}`);
       if (usedKey === undefined && phrases.length === 0) {
-        imp.note(head.pointer, `choice ${JSON.stringify(name)} has no key and no speech terms: a caller cannot make it`, block.id);
+        hidden.push({ head, name, target });
         return;
       }
       choices.push({
@@ -120,10 +122,14 @@ export class MenuReader {
     let defaultTarget: string | undefined;
     if (reference !== undefined) {
       const wanted = /\[(.*)\]\s*$/s.exec(reference)?.[1] ?? reference;
-      const found = choices.find((c) => text(c.head.body['refId']) === wanted || text(c.head.body['name']) === wanted || c.head.type === wanted);
-      if (found === undefined) imp.note(`${block.pointer}/defaultChildMenuRef`, `the default choice ${JSON.stringify(reference)} is no choice of this menu`, block.id);
-      defaultTarget = found?.option.next;
+      const matches = (head: Head): boolean => text(head.body['refId']) === wanted || text(head.body['name']) === wanted || head.type === wanted;
+      const found = choices.find((c) => matches(c.head));
+      const unseen = found === undefined ? hidden.find((c) => matches(c.head)) : undefined;
+      if (found === undefined && unseen === undefined) imp.note(`${block.pointer}/defaultChildMenuRef`, `the default choice ${JSON.stringify(reference)} is no choice of this menu`, block.id);
+      defaultTarget = found?.option.next ?? unseen?.target;
+      if (unseen !== undefined) hidden.splice(hidden.indexOf(unseen), 1);
     }
+    for (const { head, name } of hidden) imp.note(head.pointer, `choice ${JSON.stringify(name)} has no key and no speech terms: a caller cannot make it`, block.id);
     this.read.push({ block, slot, choices, defaultTarget, defaultPointer: reference === undefined ? block.pointer : `${block.pointer}/defaultChildMenuRef` });
   }
 

@@ -158,13 +158,26 @@ export function safeName(name: string): string {
  * level it is nested in.
  */
 export function keptCopy(value: unknown, depth = 0): unknown {
+  return copyOf(value, depth, true);
+}
+
+/**
+ * A whole copy of vendor data (its action lists too), without `__proto__`
+ * fields: for the parts of a file no node keeps (a jump that is followed, an
+ * output this tool does not read), so an export writes them back as they came.
+ */
+export function fullCopy(value: unknown): unknown {
+  return copyOf(value, 0, false);
+}
+
+function copyOf(value: unknown, depth: number, emptyActions: boolean): unknown {
   if (depth > 64) return null;
-  if (Array.isArray(value)) return value.map((item) => keptCopy(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => copyOf(item, depth + 1, emptyActions));
   if (!isObject(value)) return value;
   const out: Json = {};
   for (const key of Object.keys(value)) {
     if (key === '__proto__') continue;
-    out[key] = (key === 'actions' || key === 'startUpTaskActions') && Array.isArray(value[key]) ? [] : keptCopy(value[key], depth + 1);
+    out[key] = emptyActions && (key === 'actions' || key === 'startUpTaskActions') && Array.isArray(value[key]) ? [] : copyOf(value[key], depth + 1, emptyActions);
   }
   return out;
 }
