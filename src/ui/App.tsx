@@ -93,7 +93,7 @@ function Designer() {
             void importer.importFile(file);
           }
         }}
-        palette={review ? undefined : <Palette disabled={open === null} onAdd={editing.addAtCentre} />}
+        palette={review ? undefined : <Palette disabled={open === null} onAdd={editing.addFromPalette} />}
         canvas={
           draft !== undefined && analysis !== undefined ? (
             <FlowCanvas

@@ -70,6 +70,23 @@ const designer: Benchmark = {
       await page.waitForTimeout(300);
       const analyses = await page.evaluate(() => performance.getEntriesByName('zeroout:analyse').map((e) => e.duration));
 
+      // Add a wired node: with a node selected, a palette click adds the next step beside it, wired; timed
+      // in the page from the click to the frame that shows the new node (five in a row, each after the last).
+      const adds: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        // A string, so the test runner's transform leaves the function as written.
+        const ms = (await page.evaluate(`new Promise((resolve) => {
+          const count = () => document.querySelectorAll('.react-flow__node').length;
+          const before = count();
+          const button = document.querySelector('nav[aria-label="Palette"] button[aria-label="Add Prompt"]');
+          const started = performance.now();
+          button.click();
+          const check = () => (count() > before ? requestAnimationFrame(() => resolve(performance.now() - started)) : requestAnimationFrame(check));
+          requestAnimationFrame(check);
+        })`)) as number;
+        adds.push(ms);
+      }
+
       // Pan: drag the empty pane for a second and time the frames.
       const box = (await page.getByRole('region', { name: 'Flow canvas' }).boundingBox())!;
       // A string, so the test runner's transform leaves the function as written.
@@ -99,6 +116,7 @@ const designer: Benchmark = {
       return [
         { name: `designer interactive ${NODES} nodes`, value: Math.min(...loads), unit: 'ms' },
         { name: `designer analysis after an edit ${NODES} nodes`, value: median(analyses), unit: 'ms' },
+        { name: 'designer add wired node', value: median(adds), unit: 'ms' },
         { name: `designer pan frame p95 ${NODES} nodes`, value: p95, unit: 'ms' },
         { name: 'designer initial JS', value: initialScriptKb(), unit: 'KB gzip' }
       ];

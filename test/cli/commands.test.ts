@@ -147,7 +147,7 @@ describe('zeroout: global options and usage errors', () => {
     [['lint', 'good.ivr.json', '--bogus'], /^error: unknown option '--bogus'\nUsage: zeroout lint /],
     [['lint', 'good.ivr.json', '--rule'], /^error: option '--rule <id=severity>' argument missing\n/],
     [['compile', 'a.ivr.json', 'b.ivr.json'], /^error: too many arguments for 'compile'/],
-    [['graph', 'good.ivr.json', '--format', 'svg'], /argument 'svg' is invalid/]
+    [['graph', 'good.ivr.json', '--format', 'png'], /argument 'png' is invalid/]
   ])('exits 2 with a usage message on stderr for %j', async (args, message) => {
     const result = await run(args as string[], dir);
     expect(result.code).toBe(2);

@@ -60,8 +60,14 @@ describe('building a menu', () => {
     await inspector.getByLabel('Option 3 key').selectOption('0');
     await outHandle('0', 'menu').waitFor();
 
-    // Three queues and a voicemail for when they overflow, added by click, then laid out.
-    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add Queue' }).click();
+    // Three queues and a voicemail for when they overflow, added by click with nothing selected (so
+    // wired by hand below), then laid out.
+    const deselect = () => page.locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });
+    for (let i = 0; i < 3; i++) {
+      await deselect();
+      await page.getByRole('button', { name: 'Add Queue' }).click();
+    }
+    await deselect();
     await page.getByRole('button', { name: 'Add Voicemail' }).click();
     await page.getByRole('button', { name: 'Auto-layout' }).click();
 

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFlow } from '../support/generate.ts';
-import { settle, useDesigner } from './harness.ts';
+import { fitView, settle, useDesigner } from './harness.ts';
 import { corpusPath } from '../support/corpus.ts';
 
 const CONNECT_FILE = corpusPath('amazon-connect', 'amazon-connect__amazon-connect-snippets__CreateCallbackFlow.json');
@@ -237,7 +237,7 @@ describe('a large flow', () => {
   it('opens on its start, at a zoom that can be read', async () => {
     const flow = { ...generateFlow(400, 3), id: 'large', name: 'Large flow' };
     writeFileSync(path.join(designer().flowsDir, 'large.ivr.json'), JSON.stringify(flow));
-    const page = await openFlow('large');
+    const page = await openFlow('large', { fit: false });
     const start = flow.nodes.find((n) => n.id === flow.start)!;
     const node = page.locator(`[data-id="${start.id}"]`);
     await node.waitFor();
@@ -247,8 +247,12 @@ describe('a large flow', () => {
     expect(box.x).toBeGreaterThanOrEqual(canvas.x);
     expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
     expect(box.width).toBeGreaterThan(230 * 0.5);
+    // The smallest running text of a card (12 px) is at least 10 px on screen.
+    const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    expect(12 * zoom).toBeGreaterThanOrEqual(10);
 
     // While the view is dragged, edges that span several screens are not drawn; they come back when it stops.
+    await fitView(page);
     const long = page.locator('.react-flow__edge.edge-long').first();
     await long.waitFor({ state: 'attached' });
     expect(await long.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');

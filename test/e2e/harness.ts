@@ -71,20 +71,31 @@ export async function startDesigner(): Promise<Designer> {
   };
 }
 
-/** A new page with a flow open (`?flow=<id>`), its nodes drawn and the view settled. */
-export async function openFlow(designer: Designer, id: string): Promise<Page> {
+/**
+ * A new page with a flow open (`?flow=<id>`), its nodes drawn and the view
+ * settled, fitted whole (Fit View) so that every node is drawn: a flow too
+ * large to read whole opens on its start, with the nodes out of view not drawn.
+ */
+export async function openFlow(designer: Designer, id: string, options: { fit?: boolean } = {}): Promise<Page> {
   const page = await designer.newPage();
   await page.goto(`${designer.url}?flow=${id}`);
   await page.locator('[aria-roledescription="node"]').first().waitFor();
   await settle(page);
+  if (options.fit !== false) await fitView(page);
   return page;
+}
+
+/** Fits the whole flow in view with the canvas's Fit View button, and waits for the view to settle. */
+export async function fitView(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await settle(page);
 }
 
 /**
  * A designer for the test file: started before its tests, closed after.
  * `designer()` is the running one; `openFlow(id)` opens one of its flows.
  */
-export function useDesigner(): { designer(): Designer; openFlow(id: string): Promise<Page> } {
+export function useDesigner(): { designer(): Designer; openFlow(id: string, options?: { fit?: boolean }): Promise<Page> } {
   let running: Designer | undefined;
   beforeAll(async () => {
     running = await startDesigner();
@@ -96,7 +107,7 @@ export function useDesigner(): { designer(): Designer; openFlow(id: string): Pro
     if (running === undefined) throw new Error('the designer is not running yet');
     return running;
   };
-  return { designer, openFlow: (id) => openFlow(designer(), id) };
+  return { designer, openFlow: (id, options) => openFlow(designer(), id, options) };
 }
 
 /**

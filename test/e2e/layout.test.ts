@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { drag, pageErrors, settle, showPanel, useDesigner } from './harness.ts';
+import { drag, fitView, pageErrors, settle, showPanel, useDesigner } from './harness.ts';
 
 const { designer } = useDesigner();
 
@@ -21,6 +21,7 @@ async function openAt(width: number, height: number, flow = 'bank'): Promise<Pag
   await page.goto(`${designer().url}?flow=${flow}`);
   await page.locator('[aria-roledescription="node"]').first().waitFor();
   await settle(page);
+  await fitView(page);
   return page;
 }
 

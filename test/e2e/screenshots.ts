@@ -4,7 +4,7 @@
  * example flows.
  */
 import path from 'node:path';
-import { root, settle, showPanel, startDesigner } from './harness.ts';
+import { fitView, root, settle, showPanel, startDesigner } from './harness.ts';
 
 const designer = await startDesigner();
 try {
@@ -34,6 +34,9 @@ try {
 
   // An unsaved change compared with the saved file: the after-hours menu removed, its prompt rewired.
   await page.goto(`${designer.url}?flow=bank`);
+  await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
+  await settle(page);
+  await fitView(page);
   await page.getByRole('group', { name: 'Menu Loans after hours', exact: true }).click();
   await page.keyboard.press('Delete');
   await page.getByRole('group', { name: 'Prompt Loans closed', exact: true }).click();

@@ -1,4 +1,5 @@
 /** Wording shared by rule messages. */
+import { displayName, isMachineId } from '../model/display.ts';
 import type { Outcome } from '../model/outcomes.ts';
 import type { GraphNode } from './graph.ts';
 
@@ -20,9 +21,24 @@ const KIND_NAMES: Record<string, string> = {
   opaque: 'Step'
 };
 
-/** `Menu "main"`: the node's kind and id as written. */
+/**
+ * `Menu "main"`: the node's kind and id as written; for an id a machine made
+ * (a Connect UUID), the name made from what the node does
+ * (`Play prompt: "Welcome…"`), the finding's `node` keeping the id.
+ */
 export function nodeLabel(g: GraphNode): string {
+  if (isMachineId(g.id)) return displayName(g.node);
   return `${KIND_NAMES[g.node.kind] ?? 'Node'} ${JSON.stringify(g.id)}`;
+}
+
+/**
+ * A node named inside a sentence: its id in quotes (`"main"`), or for an id
+ * a machine made, the name made from what the node does, in angle quotes
+ * (`‹Queue: Billing›`), so a message never reads as a list of UUIDs.
+ */
+export function nodeRef(node: { readonly id: string; readonly kind?: string; readonly name?: string | undefined } | undefined, id: string): string {
+  if (node === undefined || !isMachineId(id)) return JSON.stringify(id);
+  return `‹${displayName(node)}›`;
 }
 
 /** How an outcome reads in a sentence. */

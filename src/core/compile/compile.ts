@@ -4,6 +4,7 @@
  * defined once in `./machine.ts`. The config is plain JSON, so it can be
  * printed, saved and opened in Stately's editor.
  */
+import { displayName } from '../model/display.ts';
 import { helpKind, outcomesOf, type Outcome, type UnwiredEnd } from '../model/outcomes.ts';
 import { localesOf } from '../model/prompt.ts';
 import type { Flow, FlowNode } from '../model/types.ts';
@@ -355,7 +356,7 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
     }
   ];
   const meta = { nodeId: node.id, kind: node.kind };
-  const base = { description: node.name ?? node.id, meta, entry };
+  const base = { description: displayName(node), meta, entry };
 
   switch (node.kind) {
     case 'menu': {

@@ -5,47 +5,21 @@
  */
 import { compile } from '../compile/compile.ts';
 import { findLimitBreach, MAX_WALK_DEPTH } from '../json/limits.ts';
-import { VENDOR_FORMATS, type ExportOptions, type VendorFormatId } from '../formats/index.ts';
+import { VENDOR_FORMATS, type ExportOptions } from '../formats/index.ts';
+import { exportFormat, type ExportTarget } from '../catalog/index.ts';
 import type { Problem } from '../model/load.ts';
 import type { Flow } from '../model/types.ts';
 import { toMermaid } from './mermaid.ts';
 
 export { toDot } from './dot.ts';
 export { toMermaid } from './mermaid.ts';
+export { svgCardSizes, svgImage, toSvg, type CardSize, type SvgImage, type SvgOptions } from './svg.ts';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../diagnostic/index.ts';
 import type { Finding } from '../analysis/types.ts';
 import type { Environment } from '../formats/environment.ts';
 import { verifyExport, type Verification } from './verify.ts';
 
-/** A format a flow exports to: every vendor format that writes, then `xstate` and `mermaid`. */
-export type ExportTarget = VendorFormatId | 'xstate' | 'mermaid';
-
-export interface ExportFormat {
-  readonly id: ExportTarget;
-  /** Its name in help text: "Amazon Connect", "XState". */
-  readonly name: string;
-  /** Its name in the designer's Export menu and notices: "Amazon Connect", "XState machine (JSON)". */
-  readonly label: string;
-  /** The ending of an exported file's name, with the dot, and its media type. */
-  readonly extension: string;
-  readonly mediaType: string;
-}
-
-/** Every export target, in the order menus and help list them: the vendors (from the registry), XState, Mermaid. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  ...VENDOR_FORMATS.filter((format) => format.export !== undefined).map(
-    (format): ExportFormat => ({ id: format.id, name: format.name, label: format.name, extension: format.files.extensions[0] ?? '.json', mediaType: format.files.mediaType })
-  ),
-  { id: 'xstate', name: 'XState', label: 'XState machine (JSON)', extension: '.json', mediaType: 'application/json' },
-  { id: 'mermaid', name: 'Mermaid', label: 'Mermaid diagram', extension: '.mmd', mediaType: 'text/plain' }
-];
-
-export const EXPORT_TARGETS: readonly ExportTarget[] = EXPORT_FORMATS.map((format) => format.id);
-
-/** The export format of a target. */
-export function exportFormat(target: ExportTarget): ExportFormat {
-  return EXPORT_FORMATS.find((format) => format.id === target)!;
-}
+export { EXPORT_FORMATS, EXPORT_TARGETS, exportFormat, type ExportFormat, type ExportTarget } from '../catalog/index.ts';
 
 export type ExportText =
   | {

@@ -8,11 +8,7 @@ import type { Locate } from '../json/locate.ts';
 import { parseJson, type Problem } from '../model/load.ts';
 import { VENDOR_FORMATS } from './registry.ts';
 
-/** The file name endings and media types of every flow file this tool reads, for a file picker's `accept`. */
-export const FLOW_FILE_ACCEPT = [
-  ...new Set(['.json', ...VENDOR_FORMATS.flatMap((f) => f.files.extensions)]),
-  ...new Set(['application/json', ...VENDOR_FORMATS.map((f) => f.files.mediaType)])
-].join(',');
+export { FLOW_FILE_ACCEPT } from '../catalog/index.ts';
 
 /** The file name endings of vendor flow files other than JSON (`.yaml`), lower case. */
 export const OTHER_FLOW_EXTENSIONS: readonly string[] = [

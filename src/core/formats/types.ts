@@ -61,6 +61,22 @@ export interface VendorFiles {
 }
 
 /**
+ * What a vendor format is to the rest of the tool, without its reader and
+ * writer: its `about.ts`, which the catalog (src/core/catalog/) lists so that
+ * a face can name the formats, their files and export targets without
+ * loading them.
+ */
+export interface VendorAbout {
+  readonly id: string;
+  readonly name: string;
+  readonly files: { readonly extensions: readonly string[]; readonly mediaType: string };
+  readonly reference: string;
+  readonly keptKeys: { readonly layout: readonly string[]; readonly wiring: readonly string[] };
+  /** Whether the format has an exporter (its `export`). */
+  readonly writes: boolean;
+}
+
+/**
  * What every vendor format provides: one per folder under src/core/formats/,
  * listed in registry.ts. `Id` is its format id (`twilio-studio`), which
  * names it on the command line (`--to`), in golden files and in downloads.

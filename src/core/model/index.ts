@@ -11,5 +11,6 @@ export { createFlowChecker, formatProblem, loadFlow, loadFlowText, parseJson, ty
 export { applyFlowChange, applyFlowChanges, pastedIds, type FlowChange, type NodePosition } from './changes.ts';
 export { emptyDraft, freshId, newNode, nextFreeKey, outcomesOfDraft, type Draft, type XY } from './draft.ts';
 export { helpKind, outcomesOf } from './outcomes.ts';
+export { displayName, isMachineId } from './display.ts';
 export { promptText } from './prompt.ts';
 export { flowFinder } from './references.ts';

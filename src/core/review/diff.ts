@@ -11,7 +11,7 @@
  */
 import { lintFlow, type LintOptions, type LintResult } from '../analysis/engine.ts';
 import type { Finding } from '../analysis/types.ts';
-import { VENDOR_FORMATS } from '../formats/index.ts';
+import { VENDOR_CATALOG } from '../catalog/index.ts';
 import { escapeToken } from '../json/pointer.ts';
 import { MAX_WALK_DEPTH } from '../json/limits.ts';
 import { optionOutcome, outcomesOf } from '../model/outcomes.ts';
@@ -22,7 +22,7 @@ const PROMPT_FIELDS = ['prompt', 'reprompt', 'noInputPrompt', 'invalidPrompt'] a
 /** Fields that never change what a caller meets: layout and import bookkeeping. */
 const IGNORED_FIELDS = new Set(['id', 'name', 'position', 'source', 'meta', 'notes', ...PROMPT_FIELDS]);
 /** Layout keys inside vendor data kept verbatim (Studio offsets, Connect positions), from each vendor format. */
-const LAYOUT_KEYS = new Set(VENDOR_FORMATS.flatMap((format) => format.keptKeys.layout));
+const LAYOUT_KEYS: ReadonlySet<string> = new Set(VENDOR_CATALOG.flatMap((format) => format.keptKeys.layout));
 
 /** One word of a word diff: kept, removed (only before) or added (only after). */
 export interface WordPart {
@@ -245,7 +245,7 @@ function withoutLayout(value: unknown, depth = 0): unknown {
 }
 
 /** Segments of a vendor pointer that hold wiring, which the routes already compare. */
-const VENDOR_WIRING = new Set(VENDOR_FORMATS.flatMap((format) => format.keptKeys.wiring));
+const VENDOR_WIRING: ReadonlySet<string> = new Set(VENDOR_CATALOG.flatMap((format) => format.keptKeys.wiring));
 
 /** The vendor's own data an importer kept on a node (a Studio widget, a Connect action), less its layout. */
 function vendorOf(node: FlowNode): unknown {

@@ -13,10 +13,12 @@ import {
   type Connection,
   type Edge,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
-import type { Draft, NodeKind, XY } from '../../core/model/index.ts';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { displayName, outcomesOfDraft, type Draft, type NodeKind, type XY } from '../../core/model/index.ts';
+import { AddStepMenu } from './AddStepMenu.tsx';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import type { Heat } from '../panels/Traffic.tsx';
 import { NodeCard } from './NodeCard.tsx';
@@ -31,10 +33,21 @@ const edgeTypes = { outcome: OutcomeEdge };
 
 /** Below this zoom, edge labels are left off: they cannot be read, and measuring them costs frames. */
 const LABEL_ZOOM = 0.4;
-/** A flow with more nodes than this opens on its start rather than fitted whole (it would be too small to read). */
-const LARGE_FLOW = 150;
-/** The zoom a large flow opens at, around its start. */
-const READABLE_ZOOM = 0.75;
+/**
+ * The least zoom at which a card's smallest running text (12 px: the prompt
+ * excerpt and the outcomes) is at least 10 px on screen. A flow that would
+ * fit in view only smaller than this opens on its start at this zoom; "Fit
+ * View" and the minimap show the whole.
+ */
+export const READABLE_ZOOM = 0.84;
+
+/** An outcome's name as an edge shows it: a key, or a phrase in quotes. */
+function outcomeName(name: string): string {
+  return name.startsWith('say:') ? `“${name.slice(4)}”` : /^[0-9*#]$/.test(name) ? `key ${name}` : name;
+}
+
+/** The canvas grid: drags snap to it, and an arrow key moves the selected nodes one step of it (Shift: four). */
+const GRID: [number, number] = [24, 24];
 
 export const KIND_MIME = 'application/x-zeroout-kind';
 
@@ -67,11 +80,20 @@ export function fitPadding(pane: { width: number; height: number }, bounds: { wi
     : { top: px(sy), bottom: px(bottom), left: px(left), right: px(sx) };
 }
 
+/** The zoom at which the whole of `bounds` fits the pane with a small margin. */
+export function fitZoom(pane: { width: number; height: number }, bounds: { width: number; height: number }): number {
+  const margin = 48;
+  return Math.min((pane.width - margin) / Math.max(1, bounds.width), (pane.height - margin) / Math.max(1, bounds.height));
+}
+
 export interface CanvasActions {
-  add(kind: NodeKind, at: XY): void;
+  /** Adds a node; `from` wires an outcome into it, in the same edit. */
+  add(kind: NodeKind, at: XY, from?: { node: string; pointer: string }): void;
   connect(source: string, handle: string, target: string | undefined): void;
-  move(positions: Map<string, XY>): void;
-  remove(ids: Set<string>): void;
+  /** Moves nodes; moves with the same `streak` (arrow presses on one selection) make one undo step. */
+  move(positions: Map<string, XY>, streak?: string): void;
+  /** Removes nodes and unwires outcomes (edges deleted with them or alone), as one edit. */
+  remove(ids: Set<string>, unwired?: readonly { node: string; pointer: string }[]): void;
   select(ids: string[]): void;
 }
 
@@ -130,7 +152,25 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
   const [moving, setMoving] = useState(false);
   const onMoveStart = useCallback(() => setMoving(true), []);
   const onMoveEnd = useCallback(() => setMoving(false), []);
-  const edges = useMemo(() => canvasEdges(draft, analysis, { callRoute, labels, ...(compare ? { compare } : {}) }), [draft, analysis, callRoute, labels, compare]);
+  const drawnEdges = useMemo(() => canvasEdges(draft, analysis, { callRoute, labels, ...(compare ? { compare } : {}) }), [draft, analysis, callRoute, labels, compare]);
+  // Which edges are selected (clicked, or focused and Enter): Delete unwires them.
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(() => new Set());
+  const edges = useMemo(
+    () => (selectedEdges.size === 0 ? drawnEdges : drawnEdges.map((e) => (selectedEdges.has(e.id) ? { ...e, selected: true } : e))),
+    [drawnEdges, selectedEdges]
+  );
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    setSelectedEdges((current) => {
+      let next: Set<string> | undefined;
+      for (const change of changes) {
+        if (change.type !== 'select' || current.has(change.id) === change.selected) continue;
+        next ??= new Set(current);
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+      return next ?? current;
+    });
+  }, []);
   // React Flow moves nodes while they are dragged; the draft takes the positions when the drag ends.
   const [nodes, setNodes] = useState<CanvasNode[]>(derived);
   useEffect(() => {
@@ -142,14 +182,15 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
     let second = 0;
     const first = requestAnimationFrame(() => {
       second = requestAnimationFrame(() => {
-        const start = draft.nodes.length > LARGE_FLOW ? flow.getNode(draft.start) : undefined;
-        if (start === undefined) {
+        const { width, height } = store.getState();
+        const nodes = flow.getNodes();
+        const start = flow.getNode(draft.start);
+        if (start === undefined || nodes.length === 0 || width === 0 || height === 0 || fitZoom({ width, height }, getNodesBounds(nodes)) >= READABLE_ZOOM) {
           fitWhole(200);
           return;
         }
-        // A large flow opens on its start at a zoom that can be read; the minimap and "fit view" show the whole.
-        const pane = document.querySelector('.canvas')?.getBoundingClientRect();
-        const x = start.position.x + (pane ? (pane.width * 0.35) / READABLE_ZOOM : 300);
+        // Too large to read whole: open on the start, a little in from the left edge (flows read left to right).
+        const x = start.position.x + (width * 0.35) / READABLE_ZOOM;
         void flow.setCenter(x, start.position.y + (start.measured?.height ?? 120) / 2, { zoom: READABLE_ZOOM });
       });
     });
@@ -162,39 +203,45 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
-      const removed = new Set<string>();
       let selection: Set<string> | undefined;
+      // A position given outside a drag is a move by the arrow keys: recorded like a drag.
+      const nudged = new Map<string, XY>();
       for (const change of changes) {
-        if (change.type === 'remove') removed.add(change.id);
+        if (change.type === 'position' && change.dragging === false && change.position !== undefined && !dragging.current) nudged.set(change.id, change.position);
         if (change.type === 'select') {
           selection ??= new Set(selected);
           if (change.selected) selection.add(change.id);
           else selection.delete(change.id);
         }
       }
+      // Removals wait for the draft (onDelete makes them one edit, wires and all).
       setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), current));
-      if (removed.size > 0) actions.remove(removed);
       if (selection !== undefined) actions.select([...selection]);
+      if (nudged.size > 0) actions.move(nudged, `nudge:${[...nudged.keys()].join('\u0000')}`);
     },
     [actions, selected]
   );
 
+  const dragging = useRef(false);
+  const onNodeDragStart = useCallback(() => {
+    dragging.current = true;
+  }, []);
+
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: CanvasNode, dragged: CanvasNode[]) => {
+      dragging.current = false;
       actions.move(new Map(dragged.map((n) => [n.id, n.position])));
     },
     [actions]
   );
 
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => {
-      for (const change of changes) {
-        if (change.type !== 'remove') continue;
-        const edge = edges.find((e) => e.id === change.id);
-        if (edge?.sourceHandle) actions.connect(edge.source, edge.sourceHandle, undefined);
-      }
+  // Delete removes the selected nodes and edges as one edit: undo brings a node back with the wires into it.
+  const onDelete = useCallback(
+    ({ nodes: gone, edges: cut }: { nodes: CanvasNode[]; edges: Edge[] }) => {
+      const unwired = cut.flatMap((edge) => (edge.sourceHandle ? [{ node: edge.source, pointer: edge.sourceHandle }] : []));
+      if (gone.length > 0 || unwired.length > 0) actions.remove(new Set(gone.map((n) => n.id)), unwired);
     },
-    [actions, edges]
+    [actions]
   );
 
   const onConnect = useCallback(
@@ -203,6 +250,30 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
     },
     [actions]
   );
+
+  // A wire from an outcome let go in empty space offers the kinds of node to add there, wired from it.
+  const [offer, setOffer] = useState<{ at: XY; menuAt: XY; from: { node: string; pointer: string }; after: string } | null>(null);
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (readOnly || state.isValid === true || state.toNode !== null || state.fromHandle?.type !== 'source' || !state.fromHandle.id || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
+      const pane = (event.target as Element | null)?.closest('.canvas')?.getBoundingClientRect() ?? document.querySelector('.canvas')?.getBoundingClientRect();
+      if (!pane) return;
+      const source = draft.nodes.find((n) => n.id === state.fromNode!.id);
+      if (source === undefined) return;
+      const pointer = state.fromHandle.id;
+      const outcome = outcomesOfDraft(source).find((o) => o.pointer === pointer);
+      const at = flow.screenToFlowPosition({ x: point.clientX, y: point.clientY });
+      setOffer({
+        at: { x: at.x, y: at.y - 40 },
+        menuAt: { x: Math.min(point.clientX - pane.left, pane.width - 200), y: Math.min(point.clientY - pane.top, pane.height - 320) },
+        from: { node: source.id, pointer },
+        after: `${displayName(source)}, ${outcome === undefined ? pointer : outcomeName(outcome.name)}`
+      });
+    },
+    [readOnly, draft, flow]
+  );
+  const closeOffer = useCallback(() => setOffer(null), []);
 
   // Dragging an edge's end to another node rewires that outcome.
   const onReconnect = useCallback(
@@ -237,9 +308,14 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
+        snapToGrid
+        snapGrid={GRID}
+        onDelete={onDelete}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onReconnect={onReconnect}
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
@@ -254,7 +330,7 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >
-        <Background gap={24} />
+        <Background gap={GRID} />
         <Controls showInteractive={false} showFitView={false}>
           <ControlButton onClick={() => fitWhole(200)} title="Fit View" aria-label="Fit View">
             <UiIcon name="fit" />
@@ -271,6 +347,17 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
         </Controls>
         {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={3} style={MINIMAP} />}
       </ReactFlow>
+      {offer !== null && (
+        <AddStepMenu
+          at={offer.menuAt}
+          after={offer.after}
+          onClose={closeOffer}
+          onPick={(kind) => {
+            setOffer(null);
+            actions.add(kind, offer.at, offer.from);
+          }}
+        />
+      )}
       {heat !== undefined && <HeatLegend />}
     </section>
   );

@@ -6,8 +6,9 @@
  * with no route to help shaded.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { helpKind, outcomesOfDraft, promptText, type Draft, type FlowNode } from '../../core/model/index.ts';
+import { displayName, helpKind, outcomesOfDraft, promptText, type Draft, type FlowNode } from '../../core/model/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
+import { cardExcerpt } from '../../core/layout/index.ts';
 import { CARD_WIDTH, cardHandles, cardHeight } from './geometry.ts';
 import { paletteEntry } from '../model/edit.ts';
 import { ghostId, routeKey, type CompareView } from '../model/compare.ts';
@@ -52,29 +53,10 @@ function outcomeLabel(name: string): string {
   return name;
 }
 
+/** The card's excerpt, cut to what two lines hold. */
 function excerptOf(node: FlowNode, locale: string): string {
-  const prompt = 'prompt' in node ? node.prompt : undefined;
-  const text = promptText(prompt, locale, locale) ?? '';
-  if (text !== '') return text.length > 90 ? `${text.slice(0, 89)}…` : text;
-  switch (node.kind) {
-    case 'queue':
-    case 'callback':
-      return `Queue: ${node.queue}`;
-    case 'transfer':
-      return `Dials ${node.number}`;
-    case 'voicemail':
-      return `Mailbox: ${node.mailbox}`;
-    case 'subflow':
-      return `Runs ${node.flow}`;
-    case 'lookup':
-      return `Calls ${node.service}`;
-    case 'hours':
-      return node.timeZone;
-    case 'opaque':
-      return node.vendorType ?? '';
-    default:
-      return '';
-  }
+  const text = cardExcerpt(node, locale);
+  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
 }
 
 /** Flow units beyond which an edge counts as long: it is hidden while the view pans or zooms. */
@@ -105,12 +87,13 @@ function cardOf(node: FlowNode, locale: string, time: boolean) {
   const entry = paletteEntry(node.kind);
   const handles = outcomesOfDraft(node).map((o) => ({ id: o.pointer, label: outcomeLabel(o.name), wired: o.target !== undefined }));
   const excerpt = excerptOf(node, locale);
+  const title = displayName(node);
   const shape = { excerpt: excerpt !== '', outcomes: handles.map((h) => h.id), time };
   const height = cardHeight(shape);
   return {
     frame: { type: 'flowNode' as const, width: CARD_WIDTH, height, measured: { width: CARD_WIDTH, height }, handles: cardHandles(shape) },
-    label: `${entry?.label ?? node.kind} ${node.name ?? node.id}`,
-    card: { node, kindLabel: entry?.label ?? node.kind, title: node.name ?? node.id, excerpt, handles }
+    label: `${entry?.label ?? node.kind} ${title}`,
+    card: { node, kindLabel: entry?.label ?? node.kind, title, excerpt, handles }
   };
 }
 
@@ -192,7 +175,7 @@ export function canvasNodes(draft: Draft, analysis: DraftAnalysis, options: View
  */
 export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick<ViewOptions, 'callRoute' | 'compare'> & { labels?: boolean }): Edge[] {
   const ids = new Set(draft.nodes.map((n) => n.id));
-  const names = new Map(draft.nodes.map((n) => [n.id, n.name ?? n.id]));
+  const names = new Map(draft.nodes.map((n) => [n.id, displayName(n)]));
   const positions = new Map(draft.nodes.map((n) => [n.id, n.position]));
   // Edges that span more than a few screens are left out while the view moves (see the canvas).
   const isLong = (from: FlowNode, to: string) => {
@@ -221,7 +204,7 @@ export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick
         sourceHandle: o.pointer,
         target: o.target,
         ...(options.labels === false ? {} : { label: outcomeLabel(o.name) }),
-        ariaLabel: `${outcomeLabel(o.name)} from ${node.name ?? node.id} to ${names.get(o.target) ?? o.target}`,
+        ariaLabel: `${outcomeLabel(o.name)} from ${names.get(node.id) ?? node.id} to ${names.get(o.target) ?? o.target}`,
         className: [trap ? 'edge-trap' : '', route ? 'edge-route' : '', changed ? 'edge-changed' : '', isLong(node, o.target) ? 'edge-long' : ''].filter(Boolean).join(' '),
         ...(trap ? { style: { stroke: '#d12f2f', strokeWidth: 2.5 }, animated: true } : {}),
         ...(route && !trap ? { style: { stroke: '#2664d8', strokeWidth: 3 } } : {}),

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
-import type { Size } from '../canvas/layout.ts';
+import type { Size } from '../../core/layout/index.ts';
 import type { XY } from '../../core/model/index.ts';
 
 export interface CanvasView {
@@ -17,6 +17,8 @@ export interface CanvasView {
   paneCentre(): XY;
   /** The nodes' sizes as drawn, for a layout. */
   drawnSizes(): Map<string, Size>;
+  /** The part of the flow the canvas shows now, in flow coordinates (undefined before it is drawn). */
+  viewRect(): { x: number; y: number; width: number; height: number } | undefined;
 }
 
 /** Owns what the canvas shows and where: the selection, requests to fit the flow in view, and moving the view to a node. */
@@ -55,5 +57,13 @@ export function useCanvasView(): CanvasView {
     return sizes;
   }, [rf]);
 
-  return { selected, selectedSet, setSelected, fitRequest, fitAll, showNode, paneCentre, drawnSizes };
+  const viewRect = useCallback(() => {
+    const pane = document.querySelector('.canvas')?.getBoundingClientRect();
+    if (!pane || pane.width === 0 || pane.height === 0) return undefined;
+    const topLeft = rf.screenToFlowPosition({ x: pane.left, y: pane.top });
+    const bottomRight = rf.screenToFlowPosition({ x: pane.right, y: pane.bottom });
+    return { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+  }, [rf]);
+
+  return { selected, selectedSet, setSelected, fitRequest, fitAll, showNode, paneCentre, drawnSizes, viewRect };
 }

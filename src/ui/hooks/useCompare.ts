@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState } from 'react';
-import { loadAnyFlow, parseFlowText } from '../../core/formats/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { compareView, type Comparison } from '../model/compare.ts';
 import type { CompareSource } from '../panels/Compare.tsx';
@@ -52,6 +51,7 @@ export function useCompare(open: OpenFlow | null, analysis: DraftAnalysis | unde
       name = file.file;
       label = source.kind === 'saved' ? 'the saved version' : `flow ${JSON.stringify(id)}`;
     }
+    const { loadAnyFlow, parseFlowText } = await import('../../core/formats/index.ts');
     const parsed = parseFlowText(text, name);
     const loaded = parsed.ok ? loadAnyFlow(parsed.value, name) : undefined;
     if (!parsed.ok || loaded === undefined || !loaded.ok) {

@@ -1,10 +1,42 @@
 import { useMemo } from 'react';
-import { freshId, newNode, type NodeKind } from '../../core/model/index.ts';
+import { freshId, newNode, nextFreeKey, outcomesOfDraft, type FlowChange, type FlowNode, type NodeKind } from '../../core/model/index.ts';
+import { CARD_WIDTH, cardHeight } from '../canvas/geometry.ts';
+import { spotAfter, spotNear } from '../canvas/placement.ts';
 import type { CanvasActions } from '../canvas/FlowCanvas.tsx';
-import { layoutPositions } from '../canvas/layout.ts';
+import { layoutPositions } from '../../core/layout/index.ts';
 import { moveChange } from '../model/edit.ts';
 import type { CanvasView } from './useCanvasView.ts';
 import type { FlowDocument } from './useFlowDocument.ts';
+
+/** The grid new nodes are placed on (the canvas's). */
+const GRID_STEP = 24;
+const DEFAULT_CARD = { width: CARD_WIDTH, height: 120 };
+
+/** The size a new node of a kind is drawn at. */
+function newCardSize(kind: NodeKind) {
+  const outcomes = outcomesOfDraft(newNode(kind, 'new', { x: 0, y: 0 })).map((o) => o.pointer);
+  return { width: CARD_WIDTH, height: cardHeight({ excerpt: true, outcomes, time: false }) };
+}
+
+/**
+ * Where a new node after `node` is wired from: its first outcome wired
+ * nowhere; for a menu whose outcomes are all wired, a new option on the next
+ * free key (`/options/-` adds it); none when the node has no free way out.
+ */
+export function freeOutcome(node: FlowNode): { node: string; pointer: string } | undefined {
+  const free = outcomesOfDraft(node).find((o) => o.target === undefined);
+  if (free !== undefined) return { node: node.id, pointer: free.pointer };
+  return node.kind === 'menu' && nextFreeKey(node) !== undefined ? { node: node.id, pointer: '/options/-' } : undefined;
+}
+
+/** The change that wires `source`'s outcome at `pointer` to `target`; `/options/-` adds a menu option on the next free key. */
+function wireInto(source: FlowNode, pointer: string, target: string): FlowChange {
+  if (pointer === '/options/-' && source.kind === 'menu') {
+    const options = Array.isArray(source.options) ? source.options : [];
+    return { type: 'setField', node: source.id, pointer: '/options', value: [...options, { key: nextFreeKey(source), next: target }] };
+  }
+  return { type: 'wire', node: source.id, pointer, target };
+}
 
 /** What the Inspector changes. */
 export interface InspectorEdits {
@@ -19,25 +51,30 @@ export interface InspectorEdits {
  */
 export function useEditing(doc: FlowDocument, canvas: CanvasView, review: boolean) {
   const { draft, edit, latest } = doc;
-  const { setSelected, paneCentre, drawnSizes, fitAll } = canvas;
+  const { selected, setSelected, paneCentre, drawnSizes, viewRect, fitAll } = canvas;
 
   const actions: CanvasActions = useMemo(
     () => ({
-      add(kind, at) {
+      add(kind, at, from) {
         const current = latest();
         if (current === null) return;
-        const node = newNode(kind, freshId(current.history.present, kind), at);
-        edit({ type: 'addNodes', nodes: [node] });
+        const draft = current.history.present;
+        const node = newNode(kind, freshId(draft, kind), at);
+        const source = from === undefined ? undefined : draft.nodes.find((n) => n.id === from.node);
+        // The node and the wire into it are one edit: one undo takes both away.
+        edit([{ type: 'addNodes', nodes: [node] }, ...(source === undefined ? [] : [wireInto(source, from!.pointer, node.id)])]);
         setSelected([node.id]);
       },
       connect(source, handle, target) {
         edit(target === undefined ? { type: 'unwire', node: source, pointer: handle } : { type: 'wire', node: source, pointer: handle, target });
       },
-      move(positions) {
-        edit(moveChange(positions));
+      move(positions, streak) {
+        edit(moveChange(positions), streak);
       },
-      remove(ids) {
-        edit({ type: 'removeNodes', ids: [...ids] });
+      remove(ids, unwired = []) {
+        // Wires out of surviving nodes are cut; wires into removed nodes go with them (removeNodes).
+        const cuts = unwired.filter((w) => !ids.has(w.node)).map((w): FlowChange => ({ type: 'unwire', node: w.node, pointer: w.pointer }));
+        edit([...cuts, ...(ids.size > 0 ? [{ type: 'removeNodes', ids: [...ids] } satisfies FlowChange] : [])]);
         setSelected((s) => s.filter((id) => !ids.has(id)));
       },
       select(ids) {
@@ -59,11 +96,27 @@ export function useEditing(doc: FlowDocument, canvas: CanvasView, review: boolea
     [setSelected]
   );
 
-  /** Adds a node of the palette near the middle of the view, each a little below the last. */
-  const addAtCentre = (kind: NodeKind) => {
-    const centre = paneCentre();
-    const offset = (draft?.nodes.length ?? 0) % 5;
-    actions.add(kind, { x: centre.x - 110 + offset * 30, y: centre.y - 50 + offset * 30 });
+  /**
+   * Adds a node from the palette: after the selected node, wired from its
+   * first free outcome (a menu with none gets a new key), to its right in
+   * free space; with no node selected, in free space nearest the middle of
+   * the view. Never on top of another node.
+   */
+  const addFromPalette = (kind: NodeKind) => {
+    const current = latest();
+    if (current === null) return;
+    const draft = current.history.present;
+    const sizes = drawnSizes();
+    const rects = draft.nodes.map((n) => ({ x: n.position?.x ?? 0, y: n.position?.y ?? 0, ...(sizes.get(n.id) ?? DEFAULT_CARD) }));
+    const size = newCardSize(kind);
+    const view = viewRect();
+    const after = selected.length === 1 ? draft.nodes.find((n) => n.id === selected[0]) : undefined;
+    if (after === undefined) {
+      actions.add(kind, spotNear(paneCentre(), size, rects, view, GRID_STEP));
+      return;
+    }
+    const at = spotAfter({ x: after.position?.x ?? 0, y: after.position?.y ?? 0, ...(sizes.get(after.id) ?? DEFAULT_CARD) }, size, rects, view, GRID_STEP);
+    actions.add(kind, at, freeOutcome(after));
   };
 
   const autoLayout = async () => {
@@ -82,5 +135,5 @@ export function useEditing(doc: FlowDocument, canvas: CanvasView, review: boolea
     onMakeStart: (id) => edit({ type: 'setStart', node: id })
   };
 
-  return { canvasActions: review ? readOnlyActions : actions, addAtCentre, autoLayout, inspector };
+  return { canvasActions: review ? readOnlyActions : actions, addFromPalette, autoLayout, inspector };
 }

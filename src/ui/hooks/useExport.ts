@@ -1,13 +1,5 @@
 import { useState } from 'react';
-import {
-  describeVerification,
-  errorFindingsWarning,
-  EXPORT_FORMATS,
-  exportFlow,
-  exportFormat,
-  verifyExportText,
-  type ExportTarget
-} from '../../core/export/index.ts';
+import { EXPORT_FORMATS, exportFormat, type ExportTarget } from '../../core/catalog/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { environmentFor } from '../panels/ExportEnvironment.tsx';
 import { download } from '../services/download.ts';
@@ -29,7 +21,7 @@ const capitalised = (text: string): string => text.charAt(0).toUpperCase() + tex
 export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undefined, notify: Notify, setNotes: Notes['setNotes']) {
   const [editingEnv, setEditingEnv] = useState(false);
 
-  const exportTo = (target: ExportTarget) => {
+  const exportTo = async (target: ExportTarget) => {
     if (open === null || analysis === undefined) return;
     if (analysis.flow === undefined) {
       notify({ kind: 'error', text: 'Export needs a valid flow: fix the schema problems first.' });
@@ -40,6 +32,8 @@ export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undef
       notify({ kind: 'error', text: 'The export environment does not fit this flow: correct it with Export → Environment…', problems: environment.problems });
       return;
     }
+    // The exporters load with the first export: the designer's first load does not carry them.
+    const { describeVerification, errorFindingsWarning, exportFlow, verifyExportText } = await import('../../core/export/index.ts');
     const result = exportFlow(analysis.flow, `${open.id}.ivr.json`, target, { environment: environment.environment });
     if (!result.ok) {
       const missing = result.problems.some((p) => p.code === DIAGNOSTIC_CODES.exportReferenceMissing);
@@ -79,7 +73,8 @@ export function useExport(open: OpenFlow | null, analysis: DraftAnalysis | undef
     ship();
   };
 
-  return { exportTo, editingEnv, setEditingEnv };
+  // `notify` goes with them for the Export menu's other items (the images).
+  return { exportTo, editingEnv, setEditingEnv, notify };
 }
 
 export type Export = ReturnType<typeof useExport>;

@@ -1,7 +1,6 @@
 import { useRef } from 'react';
 import { applyFlowChange, type Draft } from '../../core/model/index.ts';
-import { loadAnyFlow, parseFlowText } from '../../core/formats/index.ts';
-import { layoutPositions } from '../canvas/layout.ts';
+import { layoutPositions } from '../../core/layout/index.ts';
 import { moveChange } from '../model/edit.ts';
 import { freeId, slug } from '../model/flowFile.ts';
 import { startHistory } from '../model/history.ts';
@@ -25,6 +24,8 @@ export function useImport(takenIds: () => ReadonlySet<string>, doc: FlowDocument
 
   const importFile = async (file: File) => {
     const text = await file.text();
+    // The readers load with the first import: the designer's first load does not carry them.
+    const { loadAnyFlow, parseFlowText } = await import('../../core/formats/index.ts');
     const parsed = parseFlowText(text, file.name);
     if (!parsed.ok) {
       notify({ kind: 'error', text: `${file.name} is not JSON.`, problems: parsed.problems });

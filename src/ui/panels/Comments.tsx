@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { openCommentsByNode, type ReviewComment } from '../../core/review/index.ts';
-import type { FlowNode } from '../../core/model/index.ts';
+import { displayName, type FlowNode } from '../../core/model/index.ts';
 import { addComment, loadReview, resolveComment } from '../services/api.ts';
 
 const AUTHOR_KEY = 'zeroout.reviewer';
@@ -29,7 +29,7 @@ export function CommentsPanel({ flowId, nodes, node, onCounts, onShowNode }: Pro
   const [busy, setBusy] = useState(false);
   const authorId = useId();
   const textId = useId();
-  const names = new Map(nodes.map((n) => [n.id, n.name ?? n.id]));
+  const names = new Map(nodes.map((n) => [n.id, displayName(n)]));
 
   const show = useCallback(
     (list: readonly ReviewComment[]) => {

@@ -6,19 +6,19 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import {
-  VENDOR_FORMATS,
+  VENDOR_CATALOG,
   environmentTemplate,
   environmentText,
   readEnvironment,
   type Environment,
   type EnvironmentResult
-} from '../../core/formats/index.ts';
+} from '../../core/catalog/index.ts';
 import { parseJson, type Flow, type Problem } from '../../core/model/index.ts';
 
 const KEY = 'zeroout:export-env';
 
 /** What each platform calls a reference, by platform name: "an ARN for Amazon Connect, a SID for Twilio Studio". */
-const REFERENCES = [...VENDOR_FORMATS]
+const REFERENCES = [...VENDOR_CATALOG]
   .sort((a, b) => a.name.localeCompare(b.name, 'en'))
   .map((format) => `${/^[aeiou]/i.test(format.reference) ? 'an' : 'a'} ${format.reference} for ${format.name}`)
   .join(', ');

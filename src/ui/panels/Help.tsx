@@ -40,7 +40,10 @@ function shortcuts(mod: string): readonly { readonly title: string; readonly row
         { action: 'Add a node to the selection', keys: [['Shift', 'click'], [mod, 'click']] },
         { action: 'Select the nodes in a box', keys: [['Shift', 'drag']] },
         { action: 'Move between nodes', keys: [['Tab'], ['Shift', 'Tab']] },
-        { action: 'Select the focused node', keys: [['Enter'], ['Space']] }
+        { action: 'Select the focused node', keys: [['Enter'], ['Space']] },
+        { action: 'Move the selected nodes one grid step (four with Shift)', keys: [['←'], ['↑'], ['→'], ['↓']] },
+        { action: 'Add a node after the selected one, wired', keys: [['click a palette kind']] },
+        { action: 'Add a node wired from an outcome', keys: [['drag from its handle to empty space']] }
       ]
     },
     {

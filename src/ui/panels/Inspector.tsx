@@ -5,7 +5,7 @@
  * the field as you type.
  */
 import { useEffect, useId, useState } from 'react';
-import { flowJsonSchema, nextFreeKey, outcomesOfDraft, type Draft, type FlowNode } from '../../core/model/index.ts';
+import { displayName, flowJsonSchema, nextFreeKey, outcomesOfDraft, type Draft, type FlowNode } from '../../core/model/index.ts';
 import { escapeToken } from '../../core/json/index.ts';
 import { paletteEntry } from '../model/edit.ts';
 import { KindIcon } from '../shell/icons.tsx';
@@ -191,7 +191,7 @@ function TargetField({ label, value, pointer, draft, node, onChange, problem }: 
         <option value="">— not wired —</option>
         {draft.nodes.map((n) => (
           <option key={n.id} value={n.id}>
-            {n.id === node.id ? `${n.name ?? n.id} (itself)` : (n.name ?? n.id)}
+            {n.id === node.id ? `${displayName(n)} (itself)` : displayName(n)}
           </option>
         ))}
         {typeof value === 'string' && !draft.nodes.some((n) => n.id === value) && <option value={value}>{value} (missing)</option>}

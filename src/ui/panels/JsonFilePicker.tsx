@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { FLOW_FILE_ACCEPT } from '../../core/formats/index.ts';
+import { FLOW_FILE_ACCEPT } from '../../core/catalog/index.ts';
 
 /** A hidden picker of one flow file (Zero Out's or any registered vendor's), opened by clicking the input it renders (through `inputRef`). */
 export function JsonFilePicker({ label, inputRef, onFile }: { label: string; inputRef: Ref<HTMLInputElement>; onFile(file: File): void }) {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostic/index.ts';
 import type { ProblemItem, ProblemSeverity } from '../model/analysis.ts';
+import { displayName } from '../../core/model/index.ts';
 
 interface Props {
   problems: readonly ProblemItem[];
@@ -36,7 +37,7 @@ function source(item: Diagnostic): string | undefined {
  * import and last export; picking one that names a node selects and centres it.
  */
 export function Problems({ problems, notes = [], nodes = [], onPick }: Props) {
-  const nodeNames = new Map(nodes.map((n) => [n.id, n.name ?? n.id]));
+  const nodeNames = new Map(nodes.map((n) => [n.id, displayName(n)]));
   const items = [...problems, ...notes].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const p of items) counts[p.severity]++;

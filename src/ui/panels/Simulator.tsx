@@ -10,7 +10,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createFlowMachine, SUBFLOW_RECURSION, type CallInput, type CallResult, type TranscriptEntry } from '../../core/compile/index.ts';
 import { runTestCalls, type TestCallRun } from '../../core/calls/index.ts';
 import { asTestCall, coverageOf, shortestPaths } from '../../core/simulate/index.ts';
-import type { CallStep, Flow, TestCall } from '../../core/model/index.ts';
+import { displayName, type CallStep, type Flow, type TestCall } from '../../core/model/index.ts';
 import { playTone, speak, stopSpeaking } from '../services/sound.ts';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
@@ -18,7 +18,7 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 /** How a call ended, in plain words. */
 export function describeEnding(result: CallResult, flow: Flow): string {
   const node = flow.nodes.find((n) => n.id === result.node);
-  const at = node === undefined ? '' : ` at “${node.name ?? node.id}”`;
+  const at = node === undefined ? '' : ` at “${displayName(node)}”`;
   const time = `after ${Math.round(result.seconds)} s${result.waitSeconds > 0 ? ` (plus ${Math.round(result.waitSeconds)} s waiting in the queue)` : ''}`;
   switch (result.outcome) {
     case 'person':
@@ -192,8 +192,8 @@ export function generatedTestCalls(flow: Flow): TestCall[] {
   for (const path of shortestPaths(flow).nodes) {
     if (!covered.has(path.node) || path.script === undefined || !path.verified) continue;
     const node = flow.nodes.find((n) => n.id === path.node)!;
-    let name = `Reaches ${node.name ?? node.id}`;
-    for (let i = 2; names.has(name); i++) name = `Reaches ${node.name ?? node.id} (${i})`;
+    let name = `Reaches ${displayName(node)}`;
+    for (let i = 2; names.has(name); i++) name = `Reaches ${displayName(node)} (${i})`;
     names.add(name);
     calls.push({ ...asTestCall(name, path.script), expect: { visits: [path.node] } });
   }

@@ -1,10 +1,18 @@
-/** The toolbar's Export menu: one item per export target (the vendors' from the formats registry), and the export environment dialog. */
-import { EXPORT_TARGETS } from '../../core/export/index.ts';
+/**
+ * The toolbar's Export menu: one item per export target (the vendors' from the
+ * formats registry), a picture of the canvas (SVG or PNG), and the export
+ * environment dialog.
+ */
+import { EXPORT_TARGETS } from '../../core/catalog/index.ts';
 import { EXPORT_LABELS, type Export } from '../hooks/useExport.ts';
+import { IMAGE_LABELS, useImageExport, type ImageFormat } from '../hooks/useImageExport.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { ExportEnvironment } from '../panels/ExportEnvironment.tsx';
 
-export function ExportMenu({ analysis, exporter: { exportTo, editingEnv, setEditingEnv } }: { analysis: DraftAnalysis | undefined; exporter: Export }) {
+const IMAGE_FORMATS: readonly ImageFormat[] = ['svg', 'png'];
+
+export function ExportMenu({ analysis, exporter: { exportTo, editingEnv, setEditingEnv, notify } }: { analysis: DraftAnalysis | undefined; exporter: Export }) {
+  const { exportImage, busy } = useImageExport(analysis, notify);
   return (
     <>
       <details className="export-menu">
@@ -24,6 +32,22 @@ export function ExportMenu({ analysis, exporter: { exportTo, editingEnv, setEdit
                 }}
               >
                 {EXPORT_LABELS[t]}
+              </button>
+            </li>
+          ))}
+          {IMAGE_FORMATS.map((format) => (
+            <li key={format}>
+              <button
+                type="button"
+                role="menuitem"
+                disabled={!analysis?.flow || (format === 'png' && busy)}
+                title="A picture of the canvas as drawn, for documents and tickets"
+                onClick={(e) => {
+                  (e.currentTarget.closest('details') as HTMLDetailsElement).open = false;
+                  void exportImage(format);
+                }}
+              >
+                {IMAGE_LABELS[format]}
               </button>
             </li>
           ))}

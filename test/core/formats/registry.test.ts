@@ -12,6 +12,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FLOW_FILE_PATTERN } from '../../../src/cli/files.ts';
+import { VENDOR_CATALOG } from '../../../src/core/catalog/index.ts';
 import { EXPORT_FORMATS, EXPORT_TARGETS } from '../../../src/core/export/index.ts';
 import { FLOW_FILE_ACCEPT, loadAnyFlow, VENDOR_FORMATS } from '../../../src/core/formats/index.ts';
 import { ExportMenu } from '../../../src/ui/shell/ExportMenu.tsx';
@@ -76,11 +77,11 @@ describe('the command line', () => {
 describe('the designer', () => {
   it('offers exactly the registry’s targets in the Export menu, by name', () => {
     const html = renderToStaticMarkup(
-      createElement(ExportMenu, { analysis: undefined, exporter: { exportTo: () => undefined, editingEnv: false, setEditingEnv: () => undefined } })
+      createElement(ExportMenu, { analysis: undefined, exporter: { exportTo: async () => undefined, editingEnv: false, setEditingEnv: () => undefined, notify: () => undefined } })
     );
     const items = [...html.matchAll(/<button[^>]*role="menuitem"[^>]*>([^<]*)<\/button>/g)].map((match) => match[1]);
     const vendors = VENDOR_FORMATS.filter((format) => format.export !== undefined).map((format) => format.name);
-    expect(items).toEqual([...vendors, 'XState machine (JSON)', 'Mermaid diagram', 'Environment…']);
+    expect(items).toEqual([...vendors, 'XState machine (JSON)', 'Mermaid diagram', 'Image (SVG)', 'Image (PNG)', 'Environment…']);
   });
 
   it('lets Import pick every vendor’s files', () => {
@@ -89,5 +90,21 @@ describe('the designer', () => {
       for (const extension of format.files.extensions) expect(accepted).toContain(extension);
       expect(accepted).toContain(format.files.mediaType);
     }
+  });
+});
+
+describe('the catalog', () => {
+  it('lists the registry’s vendors, in its order, each as the vendor’s folder describes it', () => {
+    expect(VENDOR_CATALOG.map((about) => about.id)).toEqual(VENDOR_FORMATS.map((format) => format.id));
+    VENDOR_FORMATS.forEach((format, index) => {
+      const about = VENDOR_CATALOG[index]!;
+      expect(about.name).toBe(format.name);
+      expect(about.reference).toBe(format.reference);
+      expect(about.files.extensions).toEqual(format.files.extensions);
+      expect(about.files.mediaType).toBe(format.files.mediaType);
+      expect(about.keptKeys).toEqual(format.keptKeys);
+      // A format the catalog offers as an export target can export, and the other way round.
+      expect(about.writes, format.id).toBe(format.export !== undefined);
+    });
   });
 });

@@ -2,7 +2,7 @@ import type { Outcome } from '../../model/outcomes.ts';
 import { promptsOf } from '../../model/outcomes.ts';
 import { promptTexts } from '../../model/prompt.ts';
 import type { Condition, FlowNode, NodeOfKind } from '../../model/types.ts';
-import { nodeLabel } from '../describe.ts';
+import { nodeLabel, nodeRef } from '../describe.ts';
 import type { FlowGraph, GraphNode } from '../graph.ts';
 import type { Rule } from '../types.ts';
 
@@ -97,7 +97,7 @@ const rule: Rule = {
           nodes: index === undefined ? [g.id] : [g.id, target],
           outcome: failure.name,
           message: `${nodeLabel(g)} checks the opening hours, and when the check itself fails ("${failure.name}") the caller ${
-            same ? `goes where a closed line goes ("${target}")` : `is told the line is closed ("${target}")`
+            same ? `goes where a closed line goes (${nodeRef(index === undefined ? undefined : graph.nodes[index]!.node, target)})` : `is told the line is closed (${nodeRef(index === undefined ? undefined : graph.nodes[index]!.node, target)})`
           }: whenever the check fails, callers who call in open hours are turned away as if you were closed`,
           pointer: g.pointer + failure.pointer,
           data: { target, closed: check.closed }

@@ -4,6 +4,7 @@
  */
 import { promptsOf } from '../../model/outcomes.ts';
 import { localesOf, promptTextIn } from '../../model/prompt.ts';
+import { nodeRef } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 const rule: Rule = {
@@ -37,7 +38,7 @@ const rule: Rule = {
       const list = locales.filter((locale) => missing.has(locale));
       ctx.report({
         node: g.id,
-        message: `Node "${g.id}" has no ${join(list)} text (${fields.join(', ')})`,
+        message: `Node ${nodeRef(g.node, g.id)} has no ${join(list)} text (${fields.join(', ')})`,
         pointer: pointer!,
         data: { locales: list, fields }
       });

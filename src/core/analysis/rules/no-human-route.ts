@@ -1,4 +1,4 @@
-import { nodeLabel } from '../describe.ts';
+import { nodeLabel, nodeRef } from '../describe.ts';
 import type { FlowGraph, GraphNode } from '../graph.ts';
 import type { Rule } from '../types.ts';
 import { CONTACT } from '../facts.ts';
@@ -66,7 +66,7 @@ const rule: Rule = {
         message:
           lostFrom === g
             ? `${nodeLabel(g)}: no person, voicemail or callback can be reached from the start of this flow`
-            : `${nodeLabel(g)}: from here the caller can no longer reach a person, voicemail or callback (still possible at ${JSON.stringify(lostFrom.id)})`
+            : `${nodeLabel(g)}: from here the caller can no longer reach a person, voicemail or callback (still possible at ${nodeRef(lostFrom.node, lostFrom.id)})`
       });
     }
   }

@@ -9,6 +9,7 @@ import { promptsOf } from '../../model/outcomes.ts';
 import { DTMF_KEYS } from '../../model/schema.ts';
 import type { NodeOfKind, Prompt } from '../../model/types.ts';
 import { hasDynamicText, keyMentions, type KeyMention } from '../keys-in-prompt.ts';
+import { nodeRef } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 /** What a text says, read once per text. */
@@ -159,7 +160,7 @@ const rule: Rule = {
         const where = showLocale ? ` (${locales.join(', ')})` : '';
         ctx.report({
           node: g.id,
-          message: `Menu "${g.id}"${where}: ${parts.join('; ')}`,
+          message: `Menu ${nodeRef(g.node, g.id)}${where}: ${parts.join('; ')}`,
           pointer,
           data: { locale: check.locale, locales, unknownKeys: unknown, unannouncedKeys: unannounced }
         });

@@ -10,6 +10,7 @@
  * (enough to know that some origin is not the node itself), so a node is
  * visited at most twice per variable.
  */
+import { nodeRef } from '../describe.ts';
 import type { Edge } from '../graph.ts';
 import type { Rule } from '../types.ts';
 
@@ -92,7 +93,7 @@ const rule: Rule = {
       ctx.report({
         node: b.id,
         nodes: [b.id, a.id],
-        message: `Input "${b.id}" asks for "${variable}" again: the caller already entered it at "${a.id}"`,
+        message: `Input ${nodeRef(b.node, b.id)} asks for "${variable}" again: the caller already entered it at ${nodeRef(a.node, a.id)}`,
         pointer: `${b.pointer}/variable`,
         data: { variable, askedAt: a.id }
       });

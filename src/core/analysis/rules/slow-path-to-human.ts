@@ -1,4 +1,4 @@
-import { nodeLabel, seconds } from '../describe.ts';
+import { nodeLabel, nodeRef, seconds } from '../describe.ts';
 import { DEFAULT_THRESHOLDS, type Rule } from '../types.ts';
 
 /** A route this long or shorter is named whole in the message. */
@@ -12,8 +12,8 @@ const ROUTE_ENDS = 4;
  * prompts does not make a message of kilobytes. The finding's data keeps
  * the whole route.
  */
-export function routeWords(route: readonly string[]): string {
-  const quoted = (ids: readonly string[]): string => ids.map((id) => JSON.stringify(id)).join(' → ');
+export function routeWords(route: readonly string[], name: (id: string) => string = (id) => JSON.stringify(id)): string {
+  const quoted = (ids: readonly string[]): string => ids.map(name).join(' → ');
   if (route.length <= WHOLE_ROUTE) return quoted(route);
   const between = route.length - 2 * ROUTE_ENDS;
   return `${quoted(route.slice(0, ROUTE_ENDS))} → … ${between.toLocaleString('en-US')} more … → ${quoted(route.slice(-ROUTE_ENDS))} (${route.length.toLocaleString('en-US')} nodes)`;
@@ -39,7 +39,7 @@ const rule: Rule = {
     report({
       node: human.id,
       nodes: [human.id, ...route.slice(0, -1)],
-      message: `${nodeLabel(human)} is the fastest way to a person and takes ${seconds(total)} of caller time to reach (limit ${seconds(thresholds.maxSecondsToHuman)}): ${routeWords(route)}`,
+      message: `${nodeLabel(human)} is the fastest way to a person and takes ${seconds(total)} of caller time to reach (limit ${seconds(thresholds.maxSecondsToHuman)}): ${routeWords(route, (id) => nodeRef(graph.nodes[graph.byId.get(id) ?? -1]?.node, id))}`,
       data: { seconds: Math.round(total * 10) / 10, limit: thresholds.maxSecondsToHuman, route }
     });
   }

@@ -1,4 +1,4 @@
-import { nodeLabel } from '../describe.ts';
+import { nodeLabel, nodeRef } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 const rule: Rule = {
@@ -47,7 +47,7 @@ const rule: Rule = {
         message:
           ids.length === 1
             ? `${nodeLabel(first)} loops to itself and every way out leads back: a caller who gets here can never leave`
-            : `${nodeLabel(first)} is in a loop of ${ids.length} nodes (${ids.map((id) => JSON.stringify(id)).join(', ')}) with no way out: a caller who gets here can never leave`,
+            : `${nodeLabel(first)} is in a loop of ${ids.length} nodes (${ids.map((id) => nodeRef(graph.nodes[graph.byId.get(id) ?? -1]?.node, id)).join(', ')}) with no way out: a caller who gets here can never leave`,
         data: { size: ids.length }
       });
     }

@@ -1,5 +1,5 @@
 import { conditionVars } from '../../model/conditions.ts';
-import { nodeLabel, outcomeLabel } from '../describe.ts';
+import { nodeLabel, nodeRef, outcomeLabel } from '../describe.ts';
 import { stronglyConnected } from '../facts.ts';
 import type { Edge, FlowGraph } from '../graph.ts';
 import type { Rule } from '../types.ts';
@@ -50,7 +50,7 @@ const rule: Rule = {
           nodes: target.index === g.index ? [g.id] : [g.id, target.id],
           outcome: edge.outcome.name,
           message: limited
-            ? `${nodeLabel(g)}: when the retries run out, the call comes back round to retry again (${JSON.stringify(target.id)}): send "onMaxRetries" somewhere that ends the loop`
+            ? `${nodeLabel(g)}: when the retries run out, the call comes back round to retry again (${nodeRef(target.node, target.id)}): send "onMaxRetries" somewhere that ends the loop`
             : `${nodeLabel(g)}: ${outcomeLabel(edge.outcome)} leads back here with no retry limit (set "maxRetries" and "onMaxRetries")`,
           pointer: g.pointer + edge.outcome.pointer
         });

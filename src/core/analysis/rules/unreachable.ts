@@ -1,4 +1,4 @@
-import { nodeLabel } from '../describe.ts';
+import { nodeLabel, nodeRef } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 const rule: Rule = {
@@ -13,8 +13,8 @@ const rule: Rule = {
       if (reachable[g.index]) continue;
       const from =
         graph.entries.length === 1
-          ? `the start "${graph.nodes[graph.start]!.id}"`
-          : `any entry point (${graph.entries.map((entry) => JSON.stringify(graph.nodes[entry.index]!.id)).join(', ')})`;
+          ? `the start ${nodeRef(graph.nodes[graph.start]!.node, graph.nodes[graph.start]!.id)}`
+          : `any entry point (${graph.entries.map((entry) => nodeRef(graph.nodes[entry.index]!.node, graph.nodes[entry.index]!.id)).join(', ')})`;
       report({ node: g.id, message: `${nodeLabel(g)} cannot be reached from ${from}` });
     }
   }

@@ -5,17 +5,15 @@
  * language.
  */
 import { DIAGNOSTIC_CODES } from '../../diagnostic/index.ts';
+import { about } from './about.ts';
 import { vendorFormat } from '../types.ts';
 import { exportAmazonConnect } from './export/index.ts';
 import { isConnectFlow } from './detect.ts';
 import { importDocument } from './import/index.ts';
 
 const amazonConnect = vendorFormat({
-  id: 'amazon-connect',
-  name: 'Amazon Connect',
-  files: { extensions: ['.json'], mediaType: 'application/json' },
-  reference: 'ARN',
-  keptKeys: { layout: ['position', 'Position', 'x', 'y'], wiring: ['Transitions', 'NextAction', 'Conditions', 'Errors'] },
+  ...about,
+  files: { ...about.files },
   detect: isConnectFlow,
   import(document, file) {
     try {

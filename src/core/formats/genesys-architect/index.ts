@@ -6,6 +6,7 @@
  * native flow, and export/ writes a flow back as Archy YAML.
  */
 import { DIAGNOSTIC_CODES } from '../../diagnostic/index.ts';
+import { about } from './about.ts';
 import { vendorFormat } from '../types.ts';
 import { detectArchitect } from './detect.ts';
 import { architectText, exportArchitect } from './export/index.ts';
@@ -13,20 +14,15 @@ import { importArchitect } from './import/index.ts';
 import { readYaml } from './yaml.ts';
 
 const genesysArchitect = vendorFormat({
-  id: 'genesys-architect',
-  name: 'Genesys Cloud Architect',
+  ...about,
   files: {
-    extensions: ['.yaml', '.yml'],
-    mediaType: 'application/yaml',
+    ...about.files,
     parse(text, file) {
       const read = readYaml(text, file);
       return read.ok ? { ok: true, value: read.value, locate: read.locate } : read;
     },
     stringify: architectText
   },
-  // Archy names an account's queues, users, schedule groups and data actions by name.
-  reference: 'name',
-  keptKeys: { layout: [], wiring: ['outputs', 'actions', 'targetMenuRef', 'targetTaskRef', 'startUpRef', 'defaultChildMenuRef'] },
   detect: detectArchitect,
   export: exportArchitect,
   import(document, file) {

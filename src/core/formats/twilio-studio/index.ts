@@ -4,6 +4,7 @@
  * resource. import/ reads one into a native flow, export/ writes one.
  */
 import { DIAGNOSTIC_CODES } from '../../diagnostic/index.ts';
+import { about } from './about.ts';
 import { vendorFormat, type ImportResult } from '../types.ts';
 import { detectStudio } from './detect.ts';
 import { exportStudio } from './export/index.ts';
@@ -11,11 +12,8 @@ import { keepFailuresApart } from './import/failures.ts';
 import { importStudio } from './import/index.ts';
 
 const twilioStudio = vendorFormat({
-  id: 'twilio-studio',
-  name: 'Twilio Studio',
-  files: { extensions: ['.json'], mediaType: 'application/json' },
-  reference: 'SID',
-  keptKeys: { layout: ['offset', 'x', 'y'], wiring: ['transitions', 'next'] },
+  ...about,
+  files: { ...about.files },
   detect: detectStudio,
   import(input: unknown, file: string): ImportResult {
     try {

@@ -3,7 +3,7 @@
  * outcomes as ordered ports on its right side, so a menu's keys come out in
  * order. ELK is loaded only when a layout is asked for.
  */
-import { outcomesOfDraft, type Draft, type XY } from '../../core/model/index.ts';
+import { outcomesOfDraft, type Draft, type XY } from '../model/index.ts';
 
 export interface Size {
   readonly width: number;

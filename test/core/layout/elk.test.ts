@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutPositions } from '../../../src/ui/canvas/layout.ts';
+import { layoutPositions } from '../../../src/core/layout/elk.ts';
 import type { Draft } from '../../../src/core/model/draft.ts';
 
 describe('auto-layout', () => {
