@@ -1,5 +1,6 @@
 /**
  * The benchmarks: `npm run bench`. Each prints lines `name: value unit`.
+ * `npm run bench -- designer lint` runs only the benchmarks named.
  * To add one, write a module exporting a `Benchmark` and list it here.
  */
 import lint from './lint.ts';
@@ -16,6 +17,10 @@ import { formatFigure, type Benchmark } from './measure.ts';
 
 const BENCHMARKS: readonly Benchmark[] = [cli, lint, lintHard, load, importBench, exportBench, longIds, diff, simulate, designer];
 
-for (const benchmark of BENCHMARKS) {
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !BENCHMARKS.some((b) => b.name === name));
+if (unknown.length > 0) throw new Error(`no benchmark named ${unknown.join(', ')}: the benchmarks are ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+
+for (const benchmark of BENCHMARKS.filter((b) => only.length === 0 || only.includes(b.name))) {
   for (const figure of await benchmark.run()) console.log(formatFigure(figure));
 }

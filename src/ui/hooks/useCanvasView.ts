@@ -19,6 +19,8 @@ export interface CanvasView {
   drawnSizes(): Map<string, Size>;
   /** The part of the flow the canvas shows now, in flow coordinates (undefined before it is drawn). */
   viewRect(): { x: number; y: number; width: number; height: number } | undefined;
+  /** Pans the view, at its zoom, to show this part of the flow when it is not wholly in view. */
+  reveal(rect: { x: number; y: number; width: number; height: number }): void;
 }
 
 /** Owns what the canvas shows and where: the selection, requests to fit the flow in view, and moving the view to a node. */
@@ -65,5 +67,15 @@ export function useCanvasView(): CanvasView {
     return { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
   }, [rf]);
 
-  return { selected, selectedSet, setSelected, fitRequest, fitAll, showNode, paneCentre, drawnSizes, viewRect };
+  const reveal = useCallback(
+    (rect: { x: number; y: number; width: number; height: number }) => {
+      const view = viewRect();
+      if (view === undefined) return;
+      const inside = rect.x >= view.x && rect.y >= view.y && rect.x + rect.width <= view.x + view.width && rect.y + rect.height <= view.y + view.height;
+      if (!inside) void rf.setCenter(rect.x + rect.width / 2, rect.y + rect.height / 2, { zoom: rf.getZoom(), duration: 200 });
+    },
+    [rf, viewRect]
+  );
+
+  return { selected, selectedSet, setSelected, fitRequest, fitAll, showNode, paneCentre, drawnSizes, viewRect, reveal };
 }

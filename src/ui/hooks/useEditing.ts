@@ -51,7 +51,7 @@ export interface InspectorEdits {
  */
 export function useEditing(doc: FlowDocument, canvas: CanvasView, review: boolean) {
   const { draft, edit, latest } = doc;
-  const { selected, setSelected, paneCentre, drawnSizes, viewRect, fitAll } = canvas;
+  const { selected, setSelected, paneCentre, drawnSizes, viewRect, reveal, fitAll } = canvas;
 
   const actions: CanvasActions = useMemo(
     () => ({
@@ -117,6 +117,8 @@ export function useEditing(doc: FlowDocument, canvas: CanvasView, review: boolea
     }
     const at = spotAfter({ x: after.position?.x ?? 0, y: after.position?.y ?? 0, ...(sizes.get(after.id) ?? DEFAULT_CARD) }, size, rects, view, GRID_STEP);
     actions.add(kind, at, freeOutcome(after));
+    // A crowded view may leave room only out of it: the view follows the new node.
+    reveal({ ...at, ...size });
   };
 
   const autoLayout = async () => {
