@@ -4,6 +4,7 @@
  * (`core/model/changes.ts`), and drafts are the core's (`core/model/draft.ts`);
  * this module only builds the changes the canvas's shapes make.
  */
+import { KIND_LABELS } from '../../core/layout/index.ts';
 import type { FlowChange, NodeKind, NodePosition, XY } from '../../core/model/index.ts';
 
 export type { Draft, XY } from '../../core/model/index.ts';
@@ -13,23 +14,26 @@ export function moveChange(positions: ReadonlyMap<string, XY>): FlowChange {
   return { type: 'moveNodes', positions: [...positions].map(([id, position]): NodePosition => ({ id, position })) };
 }
 
-/** The kinds a designer adds from the palette, in palette order, with a label (shell/icons.tsx draws their icons). */
-export const PALETTE: readonly { kind: NodeKind; label: string; hint: string }[] = [
-  { kind: 'prompt', label: 'Prompt', hint: 'Plays a message' },
-  { kind: 'menu', label: 'Menu', hint: 'Waits for a key or a phrase' },
-  { kind: 'input', label: 'Input', hint: 'Collects digits (an account number)' },
-  { kind: 'hours', label: 'Hours check', hint: 'Open or closed now' },
-  { kind: 'lookup', label: 'Data lookup', hint: 'Calls a service' },
-  { kind: 'branch', label: 'Branch', hint: 'Goes one way or another on data' },
-  { kind: 'set', label: 'Set variables', hint: 'Sets call variables' },
-  { kind: 'queue', label: 'Queue', hint: 'Waits for a person' },
-  { kind: 'transfer', label: 'Transfer', hint: 'Dials a number' },
-  { kind: 'voicemail', label: 'Voicemail', hint: 'Records a message' },
-  { kind: 'callback', label: 'Callback', hint: 'Schedules a call back' },
-  { kind: 'subflow', label: 'Sub-flow', hint: 'Runs another flow' },
-  { kind: 'return', label: 'Return', hint: 'Back to the calling flow' },
-  { kind: 'hangup', label: 'Hang up', hint: 'Ends the call' }
+/** What each kind the palette offers does, in palette order (its label is the card's, core/layout; shell/icons.tsx draws its icon). */
+const HINTS: readonly (readonly [NodeKind, string])[] = [
+  ['prompt', 'Plays a message'],
+  ['menu', 'Waits for a key or a phrase'],
+  ['input', 'Collects digits (an account number)'],
+  ['hours', 'Open or closed now'],
+  ['lookup', 'Calls a service'],
+  ['branch', 'Goes one way or another on data'],
+  ['set', 'Sets call variables'],
+  ['queue', 'Waits for a person'],
+  ['transfer', 'Dials a number'],
+  ['voicemail', 'Records a message'],
+  ['callback', 'Schedules a call back'],
+  ['subflow', 'Runs another flow'],
+  ['return', 'Back to the calling flow'],
+  ['hangup', 'Ends the call']
 ];
+
+/** The kinds a designer adds from the palette, in palette order, with a label and a hint. */
+export const PALETTE: readonly { kind: NodeKind; label: string; hint: string }[] = HINTS.map(([kind, hint]) => ({ kind, label: KIND_LABELS[kind], hint }));
 
 /** The palette entry of a kind, if the palette offers it. */
 export function paletteEntry(kind: string): (typeof PALETTE)[number] | undefined {
