@@ -34,7 +34,7 @@ export interface SvgOptions {
 }
 
 export interface SvgImage {
-  /** The SVG document. */
+  /** The SVG, as text. */
   readonly text: string;
   /** Its size in CSS pixels (its `width` and `height`). */
   readonly width: number;

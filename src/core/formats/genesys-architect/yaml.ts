@@ -78,15 +78,15 @@ export function readYaml(text: string, file: string): YamlResult {
     ok: false,
     problems: [{ code: DIAGNOSTIC_CODES.jsonMalformed, severity: 'error', file, pointer: '', message, ...at(offset) }]
   });
-  let document: Document;
+  let parsed: Document;
   try {
-    document = parseDocument(text, { lineCounter: lines, prettyErrors: false, version: '1.2' });
+    parsed = parseDocument(text, { lineCounter: lines, prettyErrors: false, version: '1.2' });
   } catch (error) {
     // The parser recurses into nested collections: a file nested thousands deep exhausts the stack.
     if (error instanceof RangeError) return fail(0, 'the YAML file is nested too deeply to read');
     return fail(0, `malformed YAML: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const error = document.errors[0];
+  const error = parsed.errors[0];
   if (error !== undefined && /call stack/i.test(error.message)) return fail(0, 'the YAML file is nested too deeply to read');
   if (error !== undefined) return fail(error.pos[0], `malformed YAML: ${error.message.split('\n')[0]}`);
 
@@ -95,7 +95,7 @@ export function readYaml(text: string, file: string): YamlResult {
   if (text.includes('*')) {
     try {
       const anchors = new Map<string, YamlNode>();
-      visit(document, {
+      visit(parsed, {
         Node(_, node) {
           if (isAlias(node)) anchored.set(node, anchors.get(node.source));
           else if (node.anchor !== undefined) anchors.set(node.anchor, node);
@@ -164,7 +164,7 @@ export function readYaml(text: string, file: string): YamlResult {
 
   let value: unknown;
   try {
-    value = convert(document.contents as YamlNode, undefined, 0);
+    value = convert(parsed.contents as YamlNode, undefined, 0);
   } catch (error) {
     if (error instanceof TooLarge) return fail(0, `the YAML file is too large to read: ${error.message}`);
     throw error;
@@ -177,7 +177,7 @@ export function readYaml(text: string, file: string): YamlResult {
    * an item of a list where it starts.
    */
   const locate: Locate = (pointer) => {
-    let node = document.contents as YamlNode;
+    let node = parsed.contents as YamlNode;
     let offset = node?.range?.[0] ?? 0;
     for (const token of parsePointer(pointer)) {
       for (let hops = 0; isAlias(node) && hops < 64; hops++) node = anchored.get(node);
