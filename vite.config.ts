@@ -6,6 +6,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   // The designer: src/ui/index.html, built into dist/ for the local server.
   root: 'src/ui',
+  // Asset paths relative to the page, so that dist/ works from any static host, at its root or in a folder.
+  base: './',
   build: {
     outDir: '../../dist',
     emptyOutDir: true,

@@ -14,6 +14,8 @@ import { useEditing } from './hooks/useEditing.ts';
 import { useExport } from './hooks/useExport.ts';
 import { useFlowDocument } from './hooks/useFlowDocument.ts';
 import { useFlowFiles } from './hooks/useFlowFiles.ts';
+import { useFlowStore } from './hooks/useFlowStore.ts';
+import { useFlowTransfer } from './hooks/useFlowTransfer.ts';
 import { useImport } from './hooks/useImport.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
 import { useNotes } from './hooks/useNotes.ts';
@@ -33,8 +35,9 @@ import { NoticeBar } from './shell/NoticeBar.tsx';
 import { Palette } from './shell/Palette.tsx';
 import { Toolbar } from './shell/Toolbar.tsx';
 import { Workspace } from './shell/Dock.tsx';
+import type { FlowStore } from './services/store.ts';
 
-function Designer() {
+function Designer({ store }: { readonly store: FlowStore }) {
   const { notice, notify } = useNotice();
   const doc = useFlowDocument();
   const { open, draft } = doc;
@@ -43,7 +46,7 @@ function Designer() {
   const { selected, selectedSet, setSelected, fitAll, showNode } = canvas;
   const reviewing = useReview();
   const { review, commentCounts, setCommentCounts } = reviewing;
-  const compare = useCompare(open, analysis, notify, showNode);
+  const compare = useCompare(store, open, analysis, notify, showNode);
   const { compared, end: endComparison } = compare;
   // A flow opened from flows/ starts with nothing selected, compared or counted from the last one.
   const onOpened = useCallback(() => {
@@ -56,7 +59,8 @@ function Designer() {
   const notes = useNotes();
   const [helpOpen, setHelpOpen] = useState(false);
   const showHelp = useCallback(() => setHelpOpen(true), []);
-  const files = useFlowFiles(doc, { notify, setSelected, onOpened, ask });
+  const files = useFlowFiles(doc, { store, notify, setSelected, onOpened, ask });
+  const transfer = useFlowTransfer(doc, files, notify);
   const importer = useImport(files.takenIds, doc, canvas, notify, notes.setNotes);
   const exporter = useExport(open, analysis, notify, notes.setNotes);
   const overlays = useOverlays(analysis);
@@ -72,6 +76,7 @@ function Designer() {
         doc={doc}
         analysis={analysis}
         files={files}
+        transfer={transfer}
         review={reviewing}
         compare={compare}
         overlays={overlays}
@@ -133,7 +138,7 @@ function Designer() {
                   id: 'comments',
                   label: 'Comments',
                   raise: true,
-                  content: <CommentsPanel flowId={open.id} nodes={draft.nodes} node={selected.length === 1 ? selected[0] : undefined} onCounts={setCommentCounts} onShowNode={showNode} />
+                  content: <CommentsPanel store={store} flowId={open.id} nodes={draft.nodes} node={selected.length === 1 ? selected[0] : undefined} onCounts={setCommentCounts} onShowNode={showNode} />
                 }
               ]
             : []),
@@ -180,9 +185,18 @@ function Designer() {
 }
 
 export function App() {
+  // Where flows live (the local server, or this browser) is asked once, before anything is opened.
+  const store = useFlowStore();
+  if (store === null) {
+    return (
+      <div className="app">
+        <p className="starting">Opening the designer…</p>
+      </div>
+    );
+  }
   return (
     <ReactFlowProvider>
-      <Designer />
+      <Designer store={store} />
     </ReactFlowProvider>
   );
 }

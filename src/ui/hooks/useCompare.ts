@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { compareView, type Comparison } from '../model/compare.ts';
 import type { CompareSource } from '../panels/Compare.tsx';
-import { readFlow, readRevision } from '../services/api.ts';
+import type { FlowStore } from '../services/store.ts';
 import type { OpenFlow } from './useFlowDocument.ts';
 import type { Notify } from './useNotice.ts';
 
@@ -10,7 +10,7 @@ import type { Notify } from './useNotice.ts';
  * Owns comparing the open flow with another version: the Compare with…
  * dialog, the version compared with, and the change in view.
  */
-export function useCompare(open: OpenFlow | null, analysis: DraftAnalysis | undefined, notify: Notify, showNode: (id: string) => void) {
+export function useCompare(store: FlowStore, open: OpenFlow | null, analysis: DraftAnalysis | undefined, notify: Notify, showNode: (id: string) => void) {
   const [choosing, setChoosing] = useState(false);
   const [comparison, setComparison] = useState<Comparison | null>(null);
   /** The change in view, by index; -1 before the first. */
@@ -32,7 +32,7 @@ export function useCompare(open: OpenFlow | null, analysis: DraftAnalysis | unde
       name = source.file.name;
       label = source.file.name;
     } else if (source.kind === 'revision') {
-      const read = await readRevision(open.id, source.revision.rev).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      const read = await store.readRevision(open.id, source.revision.rev).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
       if (read instanceof Error) {
         notify({ kind: 'error', text: `Cannot compare with commit ${source.revision.short}: ${read.message}` });
         return;
@@ -42,7 +42,7 @@ export function useCompare(open: OpenFlow | null, analysis: DraftAnalysis | unde
       label = `commit ${source.revision.short}`;
     } else {
       const id = source.kind === 'saved' ? open.id : source.id;
-      const file = await readFlow(id).catch(() => undefined);
+      const file = await store.read(id).catch(() => undefined);
       if (file === undefined) {
         notify({ kind: 'error', text: `Cannot compare: flow ${JSON.stringify(id)} could not be read.` });
         return;

@@ -3,7 +3,7 @@ import { emptyDraft, parseJson, type Draft } from '../../core/model/index.ts';
 import { draftText, freeId, slug } from '../model/flowFile.ts';
 import { record, startHistory } from '../model/history.ts';
 import { flowInAddress, forgetFlowInAddress, showFlowInAddress } from '../services/address.ts';
-import { deleteFlow, listFlows, readFlow, saveFlow, type FlowEntry } from '../services/api.ts';
+import { FIRST_FLOW, type FlowEntry, type FlowStore } from '../services/store.ts';
 import { dropDraft, listDrafts, loadDraft, storeDraft } from '../services/drafts.ts';
 import type { Ask } from './useAsk.ts';
 import type { CanvasView } from './useCanvasView.ts';
@@ -11,6 +11,8 @@ import { openedFlow, type FlowDocument } from './useFlowDocument.ts';
 import { errorText, type Notify } from './useNotice.ts';
 
 export interface FlowFilesOptions {
+  /** Where the flows live: the local server's flows/, or this browser. */
+  readonly store: FlowStore;
   readonly notify: Notify;
   readonly setSelected: CanvasView['setSelected'];
   /** Called once a flow is opened from flows/: clears what the last flow left and fits the view. */
@@ -19,6 +21,9 @@ export interface FlowFilesOptions {
   readonly ask: Ask;
 }
 
+/** The localStorage key set once the notice that flows live in this browser only was shown. */
+const BROWSER_NOTICE_SHOWN = 'zeroout:browser-store-notice';
+
 /** A flow never saved to flows/ (new or imported), kept as a draft in this browser until it is saved or discarded. */
 export interface UnsavedFlow {
   readonly id: string;
@@ -26,12 +31,14 @@ export interface UnsavedFlow {
 }
 
 /**
- * Owns the flows in flows/, through the local server: the list, and opening,
+ * Owns the flows of the store (flows/ through the local server, or this
+ * browser): the list, and opening,
  * saving (keeping both versions on a conflict), new, rename, duplicate and
  * discard; and the flows not saved yet, listed until they are saved or
- * discarded. On load it opens the flow the address names (`?flow=<id>`).
+ * discarded. On load it opens the flow the address names (`?flow=<id>`),
+ * or in this browser's store the bank example.
  */
-export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened, ask }: FlowFilesOptions) {
+export function useFlowFiles(doc: FlowDocument, { store, notify, setSelected, onOpened, ask }: FlowFilesOptions) {
   const { open, latest, replaceOpen, edit } = doc;
   const [flows, setFlows] = useState<FlowEntry[]>([]);
   // Flows never saved, by id: their names as last seen.
@@ -64,16 +71,19 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened,
 
   const refreshList = useCallback(async () => {
     try {
-      setFlows(await listFlows());
+      const list = await store.list();
+      setFlows(list);
+      return list;
     } catch (error) {
       notify({ kind: 'error', text: errorText(error) });
+      return [];
     }
-  }, [notify]);
+  }, [store, notify]);
 
   /** Opens a flow's file, or the unsaved draft kept over it. */
   const openFlow = useCallback(
     async (id: string) => {
-      const file = await readFlow(id).catch((error: unknown) => {
+      const file = await store.read(id).catch((error: unknown) => {
         notify({ kind: 'error', text: errorText(error) });
         return null;
       });
@@ -82,11 +92,11 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened,
       if (file === undefined) {
         if (stored !== undefined) {
           replaceOpen(openedFlow({ id, history: startHistory(stored.draft), baseVersion: stored.baseVersion, saved: null }));
-          notify({ kind: 'info', text: `"${stored.draft.name}" is not saved yet: Save keeps it in flows/, Discard deletes it from this browser.` });
+          notify({ kind: 'info', text: `"${stored.draft.name}" is not saved yet: Save keeps it in ${store.place}, Discard deletes it from this browser.` });
           showFlowInAddress(id);
           onOpened();
         } else {
-          notify({ kind: 'error', text: `There is no flow ${JSON.stringify(id)} in flows/.` });
+          notify({ kind: 'error', text: `There is no flow ${JSON.stringify(id)} in ${store.place}.` });
         }
         return;
       }
@@ -117,7 +127,7 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened,
       showFlowInAddress(id);
       onOpened();
     },
-    [notify, replaceOpen, onOpened]
+    [store, notify, replaceOpen, onOpened]
   );
 
   // On load: the list, the flows never saved, and the flow the address names (`?flow=<id>`).
@@ -125,26 +135,41 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened,
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    void refreshList();
+    const listed = refreshList();
     void listDrafts().then((list) => {
       const never = [...list].filter((d) => d.baseVersion === null).sort((a, b) => a.savedAt - b.savedAt);
       setDrafts((map) => new Map([...never.map((d): [string, string] => [d.id, d.draft.name]), ...map]));
     });
     const id = flowInAddress();
-    if (id !== null && id !== '') void openFlow(id);
-  }, [refreshList, openFlow]);
+    if (store.kind !== 'browser') {
+      if (id !== null && id !== '') void openFlow(id);
+      return;
+    }
+    // In this browser: the flow named, else the bank example (seeded on a first visit); then, once, where flows live.
+    void (async () => {
+      const list = await listed;
+      if (id !== null && id !== '') await openFlow(id);
+      else if (list.some((f) => f.id === FIRST_FLOW)) await openFlow(FIRST_FLOW);
+      if (localStorage.getItem(BROWSER_NOTICE_SHOWN) !== null) return;
+      localStorage.setItem(BROWSER_NOTICE_SHOWN, '1');
+      notify({
+        kind: 'info',
+        text: 'Your flows are kept in this browser only (no Zero Out server is behind this page). Flows → Download all keeps a copy.'
+      });
+    })();
+  }, [store, refreshList, openFlow, notify]);
 
   const save = useCallback(async () => {
     if (open === null) return;
     const text = draftText(open.history.present);
-    const result = await saveFlow(open.id, text, open.baseVersion);
+    const result = await store.save(open.id, text, open.baseVersion);
     if (result.ok) {
       const savedDraft = open.history.present;
       const current = latest();
       if (current !== null && current.id === open.id) replaceOpen({ ...current, baseVersion: result.version, saved: savedDraft });
       await dropDraft(open.id);
       forgetUnsaved(open.id);
-      notify({ kind: 'info', text: `Saved flows/${open.id}.ivr.json.` });
+      notify({ kind: 'info', text: `Saved ${store.where(open.id)}.` });
       void refreshList();
       return;
     }
@@ -152,12 +177,12 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened,
       // Someone saved this flow since it was opened here: keep both.
       const copyId = `${open.id}-conflict-${Date.now().toString(36)}`;
       const copy = { ...open.history.present, id: copyId, name: `${open.history.present.name} (my version)` };
-      const kept = await saveFlow(copyId, draftText(copy), null);
+      const kept = await store.save(copyId, draftText(copy), null);
       notify({
         kind: 'conflict',
         text: kept.ok
-          ? `Conflict: flows/${open.id}.ivr.json was saved elsewhere since you opened it. Your version is saved as flows/${copyId}.ivr.json; the other is untouched. Compare them and keep what you need.`
-          : `Conflict: flows/${open.id}.ivr.json was saved elsewhere since you opened it, and your version could not be saved beside it (${kept.message}). Your changes stay in this tab and in its draft.`
+          ? `Conflict: ${store.where(open.id)} was saved elsewhere since you opened it. Your version is saved as ${store.where(copyId)}; the other is untouched. Compare them and keep what you need.`
+          : `Conflict: ${store.where(open.id)} was saved elsewhere since you opened it, and your version could not be saved beside it (${kept.message}). Your changes stay in this tab and in its draft.`
       });
       if (kept.ok) {
         await dropDraft(open.id);
@@ -169,7 +194,7 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened,
       return;
     }
     notify({ kind: 'error', text: `Not saved: ${result.message}`, ...(result.problems ? { problems: result.problems } : {}) });
-  }, [open, latest, replaceOpen, notify, refreshList, forgetUnsaved]);
+  }, [store, open, latest, replaceOpen, notify, refreshList, forgetUnsaved]);
 
   const newFlow = async () => {
     const name = await ask.text({ title: 'New flow', label: 'Name of the new flow', initial: 'New flow' });
@@ -190,13 +215,13 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened,
       title: 'Duplicate flow',
       label: 'Name of the copy',
       initial,
-      hint: `The copy is saved to flows/ as it is now, and opened in place of "${open.history.present.name}".`
+      hint: `The copy is saved to ${store.place} as it is now, and opened in place of "${open.history.present.name}".`
     });
     if (name === null) return;
     // Named as offered, the copy's file is named after this one's; named anew, after its name.
     const id = freeId(name === initial ? `${open.id}-copy` : slug(name), takenIds());
     const copy = { ...open.history.present, id, name };
-    const result = await saveFlow(id, draftText(copy), null);
+    const result = await store.save(id, draftText(copy), null);
     if (!result.ok) {
       notify({ kind: 'error', text: `Could not duplicate: ${result.message}` });
       return;
@@ -215,12 +240,12 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened,
       return;
     }
     const moved = { ...open.history.present, id: newId, name };
-    const result = await saveFlow(newId, draftText(moved), null);
+    const result = await store.save(newId, draftText(moved), null);
     if (!result.ok) {
       notify({ kind: 'error', text: `Could not rename: ${result.message}` });
       return;
     }
-    await deleteFlow(open.id, open.baseVersion, newId);
+    await store.remove(open.id, open.baseVersion, newId);
     await dropDraft(open.id);
     await refreshList();
     await openFlow(newId);
@@ -267,7 +292,7 @@ export function useFlowFiles(doc: FlowDocument, { notify, setSelected, onOpened,
     await dropDraft(now.id);
   };
 
-  return { flows, unsaved, takenIds, openFlow, save, newFlow, renameFlow, duplicateFlow, discard };
+  return { store, flows, unsaved, takenIds, refreshList, openFlow, save, newFlow, renameFlow, duplicateFlow, discard };
 }
 
 export type FlowFiles = ReturnType<typeof useFlowFiles>;

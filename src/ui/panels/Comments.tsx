@@ -1,16 +1,18 @@
 /**
- * Review comments pinned to nodes, kept beside the flow in
- * `flows/<id>.review.json`: the selected node's comments (or every comment
+ * Review comments pinned to nodes, kept beside the flow (in
+ * `flows/<id>.review.json` on the server, or in this browser): the selected node's comments (or every comment
  * when none is selected), a form to add one, and resolve / reopen.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { openCommentsByNode, type ReviewComment } from '../../core/review/index.ts';
 import { displayName, type FlowNode } from '../../core/model/index.ts';
-import { addComment, loadReview, resolveComment } from '../services/api.ts';
+import type { FlowStore } from '../services/store.ts';
 
 const AUTHOR_KEY = 'zeroout.reviewer';
 
 interface Props {
+  /** Where the flow and its comments live. */
+  readonly store: FlowStore;
   readonly flowId: string;
   readonly nodes: readonly FlowNode[];
   /** The node comments are shown and added for; undefined shows every comment. */
@@ -21,7 +23,7 @@ interface Props {
   onShowNode(id: string): void;
 }
 
-export function CommentsPanel({ flowId, nodes, node, onCounts, onShowNode }: Props) {
+export function CommentsPanel({ store, flowId, nodes, node, onCounts, onShowNode }: Props) {
   const [comments, setComments] = useState<readonly ReviewComment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [author, setAuthor] = useState(() => localStorage.getItem(AUTHOR_KEY) ?? '');
@@ -42,7 +44,7 @@ export function CommentsPanel({ flowId, nodes, node, onCounts, onShowNode }: Pro
   useEffect(() => {
     let live = true;
     setComments(null);
-    loadReview(flowId).then(
+    store.loadReview(flowId).then(
       (review) => {
         if (live) show(review.comments);
       },
@@ -53,7 +55,7 @@ export function CommentsPanel({ flowId, nodes, node, onCounts, onShowNode }: Pro
     return () => {
       live = false;
     };
-  }, [flowId, show]);
+  }, [store, flowId, show]);
 
   const shown = comments === null ? [] : node === undefined ? comments : comments.filter((c) => c.node === node);
   const where = node === undefined ? 'this flow' : (names.get(node) ?? node);
@@ -62,7 +64,7 @@ export function CommentsPanel({ flowId, nodes, node, onCounts, onShowNode }: Pro
     if (node === undefined || author.trim() === '' || text.trim() === '' || comments === null) return;
     setBusy(true);
     try {
-      const added = await addComment(flowId, { node, author: author.trim(), text });
+      const added = await store.addComment(flowId, { node, author: author.trim(), text });
       localStorage.setItem(AUTHOR_KEY, author.trim());
       show([...comments, added]);
       setText('');
@@ -77,7 +79,7 @@ export function CommentsPanel({ flowId, nodes, node, onCounts, onShowNode }: Pro
   const toggle = async (comment: ReviewComment) => {
     if (comments === null) return;
     try {
-      const changed = await resolveComment(flowId, comment.id, !comment.resolved, author.trim() === '' ? undefined : author.trim());
+      const changed = await store.resolveComment(flowId, comment.id, !comment.resolved, author.trim() === '' ? undefined : author.trim());
       show(comments.map((c) => (c.id === changed.id ? changed : c)));
       setError(null);
     } catch (e) {

@@ -4,7 +4,7 @@
  * canvas marks them.
  */
 import { useEffect, useRef, useState } from 'react';
-import { listRevisions, type FlowEntry, type Revision } from '../services/api.ts';
+import type { FlowEntry, FlowStore, Revision } from '../services/store.ts';
 import type { CompareView } from '../model/compare.ts';
 import { diffSummary, settingValues } from '../../core/review/index.ts';
 import { JsonFilePicker } from './JsonFilePicker.tsx';
@@ -16,6 +16,8 @@ export type CompareSource =
   | { readonly kind: 'file'; readonly file: File };
 
 interface DialogProps {
+  /** Where the flows live: its committed versions are offered (none where there is no history). */
+  readonly store: FlowStore;
   readonly openId: string;
   /** Whether the open flow has a saved file to compare with. */
   readonly hasSaved: boolean;
@@ -24,7 +26,7 @@ interface DialogProps {
   onClose(): void;
 }
 
-export function CompareDialog({ openId, hasSaved, flows, onCompare, onClose }: DialogProps) {
+export function CompareDialog({ store, openId, hasSaved, flows, onCompare, onClose }: DialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const others = flows.filter((f) => f.id !== openId && f.error === undefined);
   const [choice, setChoice] = useState<string>(hasSaved ? 'saved' : others[0] === undefined ? '' : `flow:${others[0].id}`);
@@ -35,7 +37,7 @@ export function CompareDialog({ openId, hasSaved, flows, onCompare, onClose }: D
     dialog.current?.showModal();
     let live = true;
     if (hasSaved) {
-      listRevisions(openId).then(
+      store.listRevisions(openId).then(
         (list) => {
           if (live) setRevisions(list);
         },
@@ -45,7 +47,7 @@ export function CompareDialog({ openId, hasSaved, flows, onCompare, onClose }: D
     return () => {
       live = false;
     };
-  }, [openId, hasSaved]);
+  }, [store, openId, hasSaved]);
   return (
     <dialog ref={dialog} className="compare-dialog" aria-label="Compare with" onClose={onClose}>
       <form

@@ -6,15 +6,19 @@ import type { Compare } from '../hooks/useCompare.ts';
 import type { Export } from '../hooks/useExport.ts';
 import type { FlowDocument } from '../hooks/useFlowDocument.ts';
 import type { FlowFiles } from '../hooks/useFlowFiles.ts';
+import type { FlowTransfer } from '../hooks/useFlowTransfer.ts';
 import type { Import } from '../hooks/useImport.ts';
 import type { Overlays } from '../hooks/useOverlays.ts';
 import type { Review } from '../hooks/useReview.ts';
 import { ExportMenu } from './ExportMenu.tsx';
+import type { OpenFlow } from '../hooks/useFlowDocument.ts';
+import type { FlowStore } from '../services/store.ts';
 
 interface Props {
   readonly doc: FlowDocument;
   readonly analysis: DraftAnalysis | undefined;
   readonly files: FlowFiles;
+  readonly transfer: FlowTransfer;
   readonly review: Review;
   readonly compare: Compare;
   readonly overlays: Overlays;
@@ -24,7 +28,7 @@ interface Props {
   onHelp(): void;
 }
 
-export function Toolbar({ doc, analysis, files, review: { review, setReviewMode }, compare, overlays, importer, exporter, onAutoLayout, onHelp }: Props) {
+export function Toolbar({ doc, analysis, files, transfer, review: { review, setReviewMode }, compare, overlays, importer, exporter, onAutoLayout, onHelp }: Props) {
   const { open, draft, dirty, travel } = doc;
   const { flows, unsaved } = files;
   return (
@@ -61,6 +65,7 @@ export function Toolbar({ doc, analysis, files, review: { review, setReviewMode 
           )}
         </select>
       </label>
+      <StorePlace store={files.store} />
       {review ? (
         <>
           <span className="review-banner">Review mode: read-only</span>
@@ -118,7 +123,7 @@ export function Toolbar({ doc, analysis, files, review: { review, setReviewMode 
         </button>
       )}
       {compare.choosing && open !== null && (
-        <CompareDialog openId={open.id} hasSaved={open.baseVersion !== null} flows={flows} onCompare={(source) => void compare.start(source)} onClose={() => compare.setChoosing(false)} />
+        <CompareDialog store={files.store} openId={open.id} hasSaved={open.baseVersion !== null} flows={flows} onCompare={(source) => void compare.start(source)} onClose={() => compare.setChoosing(false)} />
       )}
       <span className="checkbox">
         <input id="show-times" type="checkbox" checked={overlays.showTimes} onChange={(e) => overlays.setShowTimes(e.target.checked)} />
@@ -133,11 +138,97 @@ export function Toolbar({ doc, analysis, files, review: { review, setReviewMode 
           Import
         </button>
       )}
+      <FlowsMenu store={files.store} open={open} review={review} transfer={transfer} />
       <JsonFilePicker label="Import file" inputRef={importer.fileInput} onFile={(file) => void importer.importFile(file)} />
       <ExportMenu analysis={analysis} exporter={exporter} />
       <button type="button" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" onClick={onHelp}>
         Help
       </button>
     </header>
+  );
+}
+
+/** Where the open flow lives, said in the toolbar: on the server (flows/) or in this browser only. */
+function StorePlace({ store }: { store: FlowStore }) {
+  const [text, title] =
+    store.kind === 'server'
+      ? ['On the server (flows/)', 'Flows are read from and saved to the flows/ folder by the local Zero Out server.']
+      : store.kind === 'browser'
+        ? [
+            'In this browser only',
+            "No Zero Out server is behind this page: flows are kept in this browser's storage. Another browser, or clearing this site's data, will not have them; Flows → Download all keeps a copy."
+          ]
+        : ['In the folder you opened', 'Flows are read from and saved to the folder you opened.'];
+  return (
+    <span className={`store-place is-${store.kind}`} title={title}>
+      {text}
+    </span>
+  );
+}
+
+/** Closes the menu a clicked item is in. */
+const closeMenu = (e: { currentTarget: Element }) => {
+  const menu = e.currentTarget.closest('details');
+  if (menu !== null) menu.open = false;
+};
+
+/** The Flows menu: the open flow or every flow downloaded as files, and flows uploaded from them. */
+function FlowsMenu({ store, open, review, transfer }: { store: FlowStore; open: OpenFlow | null; review: boolean; transfer: FlowTransfer }) {
+  return (
+    <>
+      <details className="export-menu flows-menu">
+        <summary role="button" aria-label="Flows">
+          Flows
+        </summary>
+        <div className="menu-items">
+          <button
+            type="button"
+            disabled={open === null}
+            title={`Download the open flow as it stands, as ${open?.id ?? '<id>'}.ivr.json`}
+            onClick={(e) => {
+              closeMenu(e);
+              transfer.downloadFlow();
+            }}
+          >
+            Download flow
+          </button>
+          <button
+            type="button"
+            title={`Download every flow saved in ${store.place} as one file`}
+            onClick={(e) => {
+              closeMenu(e);
+              void transfer.downloadAll();
+            }}
+          >
+            Download all
+          </button>
+          {!review && (
+            <button
+              type="button"
+              title={`Upload a flow (.ivr.json) or a file from Download all into ${store.place}; a flow whose id is taken gets a new one`}
+              onClick={(e) => {
+                closeMenu(e);
+                transfer.pickFile();
+              }}
+            >
+              Upload…
+            </button>
+          )}
+        </div>
+      </details>
+      <input
+        ref={transfer.fileInput}
+        type="file"
+        accept=".json,application/json"
+        aria-label="Upload flows file"
+        hidden
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          // Cleared, so that picking the same file again is noticed.
+          e.target.value = '';
+          if (file) void transfer.upload(file);
+        }}
+      />
+    </>
   );
 }
