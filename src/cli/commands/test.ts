@@ -1,16 +1,20 @@
 /**
- * `zeroout test [files or folders…]`: runs the flows' saved test calls on
- * their XState machines.
+ * `zeroout test [files or folders…] [--calls file.json]`: runs the flows'
+ * saved test calls on their XState machines; with `--calls`, the calls of
+ * that file instead, against every flow given, native or vendor (a Studio or
+ * Connect file has nowhere to keep test calls).
  *
  * Exit code 0 when every call passes, 1 when one fails, and 2 when the
  * command was misused or an input could not be loaded.
  */
+import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { runTestCalls, type TestCallRun } from '../../core/calls/index.ts';
-import { flowFinder, formatProblem, type Flow } from '../../core/model/index.ts';
+import { parseTestCalls, runTestCalls, type TestCallRun } from '../../core/calls/index.ts';
+import { locateDiagnostics } from '../../core/json/index.ts';
+import { flowFinder, formatProblem, parseJson, type Flow, type TestCall } from '../../core/model/index.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.ts';
-import { FLOW_FILE_PATTERN } from '../files.ts';
+import { FLOW_FILE_PATTERN, readText } from '../files.ts';
 import { textLines, writeErrors, type CliIo } from '../io.ts';
 import { flowsById, loadPaths } from '../source.ts';
 
@@ -66,7 +70,25 @@ function formatJson(results: readonly FlowRuns[]): string {
   })}\n`;
 }
 
-export async function runTest(paths: readonly string[], options: { format: TestFormat }, io: CliIo): Promise<number> {
+/** The test calls of a `--calls` file; its problems, each at its line and column, are written and undefined returned. */
+async function readCalls(file: string, io: CliIo): Promise<readonly TestCall[] | undefined> {
+  const read = await readText({ file, path: path.resolve(io.cwd, file), format: 'detect' });
+  if (!read.ok) {
+    writeErrors(io, [formatProblem(read.problem)]);
+    return undefined;
+  }
+  const parsed = parseJson(read.text, file);
+  const calls = parsed.ok ? parseTestCalls(parsed.value, file) : parsed;
+  if (!calls.ok) {
+    writeErrors(io, locateDiagnostics(calls.problems, read.text).map(formatProblem));
+    return undefined;
+  }
+  return calls.calls;
+}
+
+export async function runTest(paths: readonly string[], options: { format: TestFormat; calls?: string }, io: CliIo): Promise<number> {
+  const given = options.calls === undefined ? undefined : await readCalls(options.calls, io);
+  if (options.calls !== undefined && given === undefined) return EXIT_USAGE;
   const { files, unusable: unreadable } = await loadPaths(paths, io);
   let unusable = unreadable;
   const loaded: { file: string; flow: Flow }[] = [];
@@ -80,7 +102,7 @@ export async function runTest(paths: readonly string[], options: { format: TestF
   }
   // Sub-flows run inside the calling flow when their files are tested together.
   const resolveFlow = flowFinder(flowsById(files).values());
-  const results: FlowRuns[] = loaded.map(({ file, flow }) => ({ file, flow: flow.id, runs: runTestCalls(flow, { resolveFlow }) }));
+  const results: FlowRuns[] = loaded.map(({ file, flow }) => ({ file, flow: flow.id, runs: runTestCalls(given === undefined ? flow : { ...flow, tests: [...given] }, { resolveFlow }) }));
   io.stdout.write(options.format === 'json' ? formatJson(results) : formatText(results));
   if (unusable) return EXIT_USAGE;
   return results.some((r) => r.runs.some((run) => !run.passed)) ? EXIT_FINDINGS : EXIT_OK;
@@ -92,7 +114,8 @@ export function registerTest(program: Command, context: CommandContext): Command
     .description("run the flows' saved test calls on their XState machines")
     .argument('[paths...]', `flow files, or folders to search for ${FLOW_FILE_PATTERN}`, ['flows'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (paths: string[], options: { format: TestFormat }) => {
+    .option('--calls <file>', 'run the test calls of this file ({"tests": […]} or the list) against every flow given, instead of their own')
+    .action(async (paths: string[], options: { format: TestFormat; calls?: string }) => {
       context.exitCode = await runTest(paths, options, context.io);
     });
 }
