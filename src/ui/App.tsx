@@ -14,12 +14,12 @@ import { useEditing } from './hooks/useEditing.ts';
 import { useExport } from './hooks/useExport.ts';
 import { useFlowDocument } from './hooks/useFlowDocument.ts';
 import { useFlowFiles } from './hooks/useFlowFiles.ts';
-import { useFlowStore } from './hooks/useFlowStore.ts';
+import { useFlowStore, type FlowPlaces } from './hooks/useFlowStore.ts';
 import { useFlowTransfer } from './hooks/useFlowTransfer.ts';
 import { useImport } from './hooks/useImport.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
 import { useNotes } from './hooks/useNotes.ts';
-import { useNotice } from './hooks/useNotice.ts';
+import { errorText, useNotice } from './hooks/useNotice.ts';
 import { useOverlays } from './hooks/useOverlays.ts';
 import { useReview } from './hooks/useReview.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
@@ -37,7 +37,7 @@ import { Toolbar } from './shell/Toolbar.tsx';
 import { Workspace } from './shell/Dock.tsx';
 import type { FlowStore } from './services/store.ts';
 
-function Designer({ store }: { readonly store: FlowStore }) {
+function Designer({ store, places }: { readonly store: FlowStore; readonly places: FlowPlaces }) {
   const { notice, notify } = useNotice();
   const doc = useFlowDocument();
   const { open, draft } = doc;
@@ -69,6 +69,12 @@ function Designer({ store }: { readonly store: FlowStore }) {
   useKeyboardShortcuts(doc, canvas, review, files.save, showHelp);
   // A call and a traffic run belong to one opening of one flow, in one mode: opening another flow, or review mode, ends them.
   const sessionKey = `${open?.session ?? 0}:${review ? 'review' : 'edit'}`;
+  const { openFolder, chooseBrowser } = places;
+  const folder = {
+    canOpen: places.canOpenFolder,
+    open: () => void openFolder().catch((error: unknown) => notify({ kind: 'error', text: `The folder was not opened: ${errorText(error)}` })),
+    useBrowser: () => void chooseBrowser()
+  };
 
   return (
     <div className="app">
@@ -84,6 +90,7 @@ function Designer({ store }: { readonly store: FlowStore }) {
         exporter={exporter}
         onAutoLayout={() => void editing.autoLayout()}
         onHelp={showHelp}
+        folder={folder}
       />
       <NoticeBar notice={notice} onDismiss={() => notify(null)} />
       <Workspace
@@ -184,9 +191,33 @@ function Designer({ store }: { readonly store: FlowStore }) {
   );
 }
 
+/** Before anything opens: the folder opened on an earlier visit, offered again (the browser asks permission on a click). */
+function FolderOffer({ places, name }: { readonly places: FlowPlaces; readonly name: string }) {
+  return (
+    <div className="app">
+      <section className="folder-offer" aria-label="Where your flows are">
+        <p>
+          Last time your flows were in the folder <strong>{name}</strong> on your disk.
+        </p>
+        {places.offerError !== undefined && <p role="alert">{places.offerError}</p>}
+        <div className="folder-offer-actions">
+          <button type="button" className="primary" onClick={() => void places.reopenFolder()}>
+            Reopen folder {name}
+          </button>
+          <button type="button" onClick={() => void places.chooseBrowser()}>
+            Use this browser
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
+
 export function App() {
-  // Where flows live (the local server, or this browser) is asked once, before anything is opened.
-  const store = useFlowStore();
+  // Where flows live (the local server, this browser, or a folder opened in it) is asked before anything is opened.
+  const places = useFlowStore();
+  const { store, offered, generation } = places;
+  if (offered !== undefined) return <FolderOffer places={places} name={offered} />;
   if (store === null) {
     return (
       <div className="app">
@@ -194,9 +225,10 @@ export function App() {
       </div>
     );
   }
+  // A new place mounts the designer afresh: nothing of the last place's flow is left open (its unsaved edits stay as drafts).
   return (
-    <ReactFlowProvider>
-      <Designer store={store} />
+    <ReactFlowProvider key={generation}>
+      <Designer store={store} places={places} />
     </ReactFlowProvider>
   );
 }

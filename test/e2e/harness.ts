@@ -3,6 +3,9 @@
  * Debian's Chromium driven by playwright-core, headless.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,4 +162,23 @@ export async function centreOf(page: Page, locator: ReturnType<Page['locator']>)
     await page.waitForTimeout(120);
   }
   throw new Error('the element did not settle on the page');
+}
+
+/** Media types of the files a built designer holds. */
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+/** Serves `dir` as any static host does: its files, index.html for a folder, and a plain 404 for anything else (/api/flows too). */
+export function staticServer(dir: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
+    const file = path.join(dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    void (async () => {
+      if (!file.startsWith(dir) || !(await stat(file).then((s) => s.isFile(), () => false))) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+    })();
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })));
 }

@@ -5,31 +5,11 @@
  * a reload; flows go out as files and come back in, never over another.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, fitView, root, settle } from './harness.ts';
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
-
-/** Serves `dir` as any static host does: its files, index.html for a folder, and a plain 404 for anything else (/api/flows too). */
-function staticServer(dir: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
-    const file = path.join(dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-    void (async () => {
-      if (!file.startsWith(dir) || !(await stat(file).then((s) => s.isFile(), () => false))) {
-        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-    })();
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })));
-}
+import { CHROMIUM, fitView, root, settle, staticServer } from './harness.ts';
 
 let host: { url: string; server: Server } | undefined;
 let browser: Browser | undefined;

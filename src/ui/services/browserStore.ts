@@ -12,7 +12,7 @@
  */
 import { addComment, emptyReview, parseNewComment, setResolved, type ReviewComment, type ReviewFile } from '../../core/review/index.ts';
 import { loadFlowText } from '../../core/model/index.ts';
-import { fileNameOf, nameInText, problemsText, problemsToSave, textVersion, type FlowText } from './flowBundle.ts';
+import { fileNameOf, nameInText, newCommentId, problemsText, problemsToSave, textVersion, type FlowText } from './flowBundle.ts';
 import type { FlowEntry, FlowFile, FlowReview, SaveResult } from './api.ts';
 import type { FlowStore } from './flowStore.ts';
 
@@ -51,12 +51,6 @@ function conflictMessage(file: string, baseVersion: string | null, current: Stor
   if (baseVersion === null) return `${file} already exists in this browser: load it, or choose another id`;
   if (current === undefined) return `${file} no longer exists in this browser: it was deleted or renamed in another tab`;
   return `${file} was changed in another tab since it was loaded: reload it before saving`;
-}
-
-/** A new comment id, unique in practice (`c-` and 12 hex digits, as the server makes them). */
-function newCommentId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return `c-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** The flows in this browser's database `name` (`zero-out-flows` by default). */

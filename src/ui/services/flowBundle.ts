@@ -160,3 +160,9 @@ export function placeUploads(flows: readonly FlowText[], taken: ReadonlySet<stri
     return { id, text: `${JSON.stringify({ ...value, id, name }, null, 2)}\n`, from: flow.id };
   });
 }
+
+/** A new comment id, unique in practice (`c-` and 12 hex digits, as the server makes them). */
+export function newCommentId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `c-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}

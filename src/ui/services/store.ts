@@ -1,8 +1,9 @@
 /**
  * Where the designer's flows live, behind one interface: the local server's
  * flows/ folder (`npm start`), or this browser's IndexedDB when the page is
- * served by a plain static host with no Zero Out server behind it. A folder
- * the user opens (the File System Access API) is a third kind, to come.
+ * served by a plain static host with no Zero Out server behind it; or, on
+ * such a page, a folder the user opens (the File System Access API, in
+ * Chromium-based browsers: folderStore.ts).
  *
  * Every store offers the same operations as the server's API: list, read,
  * save with the version it was made from (a stale save is refused as a
@@ -13,6 +14,11 @@ import type { FlowStore } from './flowStore.ts';
 
 export type { FlowEntry, FlowFile, FlowReview, Revision, SaveResult } from './api.ts';
 export type { FlowStore, StoreKind } from './flowStore.ts';
+
+/** The name of the folder a store of kind 'folder' works on (as the user's disk names it), else its place. */
+export function folderName(store: FlowStore): string {
+  return 'name' in store && typeof store.name === 'string' ? store.name : store.place;
+}
 
 /** The flow a first visit opens when the address names none, in a store seeded with the examples. */
 export const FIRST_FLOW = 'bank';

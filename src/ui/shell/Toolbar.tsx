@@ -12,7 +12,7 @@ import type { Overlays } from '../hooks/useOverlays.ts';
 import type { Review } from '../hooks/useReview.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 import type { OpenFlow } from '../hooks/useFlowDocument.ts';
-import type { FlowStore } from '../services/store.ts';
+import { folderName, type FlowStore } from '../services/store.ts';
 
 interface Props {
   readonly doc: FlowDocument;
@@ -26,9 +26,18 @@ interface Props {
   readonly exporter: Export;
   onAutoLayout(): void;
   onHelp(): void;
+  readonly folder: FolderChoice;
 }
 
-export function Toolbar({ doc, analysis, files, transfer, review: { review, setReviewMode }, compare, overlays, importer, exporter, onAutoLayout, onHelp }: Props) {
+/** Opening a folder on disk (static page, Chromium), and going back to this browser. */
+export interface FolderChoice {
+  /** Whether "Open folder…" is offered. */
+  readonly canOpen: boolean;
+  open(): void;
+  useBrowser(): void;
+}
+
+export function Toolbar({ doc, analysis, files, transfer, review: { review, setReviewMode }, compare, overlays, importer, exporter, onAutoLayout, onHelp, folder }: Props) {
   const { open, draft, dirty, travel } = doc;
   const { flows, unsaved } = files;
   return (
@@ -138,7 +147,7 @@ export function Toolbar({ doc, analysis, files, transfer, review: { review, setR
           Import
         </button>
       )}
-      <FlowsMenu store={files.store} open={open} review={review} transfer={transfer} />
+      <FlowsMenu store={files.store} open={open} review={review} transfer={transfer} folder={folder} />
       <JsonFilePicker label="Import file" inputRef={importer.fileInput} onFile={(file) => void importer.importFile(file)} />
       <ExportMenu analysis={analysis} exporter={exporter} />
       <button type="button" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" onClick={onHelp}>
@@ -158,7 +167,10 @@ function StorePlace({ store }: { store: FlowStore }) {
             'In this browser only',
             "No Zero Out server is behind this page: flows are kept in this browser's storage. Another browser, or clearing this site's data, will not have them; Flows → Download all keeps a copy."
           ]
-        : ['In the folder you opened', 'Flows are read from and saved to the folder you opened.'];
+        : [
+            `In the folder ${folderName(store)}`,
+            `Flows are read from and saved to the folder "${folderName(store)}" on your disk, opened in this browser. Flows → Use this browser goes back to the flows kept in this browser.`
+          ];
   return (
     <span className={`store-place is-${store.kind}`} title={title}>
       {text}
@@ -173,7 +185,7 @@ const closeMenu = (e: { currentTarget: Element }) => {
 };
 
 /** The Flows menu: the open flow or every flow downloaded as files, and flows uploaded from them. */
-function FlowsMenu({ store, open, review, transfer }: { store: FlowStore; open: OpenFlow | null; review: boolean; transfer: FlowTransfer }) {
+function FlowsMenu({ store, open, review, transfer, folder }: { store: FlowStore; open: OpenFlow | null; review: boolean; transfer: FlowTransfer; folder: FolderChoice }) {
   return (
     <>
       <details className="export-menu flows-menu">
@@ -212,6 +224,30 @@ function FlowsMenu({ store, open, review, transfer }: { store: FlowStore; open: 
               }}
             >
               Upload…
+            </button>
+          )}
+          {folder.canOpen && !review && (
+            <button
+              type="button"
+              title="Work on the flows (.ivr.json) of a folder on your disk: they are read from and saved to it"
+              onClick={(e) => {
+                closeMenu(e);
+                folder.open();
+              }}
+            >
+              Open folder…
+            </button>
+          )}
+          {store.kind === 'folder' && !review && (
+            <button
+              type="button"
+              title="Go back to the flows kept in this browser; the folder is left as it is"
+              onClick={(e) => {
+                closeMenu(e);
+                folder.useBrowser();
+              }}
+            >
+              Use this browser
             </button>
           )}
         </div>
