@@ -13,9 +13,10 @@ import diff from './diff.ts';
 import cli from './cli.ts';
 import exportBench from './export.ts';
 import longIds from './long-ids.ts';
+import staticDesigner from './static.ts';
 import { formatFigure, type Benchmark } from './measure.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [cli, lint, lintHard, load, importBench, exportBench, longIds, diff, simulate, designer];
+const BENCHMARKS: readonly Benchmark[] = [cli, lint, lintHard, load, importBench, exportBench, longIds, diff, simulate, designer, staticDesigner];
 
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !BENCHMARKS.some((b) => b.name === name));
