@@ -87,6 +87,21 @@ describe('the designer on a static host', () => {
     await context.close();
   }, 60_000);
 
+  it('keeps flows in this browser where the folder API is missing (Firefox, Safari), and offers no folder', async () => {
+    const { context, page, errors } = await freshPage();
+    await context.addInitScript(() => {
+      delete (window as unknown as Record<string, unknown>)['showDirectoryPicker'];
+    });
+    await page.goto(host!.url);
+    await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
+    await page.getByText('In this browser only', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Flows', exact: true }).click();
+    for (const name of ['Download flow', 'Download all', 'Upload…']) await page.getByRole('button', { name, exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Open folder…', exact: true }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('keeps a saved edit over a reload, and carries flows out as files and back in under new ids', async () => {
     const { context, page, errors } = await freshPage();
     await page.goto(`${host!.url}?flow=bank`);
