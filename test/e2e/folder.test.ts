@@ -116,9 +116,14 @@ describe('a folder opened on a static host', () => {
 
     // The next visit offers the folder again; reopened, the flow is there with the node.
     await page.reload();
-    await page.getByRole('button', { name: `Reopen folder ${FOLDER}` }).click();
+    const reopen = page.getByRole('button', { name: `Reopen folder ${FOLDER}` });
+    await reopen.waitFor();
+    await page.screenshot({ path: path.join(root, 'test-results', 'folder-reopen.png') });
+    await reopen.click();
     await page.getByRole('group', { name: /^Menu / }).first().waitFor();
     await page.getByText(`In the folder ${FOLDER}`, { exact: true }).waitFor();
+    await settle(page);
+    await page.screenshot({ path: path.join(root, 'test-results', 'folder-open.png') });
     expect(await flowPicker(page).inputValue()).toBe('clinic');
     await fitView(page);
     await expect.poll(() => nodes.count()).toBe(before + 1);
