@@ -10,11 +10,11 @@
  * is valid; a flow renamed takes its comments along. There is no history, so
  * no committed versions to compare with.
  */
-import { addComment, emptyReview, parseNewComment, setResolved, type ReviewComment, type ReviewFile } from '../../core/review/index.ts';
-import { loadFlowText } from '../../core/model/index.ts';
-import { fileNameOf, nameInText, newCommentId, problemsText, problemsToSave, textVersion, type FlowText } from './flowBundle.ts';
+import { emptyReview, type ReviewFile } from '../../core/review/index.ts';
+import { fileNameOf, nameInText, problemsText, problemsToSave, textVersion, type FlowText } from './flowBundle.ts';
 import type { FlowEntry, FlowFile, FlowReview, SaveResult } from './api.ts';
 import type { FlowStore } from './flowStore.ts';
+import { reviewComments } from './reviewComments.ts';
 
 /** A flow as kept in the database. */
 interface StoredFlow {
@@ -180,30 +180,7 @@ export function createBrowserStore(name = 'zero-out-flows', factory: IDBFactory 
       });
     },
 
-    async addComment(flowId, comment): Promise<ReviewComment> {
-      const checked = parseNewComment(comment, 'the new comment');
-      if (!checked.ok) throw new Error(problemsText(checked.problems));
-      const flow = await read(flowId);
-      if (flow === undefined) throw noFlow(flowId);
-      const loaded = loadFlowText(flow.text, flow.file);
-      if (!loaded.ok) throw new Error(`cannot check the node commented on, as the flow is not valid: ${problemsText(loaded.problems)}`);
-      if (!loaded.flow.nodes.some((n) => n.id === checked.value.node)) throw new Error(`no node ${JSON.stringify(checked.value.node)} in flow ${JSON.stringify(flowId)}`);
-      return updateReview(flowId, (review) => {
-        let id = newCommentId();
-        while (review.comments.some((c) => c.id === id)) id = newCommentId();
-        const next = addComment(review, checked.value, { id, now: new Date() });
-        return { review: next, answer: next.comments.at(-1)! };
-      });
-    },
-
-    resolveComment(flowId, commentId, resolved, by) {
-      return updateReview(flowId, (review) => {
-        const next = setResolved(review, commentId, resolved, { by, now: new Date() });
-        const comment = next?.comments.find((c) => c.id === commentId);
-        if (next === undefined || comment === undefined) throw new Error(`no comment ${JSON.stringify(commentId)} in the review of flow ${JSON.stringify(flowId)}`);
-        return { review: next, answer: comment };
-      });
-    },
+    ...reviewComments(read, updateReview, noFlow),
 
     // Flows kept in this browser have no history: nothing to compare with but the saved version, other flows and files.
     listRevisions: async () => [],

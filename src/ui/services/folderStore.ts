@@ -12,11 +12,12 @@
  * folder: never a sub-folder, never outside it. There is no history, so no
  * committed versions to compare with.
  */
-import { addComment, emptyReview, parseNewComment, parseReviewText, reviewText, setResolved, type ReviewComment, type ReviewFile } from '../../core/review/index.ts';
-import { loadFlowText, parseJson, formatProblem } from '../../core/model/index.ts';
-import { FLOW_ID_RULE, fileNameOf, isFlowId, nameInText, newCommentId, problemsText, problemsToSave, textVersion } from './flowBundle.ts';
+import { emptyReview, parseReviewText, reviewText, type ReviewFile } from '../../core/review/index.ts';
+import { formatProblem, parseJson } from '../../core/model/index.ts';
+import { FLOW_ID_RULE, fileNameOf, isFlowId, nameInText, problemsText, problemsToSave, textVersion } from './flowBundle.ts';
 import type { FlowEntry, FlowFile, FlowReview, SaveResult } from './api.ts';
 import type { FlowStore } from './flowStore.ts';
+import { reviewComments } from './reviewComments.ts';
 
 const FLOW_SUFFIX = '.ivr.json';
 const REVIEW_SUFFIX = '.review.json';
@@ -211,30 +212,7 @@ export function createFolderStore(handle: FileSystemDirectoryHandle): FolderStor
       return { flow: review.flow, comments: review.comments };
     },
 
-    async addComment(flowId, comment): Promise<ReviewComment> {
-      const checked = parseNewComment(comment, 'the new comment');
-      if (!checked.ok) throw new Error(problemsText(checked.problems));
-      const flow = await read(flowId);
-      if (flow === undefined) throw noFlow(flowId);
-      const loaded = loadFlowText(withoutBom(flow.text), flow.file);
-      if (!loaded.ok) throw new Error(`cannot check the node commented on, as the flow is not valid: ${problemsText(loaded.problems)}`);
-      if (!loaded.flow.nodes.some((n) => n.id === checked.value.node)) throw new Error(`no node ${JSON.stringify(checked.value.node)} in flow ${JSON.stringify(flowId)}`);
-      return updateReview(flowId, (review) => {
-        let id = newCommentId();
-        while (review.comments.some((c) => c.id === id)) id = newCommentId();
-        const next = addComment(review, checked.value, { id, now: new Date() });
-        return { review: next, answer: next.comments.at(-1)! };
-      });
-    },
-
-    resolveComment(flowId, commentId, resolved, by) {
-      return updateReview(flowId, (review) => {
-        const next = setResolved(review, commentId, resolved, { by, now: new Date() });
-        const comment = next?.comments.find((c) => c.id === commentId);
-        if (next === undefined || comment === undefined) throw new Error(`no comment ${JSON.stringify(commentId)} in the review of flow ${JSON.stringify(flowId)}`);
-        return { review: next, answer: comment };
-      });
-    },
+    ...reviewComments(read, updateReview, noFlow),
 
     // A folder opened in the browser has no history here: nothing to compare with but the saved version, other flows and files.
     listRevisions: async () => [],
