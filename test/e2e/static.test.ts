@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusPath } from '../support/corpus.ts';
 import { CHROMIUM, fitView, root, settle, staticServer } from './harness.ts';
 
 let host: { url: string; server: Server } | undefined;
@@ -98,6 +99,30 @@ describe('the designer on a static host', () => {
     await page.getByRole('button', { name: 'Flows', exact: true }).click();
     for (const name of ['Download flow', 'Download all', 'Upload…']) await page.getByRole('button', { name, exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Open folder…', exact: true }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('runs traffic in its worker, imports a vendor file and exports one, with no server behind it', async () => {
+    const { context, page, errors } = await freshPage();
+    await page.goto(`${host!.url}?flow=bank`);
+    await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
+    // Traffic: the simulation worker loads from the static host.
+    await page.getByRole('tab', { name: 'Traffic', exact: true }).click();
+    const traffic = page.getByRole('region', { name: 'Traffic' });
+    await traffic.getByRole('button', { name: 'Run traffic' }).click();
+    await expect.poll(() => traffic.getByRole('progressbar', { name: 'Simulated calls' }).getAttribute('aria-valuenow')).toBe('100');
+    await expect.poll(() => traffic.getByRole('list', { name: 'Outcomes' }).innerText()).toMatch(/\d+\.\d% reached a person/);
+    // Export: the writers load with the first export.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Mermaid diagram' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^bank\..*\.mmd$/);
+    // Import: the readers load with the first import.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await (await chooser).setFiles(corpusPath('twilio-studio', 'mbarry-owl__OrderLookupIVR__OrderLookupIVR-flow.json'));
+    await expect.poll(() => notice(page).innerText()).toMatch(/Imported .* \(twilio-studio\)/);
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
