@@ -5,9 +5,8 @@
  */
 import path from 'node:path';
 import { build } from 'vite';
-import { chromium } from 'playwright-core';
 import { generateFlow } from '../support/generate.ts';
-import { CHROMIUM, root, staticServer } from '../e2e/harness.ts';
+import { launchChromium, root, staticServer } from '../e2e/harness.ts';
 import type { Benchmark, Figure } from './measure.ts';
 
 const NODES = 1000;
@@ -17,7 +16,7 @@ const staticDesigner: Benchmark = {
   async run(): Promise<Figure[]> {
     await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'error' });
     const host = await staticServer(path.join(root, 'dist'));
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const browser = await launchChromium();
     try {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
       page.setDefaultTimeout(30_000);

@@ -6,41 +6,24 @@
  * behind the page's back as an editor or git would.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, fitView, root, settle, staticServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fitView, root, settle, useStaticHost } from './harness.ts';
 
 /** The folder the picker answers: a sub-folder of the Origin Private File System. */
 const FOLDER = 'team-flows';
 
-let host: { url: string; server: Server } | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  host = await staticServer(path.join(root, 'dist'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => host?.server.close(resolve));
-});
+const { url, freshPage: newPage } = useStaticHost();
 
 /** A new browser whose directory picker answers the folder FOLDER, and a page in it, counting the errors the page throws. */
-async function freshPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript((folder: string) => {
-    (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
-      (await navigator.storage.getDirectory()).getDirectoryHandle(folder, { create: true });
-  }, FOLDER);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
-  return { context, page, errors };
-}
+const freshPage = () =>
+  newPage((context) =>
+    context.addInitScript((folder: string) => {
+      (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
+        (await navigator.storage.getDirectory()).getDirectoryHandle(folder, { create: true });
+    }, FOLDER)
+  );
 
 /** Writes files into the folder, behind the page's back. */
 function writeFiles(page: Page, files: Record<string, string>): Promise<void> {
@@ -83,7 +66,7 @@ async function fromFlowsMenu(page: Page, name: string): Promise<void> {
 describe('a folder opened on a static host', () => {
   it('lists, saves, keeps a change made on disk, and takes comments, in the folder; and offers it again on the next visit', async () => {
     const { context, page, errors } = await freshPage();
-    await page.goto(host!.url);
+    await page.goto(url());
     await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
     await page.getByText('In this browser only', { exact: true }).waitFor();
     await writeFiles(page, {

@@ -26,25 +26,21 @@ export interface Designer {
   close(): Promise<void>;
 }
 
+/** Debian's Chromium, headless, quiet (no first-run, sync or update traffic); each launch gets a fresh user-data dir of its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  });
+}
+
 export async function startDesigner(): Promise<Designer> {
   const work = mkdtempSync(path.join(tmpdir(), 'zeroout-e2e-'));
   const flowsDir = path.join(work, 'flows');
   cpSync(path.join(root, 'flows'), flowsDir, { recursive: true });
   const server: RunningServer = await startServer({ flowsDir, distDir: path.join(root, 'dist'), port: 0 });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync'
-    ]
-    // playwright gives every launch a fresh user-data dir of its own.
-  });
+  const browser = await launchChromium();
   const pages: Page[] = [];
   return {
     url: server.url,
@@ -181,4 +177,45 @@ export function staticServer(dir: string): Promise<{ url: string; server: Server
     })();
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })));
+}
+
+/** A page of a fresh browser context, the errors it throws counted. */
+export interface FreshPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+/**
+ * The built designer (dist/) on a plain static host, for the test file: the
+ * host and a browser started before its tests, closed after. `freshPage()`
+ * opens a new context (its own, empty storage) at 1280×800; `prepare` runs on
+ * the context first (an init script, say).
+ */
+export function useStaticHost(): { url(): string; freshPage(prepare?: (context: BrowserContext) => Promise<unknown>): Promise<FreshPage> } {
+  let host: { url: string; server: Server } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    host = await staticServer(path.join(root, 'dist'));
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => host?.server.close(resolve));
+  });
+  return {
+    url() {
+      if (host === undefined) throw new Error('the static host is not running yet');
+      return host.url;
+    },
+    async freshPage(prepare) {
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+      await prepare?.(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+      return { context, page, errors };
+    }
+  };
 }

@@ -5,35 +5,14 @@
  * a reload; flows go out as files and come back in, never over another.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { corpusPath } from '../support/corpus.ts';
-import { CHROMIUM, fitView, root, settle, staticServer } from './harness.ts';
+import { fitView, root, settle, useStaticHost } from './harness.ts';
 
-let host: { url: string; server: Server } | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  host = await staticServer(path.join(root, 'dist'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => host?.server.close(resolve));
-});
-
-/** A new browser (its own, empty storage) and a page in it, counting the errors the page throws. */
-async function freshPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
-  return { context, page, errors };
-}
+/** A new browser (its own, empty storage) and a page in it, with the errors the page throws: `freshPage()`. */
+const { url, freshPage } = useStaticHost();
 
 const flowPicker = (page: Page) => page.getByRole('combobox', { name: 'Open flow' });
 const notice = (page: Page) => page.getByRole('status').first();
@@ -60,7 +39,7 @@ async function upload(page: Page, text: string, name: string): Promise<void> {
 describe('the designer on a static host', () => {
   it('opens the bank example on a first visit, and says the flows live in this browser only', async () => {
     const { context, page, errors } = await freshPage();
-    await page.goto(host!.url);
+    await page.goto(url());
     await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
     expect(await flowPicker(page).inputValue()).toBe('bank');
     expect(new URL(page.url()).searchParams.get('flow')).toBe('bank');
@@ -93,7 +72,7 @@ describe('the designer on a static host', () => {
     await context.addInitScript(() => {
       delete (window as unknown as Record<string, unknown>)['showDirectoryPicker'];
     });
-    await page.goto(host!.url);
+    await page.goto(url());
     await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
     await page.getByText('In this browser only', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Flows', exact: true }).click();
@@ -105,7 +84,7 @@ describe('the designer on a static host', () => {
 
   it('runs traffic in its worker, imports a vendor file and exports one, with no server behind it', async () => {
     const { context, page, errors } = await freshPage();
-    await page.goto(`${host!.url}?flow=bank`);
+    await page.goto(`${url()}?flow=bank`);
     await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
     // Traffic: the simulation worker loads from the static host.
     await page.getByRole('tab', { name: 'Traffic', exact: true }).click();
@@ -129,7 +108,7 @@ describe('the designer on a static host', () => {
 
   it('keeps a saved edit over a reload, and carries flows out as files and back in under new ids', async () => {
     const { context, page, errors } = await freshPage();
-    await page.goto(`${host!.url}?flow=bank`);
+    await page.goto(`${url()}?flow=bank`);
     await page.getByRole('group', { name: 'Menu Main menu' }).waitFor();
     await fitView(page);
     const nodes = page.locator('[aria-roledescription="node"]');
@@ -183,10 +162,10 @@ describe('the designer on a static host', () => {
 
   it('refuses a save from a stale tab, and keeps that version beside the other', async () => {
     const { context, page: a, errors } = await freshPage();
-    await a.goto(`${host!.url}?flow=clinic`);
+    await a.goto(`${url()}?flow=clinic`);
     await a.getByRole('group', { name: /^Menu / }).first().waitFor();
     const b = await context.newPage();
-    await b.goto(`${host!.url}?flow=clinic`);
+    await b.goto(`${url()}?flow=clinic`);
     await b.getByRole('group', { name: /^Menu / }).first().waitFor();
 
     await a.getByRole('button', { name: 'Add Voicemail' }).click();
@@ -207,7 +186,7 @@ describe('the designer on a static host', () => {
 
   it('keeps review comments in this browser, resolved and reopened across a reload', async () => {
     const { context, page, errors } = await freshPage();
-    await page.goto(`${host!.url}?flow=bank&review=1`);
+    await page.goto(`${url()}?flow=bank&review=1`);
     const menu = page.getByRole('group', { name: 'Menu Main menu' });
     await menu.waitFor();
     await settle(page);

@@ -15,21 +15,8 @@ import { about as twilioStudio } from '../formats/twilio-studio/about.ts';
 import type { VendorAbout } from '../formats/types.ts';
 
 export type { VendorAbout } from '../formats/types.ts';
-export {
-  ANY_HOURS,
-  emptyEnvironment,
-  ENVIRONMENT_KIND_LABELS,
-  ENVIRONMENT_KINDS,
-  environmentTemplate,
-  environmentText,
-  environmentUses,
-  readEnvironment,
-  referenceOf,
-  type Environment,
-  type EnvironmentKind,
-  type EnvironmentResult,
-  type EnvironmentUse
-} from '../formats/environment.ts';
+// The export environment map: the same in every front door that names it.
+export * from '../formats/environment.ts';
 
 /** The vendor formats, in the order content detection tries them and menus and help list them. */
 export const VENDOR_CATALOG = [twilioStudio, amazonConnect, genesysArchitect] as const satisfies readonly VendorAbout[];

@@ -10,21 +10,8 @@ import { DIAGNOSTIC_CODES, type Diagnostic } from '../diagnostic/index.ts';
 
 export type { ExportOptions, ExportResult, ImportResult, VendorFiles, VendorFormat } from './types.ts';
 export { VENDOR_FORMATS, type FlowFormatId, type VendorFormatId } from './registry.ts';
-export {
-  ANY_HOURS,
-  emptyEnvironment,
-  ENVIRONMENT_KIND_LABELS,
-  ENVIRONMENT_KINDS,
-  environmentTemplate,
-  environmentText,
-  environmentUses,
-  readEnvironment,
-  referenceOf,
-  type Environment,
-  type EnvironmentKind,
-  type EnvironmentResult,
-  type EnvironmentUse
-} from './environment.ts';
+// The export environment map: the same in every front door that names it.
+export * from './environment.ts';
 export { FLOW_FILE_ACCEPT, listOf, OTHER_FLOW_EXTENSIONS, parseFlowText, vendorFilePatterns } from './files.ts';
 
 /** A native document: it has the format version and a list of nodes. */
