@@ -8,6 +8,7 @@
  */
 import { lintFlow } from '../../src/core/analysis/engine.ts';
 import type { Flow } from '../../src/core/model/types.ts';
+import { witnessesFor } from '../../src/core/witness/index.ts';
 import { generateFlow } from '../support/generate.ts';
 import { measure, type Benchmark, type Figure } from './measure.ts';
 
@@ -42,6 +43,12 @@ const lint: Benchmark = {
       figures.push({ name: `lint ${size} nodes`, value: ms, unit: 'ms' });
     }
     figures.push({ name: 'lint growth 1000→10000', value: times.get(10_000)! / times.get(1_000)!, unit: 'x' });
+    // With a witness call for every finding that has one (`lint --witness`), each run on the flow's machine.
+    {
+      const json = JSON.stringify(generateFlow(10_000));
+      const withWitnesses = (copy: Flow): unknown => witnessesFor(copy, lintFlow(copy).findings);
+      figures.push({ name: 'lint 10000 nodes with witnesses', value: measure(withWitnesses, { warmup: 1, runs: 3, setup: () => JSON.parse(json) as Flow }), unit: 'ms' });
+    }
     for (const size of [1_000, 10_000]) {
       const flow = generateFlow(size);
       lintFlow(flow);

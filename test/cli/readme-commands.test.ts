@@ -32,6 +32,7 @@ const EXPECTED_EXIT: Readonly<Record<string, number>> = {
   'lint flows --format sarif': 1,
   'lint flows --rule deep-menu=off --rule unannounced-wait=error': 1,
   'lint flows --threshold max-seconds-to-human=45': 1,
+  'lint flows/runaround.ivr.json --witness --format json': 1,
   'lint test/corpus/twilio-studio test/corpus/amazon-connect': 1
 };
 

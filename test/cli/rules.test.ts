@@ -44,24 +44,32 @@ describe('zeroout rules <id>', () => {
     for (const line of result.stdout.split('\n').filter((l) => !l.startsWith(' '))) expect(line.length).toBeLessThanOrEqual(80);
     const bad = exampleFlows(id, docs, 'bad');
     const good = exampleFlows(id, docs, 'good');
-    expect(jsonBlocks(result.stdout)).toEqual(JSON.parse(JSON.stringify([bad.flow, ...bad.alongside, good.flow, ...good.alongside])));
+    const printed = (example: typeof bad) => [example.flow, ...example.alongside, ...(example.base === undefined ? [] : [example.base])];
+    expect(jsonBlocks(result.stdout)).toEqual(JSON.parse(JSON.stringify([...printed(bad), ...printed(good)])));
   });
 
   it.each(RULE_CASES)('prints examples of %s that zeroout lint reports and passes as printed', async (id) => {
     const dir = tempDir();
     const [badFlow, ...rest] = jsonBlocks((await run(['rules', id], dir)).stdout) as { id: string }[];
-    const badCount = 1 + Object.keys(RULE_DOCS.get(id)!.bad.alongside ?? {}).length;
+    const docs = RULE_DOCS.get(id)!;
+    // An example with an earlier version prints it last, and is linted against it with --base.
+    const badCount = 1 + Object.keys(docs.bad.alongside ?? {}).length;
     const badFiles = [badFlow!, ...rest.slice(0, badCount - 1)];
-    const goodFiles = rest.slice(badCount - 1);
+    const badBase = docs.bad.base === undefined ? undefined : rest[badCount - 1];
+    const goodFiles = rest.slice(badCount - 1 + (badBase === undefined ? 0 : 1));
+    const goodBase = docs.good.base === undefined ? undefined : goodFiles.pop();
     writeFiles(dir, Object.fromEntries(badFiles.map((flow) => [`bad/${flow.id}.ivr.json`, flow])));
     writeFiles(dir, Object.fromEntries(goodFiles.map((flow) => [`good/${flow.id}.ivr.json`, flow])));
+    if (badBase !== undefined) writeFiles(dir, { 'base/bad.ivr.json': badBase });
+    if (goodBase !== undefined) writeFiles(dir, { 'base/good.ivr.json': goodBase });
+    const against = (base: unknown, file: string): string[] => (base === undefined ? [] : ['--base', file]);
 
-    const linted = await run(['lint', '--format', 'json', 'bad'], dir);
+    const linted = await run(['lint', '--format', 'json', ...against(badBase, 'base/bad.ivr.json'), 'bad'], dir);
     const report = JSON.parse(linted.stdout) as { files: { file: string; findings: { rule: string }[] }[] };
     const mine = report.files.find((file) => path.basename(file.file) === `${badFlow!.id}.ivr.json`)!;
     expect(mine.findings.map((f) => f.rule)).toContain(id);
 
-    const passed = await run(['lint', '--format', 'json', 'good'], dir);
+    const passed = await run(['lint', '--format', 'json', ...against(goodBase, 'base/good.ivr.json'), 'good'], dir);
     expect(passed.code).toBe(0);
     const clean = JSON.parse(passed.stdout) as { files: { findings: unknown[] }[] };
     expect(clean.files).toHaveLength(goodFiles.length);

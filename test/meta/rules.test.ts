@@ -65,8 +65,10 @@ function lintExample(id: string, which: ExampleKind): { flow: readonly Finding[]
   const flow = load(documents.flow);
   const alongside = documents.alongside.map(load);
   const resolveSubflow = subflowResolver([flow, ...alongside]);
+  // An example with an earlier version is linted against it, as `zeroout lint --base` does.
+  const base = documents.base === undefined ? undefined : load(documents.base);
   return {
-    flow: lintFlow(flow, { resolveSubflow }).findings,
+    flow: lintFlow(flow, { resolveSubflow, ...(base === undefined ? {} : { base }) }).findings,
     alongside: alongside.flatMap((other) => lintFlow(other, { resolveSubflow }).findings)
   };
 }

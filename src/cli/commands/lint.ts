@@ -7,17 +7,20 @@
  */
 import { Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLDS, lintFlow, ruleById, subflowResolver, type Finding, type LintOptions, type ResolvedThresholds, type SeveritySetting } from '../../core/analysis/index.ts';
-import { escapeToken, locateNearest } from '../../core/json/index.ts';
+import { escapeToken, indexedPointer, locateNearest, type Locate } from '../../core/json/index.ts';
 import { formatProblem, ThresholdsSchema } from '../../core/model/index.ts';
 import { collect, type CommandContext } from '../context.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
 import { FLOW_FILE_PATTERN } from '../files.ts';
 import { writeErrors, type CliIo } from '../io.ts';
 import { formatJson } from '../format/json.ts';
-import type { FileReport, LintFormatter } from '../format/report.ts';
+import type { FileReport, FindingWitness, LintFormatter } from '../format/report.ts';
+import type { Flow } from '../../core/model/index.ts';
+import type { WitnessOptions } from '../../core/witness/index.ts';
 import { formatSarif } from '../format/sarif.ts';
 import { formatStylish } from '../format/stylish.ts';
 import { flowsById, loadPaths } from '../source.ts';
+import { checkBaseUsage, loadBase, wantsBase } from '../lint-base.ts';
 import { DIAGNOSTIC_CODES } from '../../core/diagnostic/index.ts';
 
 const FORMATTERS = { stylish: formatStylish, json: formatJson, sarif: formatSarif } satisfies Record<
@@ -42,6 +45,12 @@ export interface LintCommandOptions {
   readonly format: LintFormat;
   readonly rule: readonly string[];
   readonly threshold: readonly string[];
+  /** A file holding the flow's earlier version (`--base`). */
+  readonly base?: string | undefined;
+  /** A git revision whose version of the flow file is the earlier one (`--rev`). */
+  readonly rev?: string | undefined;
+  /** Whether each finding gets the call that shows it (`--witness`). */
+  readonly witness?: boolean | undefined;
 }
 
 /** Reads the `--rule` and `--threshold` options, collecting every mistake. */
@@ -102,12 +111,44 @@ export function parseLintOptions(options: Pick<LintCommandOptions, 'rule' | 'thr
   return { rules, thresholds };
 }
 
+/**
+ * The witness of each finding, with each step's place in the file. The
+ * machine is loaded only when witnesses are asked for.
+ */
+async function witnessFindings(
+  flow: Flow,
+  findings: readonly Finding[],
+  locate: Locate,
+  options: WitnessOptions
+): Promise<(FindingWitness | undefined)[]> {
+  const { witnessesFor } = await import('../../core/witness/index.ts');
+  const pointers = new Map<string, string>();
+  flow.nodes.forEach((node, index) => {
+    if (!pointers.has(node.id)) pointers.set(node.id, node.source?.pointer ?? indexedPointer('/nodes', index));
+  });
+  return witnessesFor(flow, findings, options).map((result) => {
+    if (result === undefined) return undefined;
+    if (result.witness === undefined) return { noWitness: result.noWitness };
+    const trace = result.trace.map((step) => {
+      const pointer = pointers.get(step.node) ?? '';
+      const where = locateNearest(locate, pointer);
+      return { ...step, pointer, ...(where ? { line: where.line, column: where.column } : {}) };
+    });
+    return { witness: result.witness, trace };
+  });
+}
+
 export async function runLint(paths: readonly string[], options: LintCommandOptions, io: CliIo): Promise<number> {
   const lintOptions = parseLintOptions(options);
+  checkBaseUsage(paths, options);
   const { files: loadedFiles, unusable: unreadable } = await loadPaths(paths, io);
+  // The earlier version the flow is compared with (--base, --rev).
+  const base = wantsBase(options) ? await loadBase(loadedFiles, options, io) : undefined;
+  if (wantsBase(options) && base === undefined) return EXIT_USAGE;
   let unusable = unreadable;
   // Sub-flows are resolved among the flows linted together.
-  const resolveSubflow = subflowResolver(flowsById(loadedFiles).values());
+  const byId = flowsById(loadedFiles);
+  const resolveSubflow = subflowResolver(byId.values());
 
   const reports: FileReport[] = [];
   for (const loaded of loadedFiles) {
@@ -139,7 +180,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       continue;
     }
     try {
-      const result = lintFlow(loaded.flow, { ...lintOptions, resolveSubflow });
+      const result = lintFlow(loaded.flow, { ...lintOptions, resolveSubflow, ...(base === undefined ? {} : { base }) });
       // What an import could not carry over exactly is said too, as information.
       const notes: Finding[] = loaded.notes.map((note) => ({
         ...note,
@@ -147,9 +188,11 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
         node: note.node ?? loaded.flow.start,
         nodes: note.nodes ?? [note.node ?? loaded.flow.start]
       }));
-      const findings = [...result.findings, ...notes].map((finding) => {
+      const witnessed = options.witness === true ? await witnessFindings(loaded.flow, result.findings, loaded.locate, { resolveSubflow, resolveFlow: (id) => byId.get(id) }) : [];
+      const findings = [...result.findings, ...notes].map((finding, index) => {
         const where = locateNearest(loaded.locate, finding.pointer);
-        return where ? { ...finding, line: where.line, column: where.column } : finding;
+        const withWitness = witnessed[index] === undefined ? finding : { ...finding, ...witnessed[index] };
+        return where ? { ...withWitness, line: where.line, column: where.column } : withWitness;
       });
       reports.push({ ok: true, file, findings, metrics: result.metrics, entries: result.entries });
     } catch (error) {
@@ -187,10 +230,13 @@ export function registerLint(program: Command, context: CommandContext): Command
       `override a threshold (repeatable): ${[...THRESHOLD_OPTIONS.keys()].join(', ')}`,
       collect
     )
+    .option('--base <file>', 'compare the flow with this earlier version of it (stale-translation); one flow only')
+    .option('-r, --rev <revision>', 'compare the flow with its version at this git revision (HEAD, main, a commit); one flow only')
+    .option('--witness', 'give each finding about what a caller lives through the call that shows it, run on the flow\'s machine (json: "witness"; sarif: a code flow)')
     .action(async (paths: string[], options: Partial<LintCommandOptions>) => {
       context.exitCode = await runLint(
         paths,
-        { format: options.format ?? 'stylish', rule: options.rule ?? [], threshold: options.threshold ?? [] },
+        { format: options.format ?? 'stylish', rule: options.rule ?? [], threshold: options.threshold ?? [], base: options.base, rev: options.rev, witness: options.witness },
         context.io
       );
     });

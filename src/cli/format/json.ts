@@ -19,7 +19,10 @@ function findingJson(finding: LocatedFinding): Record<string, unknown> {
     pointer: finding.pointer,
     ...(finding.line === undefined ? {} : { line: finding.line, column: finding.column }),
     // The figures behind the finding: seconds to a person, menu depth, keys, locales…
-    ...(finding.data === undefined ? {} : { data: finding.data })
+    ...(finding.data === undefined ? {} : { data: finding.data }),
+    // With --witness: the call that shows the finding, as a saved test call, or why there is none.
+    ...(finding.witness === undefined ? {} : { witness: finding.witness }),
+    ...(finding.noWitness === undefined ? {} : { noWitness: finding.noWitness })
   };
 }
 

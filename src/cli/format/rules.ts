@@ -107,10 +107,11 @@ function compactJson(value: unknown, indent = '', used = indent.length): string 
 const documentBlock = (document: ExampleDocument): string => `  ${compactJson(document, '  ')}`;
 
 function exampleText(rule: RuleMeta, docs: RuleDocs, which: ExampleKind): string {
-  const { flow, alongside } = exampleFlows(rule.id, docs, which);
+  const { flow, alongside, base } = exampleFlows(rule.id, docs, which);
   const title = which === 'bad' ? 'Bad' : 'Good';
   const parts = [wrap(`${title}: ${docs[which].summary}`), documentBlock(flow)];
   for (const other of alongside) parts.push(`Linted together with flow ${JSON.stringify(other.id)}:`, documentBlock(other));
+  if (base !== undefined) parts.push(wrap('Linted with --base against this earlier version of the flow:'), documentBlock(base));
   return parts.join('\n\n');
 }
 
@@ -132,9 +133,9 @@ function exampleJson(
   rule: RuleMeta,
   docs: RuleDocs,
   which: ExampleKind
-): { summary: string; flow: ExampleDocument; alongside?: readonly ExampleDocument[] } {
-  const { flow, alongside } = exampleFlows(rule.id, docs, which);
-  return { summary: docs[which].summary, flow, ...(alongside.length === 0 ? {} : { alongside }) };
+): { summary: string; flow: ExampleDocument; alongside?: readonly ExampleDocument[]; base?: ExampleDocument } {
+  const { flow, alongside, base } = exampleFlows(rule.id, docs, which);
+  return { summary: docs[which].summary, flow, ...(alongside.length === 0 ? {} : { alongside }), ...(base === undefined ? {} : { base }) };
 }
 
 /**
@@ -152,10 +153,11 @@ export function formatRuleDocJson(rule: RuleMeta, docs: RuleDocs): string {
 }
 
 function exampleMarkdown(rule: RuleMeta, docs: RuleDocs, which: ExampleKind): string {
-  const { flow, alongside } = exampleFlows(rule.id, docs, which);
+  const { flow, alongside, base } = exampleFlows(rule.id, docs, which);
   const block = (document: ExampleDocument): string => `\`\`\`json\n${compactJson(document)}\n\`\`\``;
   const parts = [`### ${which === 'bad' ? 'Bad' : 'Good'}`, docs[which].summary, block(flow)];
   for (const other of alongside) parts.push(`Linted together with flow \`${other.id}\`:`, block(other));
+  if (base !== undefined) parts.push('Linted with `--base` against this earlier version of the flow:', block(base));
   return parts.join('\n\n');
 }
 

@@ -61,8 +61,35 @@ export const formatSarif: LintFormatter = (reports, options) => {
             logicalLocations: [{ name: finding.node, kind: 'object' }]
           }
         ],
+        // The witness call, step by step: each node it passes, with what the caller (or the world) does there.
+        ...(finding.trace === undefined
+          ? {}
+          : {
+              codeFlows: [
+                {
+                  message: { text: oneLine(finding.witness?.name ?? finding.rule) },
+                  threadFlows: [
+                    {
+                      locations: finding.trace.map((step, index) => {
+                        const at = region(step);
+                        return {
+                          executionOrder: index + 1,
+                          location: {
+                            physicalLocation: { artifactLocation: { uri }, ...(at ? { region: at } : {}) },
+                            logicalLocations: [{ name: step.node, kind: 'object' }],
+                            message: { text: oneLine(step.does.length === 0 ? `at ${step.node}` : `at ${step.node}: ${step.does.join(', ')}`) }
+                          }
+                        };
+                      })
+                    }
+                  ]
+                }
+              ]
+            }),
         properties: {
           pointer: finding.pointer,
+          ...(finding.witness === undefined ? {} : { witness: finding.witness }),
+          ...(finding.noWitness === undefined ? {} : { noWitness: finding.noWitness }),
           nodes: finding.nodes,
           ...(finding.outcome === undefined ? {} : { outcome: finding.outcome })
         }

@@ -3,8 +3,9 @@
  * same lazily computed facts, and collects findings and per-node metrics.
  */
 import type { Channel, Flow, FlowRole } from '../model/types.ts';
-import { computeFacts, type SubflowResolver } from './facts.ts';
-import { buildGraph } from './graph.ts';
+import { computeFacts, type Facts, type SubflowResolver } from './facts.ts';
+import { computeFeasibility } from './feasible.ts';
+import { buildGraph, withoutEdges, type FlowGraph } from './graph.ts';
 import { RULES } from './rules/index.ts';
 import {
   DEFAULT_THRESHOLDS,
@@ -23,6 +24,8 @@ export interface LintOptions {
   readonly thresholds?: Partial<ResolvedThresholds>;
   /** Tells what is known of another flow that a sub-flow node runs. */
   readonly resolveSubflow?: SubflowResolver;
+  /** An earlier version of the flow, for rules that compare with it (stale-translation); without it they find nothing. */
+  readonly base?: Flow;
 }
 
 export interface NodeMetric {
@@ -86,11 +89,25 @@ export function resolveThresholds(flow: Flow, overrides?: Partial<ResolvedThresh
   return { ...DEFAULT_THRESHOLDS, ...fromFlow, ...overrides };
 }
 
-export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
+/** A flow as the rules see it: its graph (without the edges no call can take), the facts about it, the thresholds. */
+export interface Analysed {
+  readonly graph: FlowGraph;
+  readonly facts: Facts;
+  readonly thresholds: ResolvedThresholds;
+}
+
+export function analyse(flow: Flow, options: Pick<LintOptions, 'thresholds' | 'resolveSubflow'> = {}): Analysed {
   const thresholds = resolveThresholds(flow, options.thresholds);
   const resolve = options.resolveSubflow;
-  const graph = buildGraph(flow, thresholds.wordsPerMinute, resolve && ((id) => resolve(id)?.returns === false));
-  const facts = computeFacts(graph, options.resolveSubflow, { flowId: flow.id });
+  const built = buildGraph(flow, thresholds.wordsPerMinute, resolve && ((id) => resolve(id)?.returns === false));
+  // Branch cases that no call can take, given what earlier branches and sets on the same call decided, are left out.
+  const feasibility = computeFeasibility(built);
+  const graph = feasibility === undefined ? built : withoutEdges(built, feasibility.contradicted);
+  return { graph, facts: computeFacts(graph, options.resolveSubflow, { flowId: flow.id }), thresholds };
+}
+
+export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
+  const { graph, facts, thresholds } = analyse(flow, options);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const id = rule.meta.id;
@@ -104,6 +121,7 @@ export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
       graph,
       facts,
       thresholds,
+      ...(options.base === undefined ? {} : { base: options.base }),
       report(report) {
         const index = graph.byId.get(report.node);
         const nodes = report.nodes && report.nodes.length > 0 ? [...report.nodes] : [report.node];
@@ -166,7 +184,7 @@ export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
     entries: entriesOf(flow),
     metrics: {
       nodes: graph.nodes.length,
-      edges: graph.edgeCount,
+      edges: graph.edgeCount + graph.contradicted.length,
       menus,
       reachableNodes,
       humanEndpoints,

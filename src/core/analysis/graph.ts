@@ -57,6 +57,18 @@ export interface FlowGraph {
   readonly broken: readonly BrokenReference[];
   /** Outcomes with no transition, per node. */
   readonly unwired: readonly (readonly Outcome[])[];
+  /**
+   * Wired edges no call can take, left out of `out` and `in`: every call that
+   * reaches their node contradicts their branch case (see feasible.ts).
+   */
+  readonly contradicted: readonly ContradictedEdge[];
+}
+
+/** An edge no call can take, and why: every call at its branch has `variable` as `fact` says. */
+export interface ContradictedEdge {
+  readonly edge: Edge;
+  readonly variable: string;
+  readonly fact: string;
 }
 
 const NONE: Outcome[] = [];
@@ -167,6 +179,27 @@ export function buildGraph(flow: Flow, wordsPerMinute: number, endsInside?: (flo
     in: incoming,
     edgeCount,
     broken,
-    unwired
+    unwired,
+    contradicted: []
+  };
+}
+
+/** The graph without edges no call can take: they are listed in `contradicted` instead. */
+export function withoutEdges(graph: FlowGraph, removed: ReadonlyMap<Edge, { readonly variable: string; readonly fact: string }>): FlowGraph {
+  if (removed.size === 0) return graph;
+  const keep = (edges: readonly Edge[]): readonly Edge[] => (edges.some((edge) => removed.has(edge)) ? edges.filter((edge) => !removed.has(edge)) : edges);
+  const contradicted: ContradictedEdge[] = [];
+  for (const edges of graph.out) {
+    for (const edge of edges) {
+      const why = removed.get(edge);
+      if (why !== undefined) contradicted.push({ edge, variable: why.variable, fact: why.fact });
+    }
+  }
+  return {
+    ...graph,
+    out: graph.out.map(keep),
+    in: graph.in.map(keep),
+    edgeCount: graph.edgeCount - contradicted.length,
+    contradicted
   };
 }

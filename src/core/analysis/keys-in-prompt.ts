@@ -38,9 +38,23 @@ export function keysInPrompt(text: string): Set<string> {
 
 /** Every place a prompt's text names a key, in text order. */
 export function keyMentions(text: string): KeyMention[] {
+  return readMentions(text).all;
+}
+
+/** A text normalised once, with the mentions each scanner found in it. */
+interface Mentions {
+  readonly normal: string;
+  readonly words: readonly KeyMention[];
+  readonly cjk: readonly KeyMention[];
+  /** Both, in text order. */
+  readonly all: KeyMention[];
+}
+
+function readMentions(text: string): Mentions {
   const normal = normalisePromptText(text);
-  const mentions = [...scanWords(normal), ...scanCjk(normal)];
-  return mentions.sort((a, b) => a.index - b.index);
+  const words = scanWords(normal);
+  const cjk = scanCjk(normal);
+  return { normal, words, cjk, all: [...words, ...cjk].sort((a, b) => a.index - b.index) };
 }
 
 /**
@@ -407,4 +421,234 @@ function scanCjk(text: string): KeyMention[] {
     }
   }
   return mentions;
+}
+
+// ---------------------------------------------------------------------------
+// Which comes first, the key or the goal, and the goal each key is for
+
+/** A place a prompt names a key before the goal it is for ("press 1 for billing"). */
+export interface KeyBeforeGoal {
+  /** The (first) key named. */
+  readonly key: string;
+  /** The words, as normalised: "press 1 for billing", "oprima 1 para facturación", "1번을 누르시면 요금 문의로 연결됩니다". */
+  readonly phrase: string;
+  /** The same choice said goal first, in English and Spanish: "for billing, press 1". */
+  readonly suggestion?: string;
+}
+
+/** The goal a prompt announces a key with: "billing" in "For billing, press 1". */
+export interface KeyLabel {
+  readonly key: string;
+  /** The goal's words as written (normalised: lower case, one space). */
+  readonly label: string;
+}
+
+/** Words that may stand between a key and the word that ties it to its goal ("press 0 now to …"). */
+const BEFORE_TIE = /(?:\s*,?\s*(?:now|anytime|at any time|ahora|en cualquier momento)(?![\p{L}\p{N}]))*/uy;
+
+/** Triggers of a key that ends an entry, not of a choice ("followed by the pound key"). */
+const ENTRY_END: ReadonlySet<string> = new Set(['followed', 'seguido', 'seguida']);
+
+/** Triggers that are nouns too ("these options"). */
+const OPTION_WORDS: ReadonlySet<string> = new Set(['option', 'options', 'opción', 'opcion', 'opciones']);
+
+/** At most this many words of a goal are read. */
+const MAX_GOAL_WORDS = 8;
+
+interface GoalAfter {
+  /** The word that ties the key to its goal: "for", "to", "if", "para", "si". */
+  readonly tie: string;
+  readonly goal: string;
+  /** Where the goal ends in the normalised text. */
+  readonly end: number;
+  /** The mention starts with its verb ("press 1 …"), not with the key of a list ("2 for sales"). */
+  readonly verb: boolean;
+}
+
+/**
+ * The goal said after a word-scanner mention's key ("press 1 for billing",
+ * "2 for sales"), up to the end of its clause; undefined when the key is not
+ * followed by a goal. Reads a few tokens only.
+ */
+function goalAfter(normal: string, mention: KeyMention): GoalAfter | undefined {
+  const first = readToken(normal, mention.index);
+  if (first === undefined) return undefined;
+  const verb = first.kind === 'word' && TRIGGERS.has(first.text);
+  if (verb && ENTRY_END.has(first.text)) return undefined;
+  // A list entry that repeats the sentence's pattern ("2 for sales") has the tie in its phrase.
+  let pos = verb ? mention.index + mention.phrase.length : first.end;
+  BEFORE_TIE.lastIndex = pos;
+  if (BEFORE_TIE.exec(normal) !== null) pos = BEFORE_TIE.lastIndex;
+  const tie = readToken(normal, pos);
+  if (tie?.kind !== 'word' || !CONNECTORS.has(tie.text)) return undefined;
+  const goal: Token[] = [];
+  for (let token = readToken(normal, tie.end); token !== undefined && goal.length < MAX_GOAL_WORDS; token = readToken(normal, token.end)) {
+    if (token.kind !== 'word' && token.kind !== 'number') break;
+    // "to hear these options again": "options" asks for a key only when one follows.
+    if (token.kind === 'word' && TRIGGERS.has(token.text) && (!OPTION_WORDS.has(token.text) || looksLikeKey(readToken(normal, token.end)))) break;
+    goal.push(token);
+  }
+  // "press 1 for billing or press 2 …": the list word belongs to the next choice.
+  while (goal.length > 0 && LIST_WORDS.has(goal[goal.length - 1]!.text)) goal.pop();
+  if (goal.length === 0) return undefined;
+  const end = goal[goal.length - 1]!.end;
+  return { tie: tie.text, goal: normal.slice(goal[0]!.start, end), end, verb };
+}
+
+const KO_LIST = String.raw`${KO_KEY}(?:\s*번)?(?:\s*(?:,|또는|혹은|이나|나|와|과)\s*${KO_KEY}(?:\s*번)?)*`;
+const JA_LIST = String.raw`${JA_KEY}(?:\s*番)?(?:\s*(?:、|,|または|か|や|と|・)\s*${JA_KEY}(?:\s*番)?)*`;
+/** What may follow, so that a goal comes after the key: anything but the end of the clause. */
+const THEN_GOAL = String.raw`\s*[,、]?\s*[^\s.!?,。、！？]`;
+
+/**
+ * Korean, key first: the key at the start of its sentence as the condition of
+ * what follows ("1번을 누르시면 요금 문의로 연결됩니다") or as its topic
+ * ("1번은 요금 문의입니다"). "요금 문의는 1번을 누르시면 됩니다" says the goal
+ * first, and "1번을 누르시면 됩니다" names no goal.
+ */
+const KO_KEY_FIRST = new RegExp(
+  String.raw`${KO_LIST}\s*(?:버튼|키)?\s*(?:(?:을|를)?\s*(?:누르시면|누르면|눌러\s*주시면|입력하시면|입력하면)(?!\s*(?:됩니다|돼요|되요|되세요|되겠습니다))|은|는)${THEN_GOAL}`,
+  'uy'
+);
+
+/**
+ * Japanese, key first: the key at the start of its sentence, pressed "and
+ * then" or "if" before the goal ("1を押すと料金のお問い合わせにつながります",
+ * "1番を押して料金のお問い合わせへお進みください"), or as its topic ("1番は料金の
+ * お問い合わせです"). "1番を押してください" names no goal.
+ */
+const JA_KEY_FIRST = new RegExp(
+  String.raw`${JA_LIST}\s*の?\s*(?:キー|ボタン)?\s*(?:(?:を|、)?\s*(?:押すと|押せば|押したら|押していただくと|押していただければ|押して(?!\s*(?:ください|下さい|くださ|いただ|お待ち))|プッシュすると|ダイヤルすると|入力すると)(?!\s*(?:結構|よろし|大丈夫|いい|よい))|は)${THEN_GOAL}`,
+  'uy'
+);
+
+const CLAUSE_END = /[.!?。！？]/;
+const ANY_LETTER = /\p{L}/u;
+
+/** Whether nothing but punctuation and spaces stands between the sentence's start and `index`. */
+function startsSentence(normal: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const c = normal[i]!;
+    if (CLAUSE_END.test(c)) return true;
+    if (ANY_LETTER.test(c)) return false;
+  }
+  return true;
+}
+
+/** At most this many characters of a Korean or Japanese goal are quoted. */
+const MAX_CJK_GOAL = 24;
+const CJK_GOAL_END = /[.!?,。、！？]/;
+
+/**
+ * The goal after a Korean or Japanese key said first (the key at `index`),
+ * up to the next comma or the end of the sentence, when the key is said first.
+ */
+function cjkGoalAfter(normal: string, index: number): { start: number; end: number } | undefined {
+  for (const pattern of [KO_KEY_FIRST, JA_KEY_FIRST]) {
+    pattern.lastIndex = index;
+    if (pattern.exec(normal) === null) continue;
+    // The pattern ends on the goal's first character.
+    const start = pattern.lastIndex - 1;
+    let end = pattern.lastIndex;
+    const limit = Math.min(normal.length, end + MAX_CJK_GOAL);
+    while (end < limit && !CJK_GOAL_END.test(normal[end]!)) end++;
+    return { start, end };
+  }
+  return undefined;
+}
+
+/**
+ * The first place a text names a key before the goal it is for: "press 1 for
+ * billing" (English), "oprima 1 para facturación" (Spanish), "1번을 누르시면
+ * 요금 문의로 연결됩니다" (Korean), "1を押すと料金のお問い合わせ…" (Japanese).
+ * Keys that end an entry ("followed by the pound key") and keys without a
+ * goal ("press 1 or 2") are not. Linear in the length of the text.
+ */
+export function keyBeforeGoal(text: string): KeyBeforeGoal | undefined {
+  const { normal, words, cjk } = readMentions(text);
+  let found: (KeyBeforeGoal & { index: number }) | undefined;
+  for (const mention of words) {
+    const after = goalAfter(normal, mention);
+    if (after === undefined) continue;
+    const phrase = cleanPhrase(normal.slice(mention.index, after.end));
+    found = {
+      key: mention.key,
+      phrase,
+      ...(after.verb ? { suggestion: `${after.tie} ${after.goal}, ${mention.phrase}` } : {}),
+      index: mention.index
+    };
+    break;
+  }
+  // Mentions of one place (a list, or two patterns) share the index: look once.
+  let last = -1;
+  for (const mention of [...cjk].sort((a, b) => a.index - b.index)) {
+    if (found !== undefined && mention.index >= found.index) break;
+    if (mention.index === last) continue;
+    last = mention.index;
+    if (!startsSentence(normal, mention.index)) continue;
+    const goal = cjkGoalAfter(normal, mention.index);
+    if (goal === undefined) continue;
+    found = { key: mention.key, phrase: cleanPhrase(normal.slice(mention.index, goal.end)), index: mention.index };
+    break;
+  }
+  if (found === undefined) return undefined;
+  const { index: _index, ...result } = found;
+  return result;
+}
+
+/** The end of a clause, or a comma, before a goal said first. */
+const GOAL_START = /[.!?。！？,、;:]/;
+/** What may end the words before a key without being part of its goal ("For billing, please press 1"). */
+const GOAL_TRAIL = /(?:[\s,、;:\-–—]|please|por favor)+$/u;
+/** At most this many characters before a key are read as its goal. */
+const MAX_GOAL_BEFORE = 120;
+
+/** The goal said before a key, between `from` (the previous key's phrase) and the key's phrase at `to`. */
+function goalBefore(normal: string, from: number, to: number): string | undefined {
+  const start = Math.max(from, to - MAX_GOAL_BEFORE);
+  const segment = normal.slice(start, to).replace(GOAL_TRAIL, '');
+  let cut = segment.length;
+  while (cut > 0 && !GOAL_START.test(segment[cut - 1]!)) cut--;
+  const goal = segment.slice(cut).trim();
+  return ANY_LETTER.test(goal) ? goal : undefined;
+}
+
+/**
+ * The goal each key of a text is announced with, for the keys named alone
+ * (not in a list such as "press 1 or 2"): the words before the key's phrase
+ * back to the end of the previous sentence, comma or key ("For billing,
+ * press 1", "요금 문의는 1번", "料金のお問い合わせは1を押して"), or the words
+ * after it ("press 1 for billing", "2 for sales"). The first mention of a key
+ * gives its goal. Linear in the length of the text.
+ */
+export function keyLabels(text: string): KeyLabel[] {
+  const { normal, words, all } = readMentions(text);
+  const wordMentions = new Set(words);
+  const labels = new Map<string, string>();
+  let previousEnd = 0;
+  for (let i = 0; i < all.length; ) {
+    const first = all[i]!;
+    let end = first.index + first.phrase.length;
+    let single = true;
+    let j = i + 1;
+    for (; j < all.length && all[j]!.index === first.index; j++) {
+      end = Math.max(end, first.index + all[j]!.phrase.length);
+      if (all[j]!.key !== first.key) single = false;
+    }
+    let goal: { start: number; end: number } | undefined;
+    if (wordMentions.has(first)) {
+      const after = goalAfter(normal, first);
+      if (after !== undefined) goal = { start: after.end - after.goal.length, end: after.end };
+    } else {
+      goal = cjkGoalAfter(normal, first.index);
+    }
+    if (single && !labels.has(first.key)) {
+      const label = goal !== undefined ? normal.slice(goal.start, goal.end).trim() : goalBefore(normal, previousEnd, first.index);
+      if (label !== undefined && label !== '') labels.set(first.key, label);
+    }
+    if (goal !== undefined) end = Math.max(end, goal.end);
+    previousEnd = Math.max(previousEnd, end);
+    i = j;
+  }
+  return [...labels].map(([key, label]) => ({ key, label }));
 }

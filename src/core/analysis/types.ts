@@ -59,6 +59,8 @@ export interface RuleExample {
   readonly locales?: readonly string[];
   /** Other flows linted together with this one (the sub-flows it runs): flow id → nodes. */
   readonly alongside?: Readonly<Record<string, readonly FlowNode[]>>;
+  /** The nodes of an earlier version of the flow, linted against as `--base`: for rules that compare versions. */
+  readonly base?: readonly FlowNode[];
 }
 
 export interface Report {
@@ -92,6 +94,8 @@ export interface RuleContext {
   readonly graph: FlowGraph;
   readonly facts: Facts;
   readonly thresholds: ResolvedThresholds;
+  /** An earlier version of the flow (`zeroout lint --base`, `--rev`), for rules that compare with it. */
+  readonly base?: Flow;
   report(report: Report): void;
 }
 

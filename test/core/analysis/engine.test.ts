@@ -57,7 +57,8 @@ describe('lintFlow', () => {
     expect(ids).toEqual(expect.arrayContaining([
       'broken-reference', 'unreachable', 'dead-end', 'trap-loop', 'no-human-route', 'no-agent-option',
       'unbounded-retry', 'too-many-options', 'deep-menu', 'prompt-key-mismatch', 'slow-path-to-human',
-      'unannounced-wait', 'repeated-input', 'missing-translation'
+      'unannounced-wait', 'repeated-input', 'missing-translation', 'inconsistent-keys', 'goal-before-key',
+      'similar-options', 'unannounced-entry-length', 'language-choice-late', 'stale-translation'
     ]));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasDynamicText, keyMentions, keysInPrompt } from '../../../src/core/analysis/keys-in-prompt.ts';
+import { hasDynamicText, keyBeforeGoal, keyLabels, keyMentions, keysInPrompt } from '../../../src/core/analysis/keys-in-prompt.ts';
 
 const keys = (text: string): string[] => [...keysInPrompt(text)].sort();
 
@@ -165,5 +165,44 @@ describe('hasDynamicText', () => {
     ['Press 1.', false]
   ])('%s → %s', (text, expected) => {
     expect(hasDynamicText(text)).toBe(expected);
+  });
+});
+
+describe('keyBeforeGoal', () => {
+  it.each<[string, string | undefined]>([
+    ['Press 1 for billing.', 'press 1 for billing'],
+    ['Press 0 now to speak with an agent.', 'press 0 now to speak with an agent'],
+    ['For billing, press 1. Press 2 for sales or press 3 for support.', 'press 2 for sales'],
+    ['Oprima 1 para facturación.', 'oprima 1 para facturación'],
+    ['1번을 누르시면 요금 문의로 연결됩니다.', '1번을 누르시면 요금 문의로 연결됩니다'],
+    ['1を押すと料金のお問い合わせにつながります。', '1を押すと料金のお問い合わせにつながります'],
+    ['For billing, press 1.', undefined],
+    ['Press 1 or 2.', undefined],
+    ['Enter your PIN followed by the pound key to continue.', undefined],
+    ['Para facturación, oprima 1.', undefined],
+    ['요금 문의는 1번을 누르시면 됩니다.', undefined],
+    ['1번을 누르시면 됩니다.', undefined],
+    ['料金のお問い合わせは1を押してください。', undefined],
+    ['1番を押してください。', undefined]
+  ])('%s → %s', (text, phrase) => {
+    expect(keyBeforeGoal(text)?.phrase).toBe(phrase);
+  });
+
+  it('rewrites English and Spanish goal first', () => {
+    expect(keyBeforeGoal('Press 1 to pay your bill or press 2 for sales.')?.suggestion).toBe('to pay your bill, press 1');
+    expect(keyBeforeGoal('Marque 2 si es un paciente nuevo.')?.suggestion).toBe('si es un paciente nuevo, marque 2');
+  });
+});
+
+describe('keyLabels', () => {
+  it.each<[string, string[]]>([
+    ['For billing, press 1. For technical support, please press 2.', ['1 for billing', '2 for technical support']],
+    ['Press 1 for billing, 2 for sales. Press 3 to hear these options again.', ['1 billing', '2 sales', '3 hear these options again']],
+    ['For flight status, press 1 or say status. To change a flight, press 2.', ['1 for flight status', '2 to change a flight']],
+    ['Press 1 or 2.', []],
+    ['예약은 1번을 눌러 주세요. 수납 및 청구 문의는 3번을 눌러 주세요.', ['1 예약은', '3 수납 및 청구 문의는']],
+    ['お支払いは1番を、終了はシャープを押してください。', ['1 お支払いは', '# 終了は']]
+  ])('%s', (text, expected) => {
+    expect(keyLabels(text).map((l) => `${l.key} ${l.label}`)).toEqual(expected);
   });
 });

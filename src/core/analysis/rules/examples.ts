@@ -22,6 +22,8 @@ export interface ExampleDocument {
 export interface ExampleFlows {
   readonly flow: ExampleDocument;
   readonly alongside: readonly ExampleDocument[];
+  /** The flow's earlier version, linted against as `--base`, when the example has one. */
+  readonly base?: ExampleDocument;
 }
 
 /** Which of a rule's two examples. */
@@ -46,7 +48,10 @@ export function exampleFlows(id: string, docs: RuleDocs, which: ExampleKind): Ex
   const example: RuleExample = docs[which];
   return {
     flow: documentOf(`${id}-${which}`, `${id}: ${which} example`, example.nodes, example.locales),
-    alongside: Object.entries(example.alongside ?? {}).map(([id, nodes]) => documentOf(id, id, nodes))
+    alongside: Object.entries(example.alongside ?? {}).map(([id, nodes]) => documentOf(id, id, nodes)),
+    ...(example.base === undefined
+      ? {}
+      : { base: documentOf(`${id}-${which}`, `${id}: ${which} example, earlier version`, example.base, example.locales) })
   };
 }
 

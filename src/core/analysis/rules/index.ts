@@ -5,6 +5,9 @@ import deadEnd from './dead-end.ts';
 import deepMenu from './deep-menu.ts';
 import hoursFailClosed from './hours-fail-closed.ts';
 import missingTranslation from './missing-translation.ts';
+import inconsistentKeys from './inconsistent-keys.ts';
+import goalBeforeKey from './goal-before-key.ts';
+import similarOptions from './similar-options.ts';
 import noAgentOption from './no-agent-option.ts';
 import noHumanRoute from './no-human-route.ts';
 import promptKeyMismatch from './prompt-key-mismatch.ts';
@@ -17,6 +20,9 @@ import unboundedRetry from './unbounded-retry.ts';
 import unreachable from './unreachable.ts';
 import subflowCycle from './subflow-cycle.ts';
 import unresolvedSubflow from './unresolved-subflow.ts';
+import unannouncedEntryLength from './unannounced-entry-length.ts';
+import languageChoiceLate from './language-choice-late.ts';
+import staleTranslation from './stale-translation.ts';
 
 export const RULES: readonly Rule[] = [
   brokenReference,
@@ -35,5 +41,11 @@ export const RULES: readonly Rule[] = [
   hoursFailClosed,
   repeatedInput,
   missingTranslation,
-  unresolvedSubflow
+  inconsistentKeys,
+  goalBeforeKey,
+  similarOptions,
+  unresolvedSubflow,
+  unannouncedEntryLength,
+  languageChoiceLate,
+  staleTranslation
 ];

@@ -15,7 +15,7 @@ import type { Edge } from '../graph.ts';
 import type { Rule } from '../types.ts';
 
 /** Edges that carry a caller on with what they entered. */
-function carriesEntry(edge: Edge): boolean {
+export function carriesEntry(edge: Edge): boolean {
   return edge.outcome.retry === undefined && edge.outcome.failure !== true;
 }
 

@@ -15,6 +15,9 @@ const rule: Rule = {
     const size = new Int32Array(count);
     const leaves = new Uint8Array(count);
     const entered = new Uint8Array(count);
+    // An edge no call can take is no way out.
+    const contradictedFrom = new Int32Array(graph.nodes.length);
+    for (const { edge } of graph.contradicted) contradictedFrom[edge.from]!++;
     for (let v = 0; v < graph.nodes.length; v++) {
       const c = of[v]!;
       size[c]!++;
@@ -27,7 +30,7 @@ const rule: Rule = {
         // Help reached: whatever follows, the caller got what they called for.
         graph.nodes[v]!.outcomes.some((o) => o.afterHelp) ||
         graph.unwired[v]!.length > 0 ||
-        graph.out[v]!.length !== graph.nodes[v]!.outcomes.length ||
+        graph.out[v]!.length + contradictedFrom[v]! !== graph.nodes[v]!.outcomes.length ||
         graph.out[v]!.some((edge) => of[edge.to] !== c)
       ) {
         leaves[c] = 1;

@@ -1,12 +1,38 @@
 import { conditionVars } from '../../model/conditions.ts';
 import { nodeLabel, nodeRef, outcomeLabel } from '../describe.ts';
-import { stronglyConnected } from '../facts.ts';
+import { stronglyConnected, type Facts } from '../facts.ts';
 import type { Edge, FlowGraph } from '../graph.ts';
 import type { Rule } from '../types.ts';
 
 function hasOwnLimit(graph: FlowGraph, v: number): boolean {
   const node = graph.nodes[v]!.node;
   return (node.kind === 'menu' || node.kind === 'input') && node.maxRetries !== undefined;
+}
+
+/**
+ * The retry graph: what a caller who only stays silent or presses wrong
+ * keys goes through. An input without a limit of its own goes on by its
+ * no-input and invalid edges; one with a limit, only once the limit is used
+ * up; every other node by its automatic edges, except a branch on a counter,
+ * which is a limit too. A retry edge that closes a cycle in it is unbounded:
+ * the caller comes back to where they were, and round again.
+ */
+export function retryEdges(graph: FlowGraph, facts: Facts): (edge: Edge) => boolean {
+  const counters = facts.counters();
+  const countsRetries = (v: number): boolean => {
+    const node = graph.nodes[v]!.node;
+    return node.kind === 'branch' && node.cases.some((c) => conditionVars(c.when).some((name) => counters.has(name)));
+  };
+  return (edge) => {
+    const from = graph.nodes[edge.from]!;
+    if (edge.outcome.afterHelp) return false;
+    if (from.input) {
+      return hasOwnLimit(graph, edge.from)
+        ? edge.outcome.retry === 'maxRetries'
+        : edge.outcome.retry === 'noInput' || edge.outcome.retry === 'invalid';
+    }
+    return !countsRetries(edge.from);
+  };
 }
 
 const rule: Rule = {
@@ -17,27 +43,7 @@ const rule: Rule = {
       'No input or invalid input leads back to the same menu or input without passing a retry limit, so a caller can go round forever.'
   },
   check({ graph, facts, report }) {
-    const counters = facts.counters();
-    const countsRetries = (v: number): boolean => {
-      const node = graph.nodes[v]!.node;
-      return node.kind === 'branch' && node.cases.some((c) => conditionVars(c.when).some((name) => counters.has(name)));
-    };
-    // The retry graph: what a caller who only stays silent or presses wrong
-    // keys goes through. An input without a limit of its own goes on by its
-    // no-input and invalid edges; one with a limit, only once the limit is
-    // used up; every other node by its automatic edges, except a branch on a
-    // counter, which is a limit too. A retry edge that closes a cycle in it is
-    // unbounded: the caller comes back to where they were, and round again.
-    const keep = (edge: Edge): boolean => {
-      const from = graph.nodes[edge.from]!;
-      if (edge.outcome.afterHelp) return false;
-      if (from.input) {
-        return hasOwnLimit(graph, edge.from)
-          ? edge.outcome.retry === 'maxRetries'
-          : edge.outcome.retry === 'noInput' || edge.outcome.retry === 'invalid';
-      }
-      return !countsRetries(edge.from);
-    };
+    const keep = retryEdges(graph, facts);
     const { of } = stronglyConnected(graph, keep);
     for (const g of graph.nodes) {
       if (!g.input) continue;

@@ -1,4 +1,5 @@
-import { nodeLabel, nodeRef } from '../describe.ts';
+import { nodeLabel, nodeRef, outcomeLabel } from '../describe.ts';
+import type { ContradictedEdge } from '../graph.ts';
 import type { Rule } from '../types.ts';
 
 const rule: Rule = {
@@ -9,8 +10,22 @@ const rule: Rule = {
   },
   check({ graph, facts, report }) {
     const reachable = facts.reachable();
+    // A node a wire reaches, but only by a branch case that no call reaching the branch can meet.
+    const contradicted = new Map<number, ContradictedEdge>();
+    for (const c of graph.contradicted) if (reachable[c.edge.from] && !contradicted.has(c.edge.to)) contradicted.set(c.edge.to, c);
     for (const g of graph.nodes) {
       if (reachable[g.index]) continue;
+      const why = contradicted.get(g.index);
+      if (why !== undefined) {
+        const branch = graph.nodes[why.edge.from]!;
+        report({
+          node: g.id,
+          nodes: [g.id, branch.id],
+          message: `${nodeLabel(g)} cannot be reached: ${nodeRef(branch.node, branch.id)} sends calls here only on ${outcomeLabel(why.edge.outcome)}, and on every call that gets there ${why.variable} ${why.fact}`,
+          data: { contradiction: { branch: branch.id, outcome: why.edge.outcome.name, variable: why.variable, fact: why.fact } }
+        });
+        continue;
+      }
       const from =
         graph.entries.length === 1
           ? `the start ${nodeRef(graph.nodes[graph.start]!.node, graph.nodes[graph.start]!.id)}`

@@ -10,6 +10,9 @@ import deadEnd from './dead-end.ts';
 import deepMenu from './deep-menu.ts';
 import hoursFailClosed from './hours-fail-closed.ts';
 import missingTranslation from './missing-translation.ts';
+import inconsistentKeys from './inconsistent-keys.ts';
+import goalBeforeKey from './goal-before-key.ts';
+import similarOptions from './similar-options.ts';
 import noAgentOption from './no-agent-option.ts';
 import noHumanRoute from './no-human-route.ts';
 import promptKeyMismatch from './prompt-key-mismatch.ts';
@@ -22,6 +25,9 @@ import unboundedRetry from './unbounded-retry.ts';
 import unreachable from './unreachable.ts';
 import subflowCycle from './subflow-cycle.ts';
 import unresolvedSubflow from './unresolved-subflow.ts';
+import unannouncedEntryLength from './unannounced-entry-length.ts';
+import languageChoiceLate from './language-choice-late.ts';
+import staleTranslation from './stale-translation.ts';
 
 /** Rule id → its documentation, in the order the rules report. */
 export const RULE_DOCS: ReadonlyMap<string, RuleDocs> = /* @__PURE__ */ new Map([
@@ -41,7 +47,13 @@ export const RULE_DOCS: ReadonlyMap<string, RuleDocs> = /* @__PURE__ */ new Map(
   ['hours-fail-closed', hoursFailClosed],
   ['repeated-input', repeatedInput],
   ['missing-translation', missingTranslation],
-  ['unresolved-subflow', unresolvedSubflow]
+  ['inconsistent-keys', inconsistentKeys],
+  ['goal-before-key', goalBeforeKey],
+  ['similar-options', similarOptions],
+  ['unresolved-subflow', unresolvedSubflow],
+  ['unannounced-entry-length', unannouncedEntryLength],
+  ['language-choice-late', languageChoiceLate],
+  ['stale-translation', staleTranslation]
 ]);
 
 /** A rule's documentation; undefined for an id that names no rule. */
