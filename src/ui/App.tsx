@@ -4,7 +4,7 @@
  * import, export, compare, review, simulation, overlays, shortcuts).
  */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { FlowCanvas, KIND_MIME } from './canvas/FlowCanvas.tsx';
 import { useAnalysis } from './hooks/useAnalysis.ts';
 import { useAsk } from './hooks/useAsk.ts';
@@ -23,6 +23,10 @@ import { errorText, useNotice } from './hooks/useNotice.ts';
 import { useOverlays } from './hooks/useOverlays.ts';
 import { useReview } from './hooks/useReview.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
+import { useWitness } from './hooks/useWitness.ts';
+import { freeTestName, isWitnessed } from './model/witness.ts';
+import type { Finding } from '../core/analysis/index.ts';
+import type { ProblemItem } from './model/analysis.ts';
 import { AskDialog } from './panels/AskDialog.tsx';
 import { CommentsPanel } from './panels/Comments.tsx';
 import { ChangesPanel } from './panels/Compare.tsx';
@@ -66,6 +70,31 @@ function Designer({ store, places }: { readonly store: FlowStore; readonly place
   const overlays = useOverlays(analysis);
   const simulation = useSimulation(doc.edit);
   const editing = useEditing(doc, canvas, review);
+  const findWitness = useWitness(analysis?.flow);
+  const { replayCall, saveTest } = simulation;
+  const findings = analysis?.lint?.findings;
+  const tests = analysis?.flow?.tests;
+  // Replay and Save as test call for the findings a call can show (only for the flow as drafted: not while comparing).
+  const witnesses = useMemo(
+    () =>
+      findings === undefined
+        ? undefined
+        : {
+            has: (problem: ProblemItem) => isWitnessed(problem, findings),
+            // `has` keeps the buttons to the lint findings, so the line is one.
+            find: (problem: ProblemItem) => findWitness(problem as Finding),
+            onReplay: replayCall,
+            onSave: review
+              ? undefined
+              : (call: Parameters<typeof saveTest>[0]) => {
+                  const name = freeTestName(call.name, tests ?? []);
+                  saveTest({ ...call, name });
+                  return name;
+                },
+            hasTest: (name: string) => (tests ?? []).some((test) => test.name === name)
+          },
+    [findings, findWitness, replayCall, review, saveTest, tests]
+  );
   useKeyboardShortcuts(doc, canvas, review, files.save, showHelp);
   // A call and a traffic run belong to one opening of one flow, in one mode: opening another flow, or review mode, ends them.
   const sessionKey = `${open?.session ?? 0}:${review ? 'review' : 'edit'}`;
@@ -105,6 +134,7 @@ function Designer({ store, places }: { readonly store: FlowStore; readonly place
             void importer.importFile(file);
           }
         }}
+        show={{ id: 'simulator', count: simulation.replays }}
         palette={review ? undefined : <Palette disabled={open === null} onAdd={editing.addFromPalette} />}
         canvas={
           draft !== undefined && analysis !== undefined ? (
@@ -164,6 +194,7 @@ function Designer({ store, places }: { readonly store: FlowStore; readonly place
                       onPick={(problem) => {
                         if (problem.node !== undefined) showNode(problem.node);
                       }}
+                      witnesses={compared === undefined ? witnesses : undefined}
                     />
                   )
                 },
@@ -177,6 +208,8 @@ function Designer({ store, places }: { readonly store: FlowStore; readonly place
                       onProgress={simulation.onProgress}
                       onSaveTest={review ? undefined : simulation.saveTest}
                       onAddTests={review ? undefined : simulation.addTests}
+                      replay={simulation.replay}
+                      onReplayed={simulation.onReplayed}
                     />
                   )
                 },

@@ -7,6 +7,7 @@
  */
 export { RULES, entriesOf, lintFlow, ruleById, type AnalysedEntry, type LintMetrics, type LintOptions, type LintResult } from './engine.ts';
 export { subflowResolver } from './subflows.ts';
+export { WITNESSED_RULES } from './witnessed.ts';
 export { exampleFlows, type ExampleDocument, type ExampleKind } from './rules/examples.ts';
 export { RULE_DOCS, ruleDocs } from './rules/docs/index.ts';
 export {

@@ -20,6 +20,7 @@ import type { Edge, FlowGraph } from '../analysis/graph.ts';
 import { carriesEntry } from '../analysis/rules/repeated-input.ts';
 import { retryEdges } from '../analysis/rules/unbounded-retry.ts';
 import type { Finding } from '../analysis/types.ts';
+import { WITNESSED_RULES } from '../analysis/witnessed.ts';
 import { describeStep, testCallRunner, type TestCallRun } from '../calls/run.ts';
 import { evaluateCondition, evaluateWhen } from '../model/conditions.ts';
 import type { CompileOptions } from '../compile/compile.ts';
@@ -27,18 +28,7 @@ import type { Outcome } from '../model/outcomes.ts';
 import type { CallOutcome, CallStep, Condition, Flow, Scalar, TestCall } from '../model/types.ts';
 import { CALL_TIME, moveFor } from '../simulate/paths.ts';
 
-/** The rules whose findings a call can show. */
-export const WITNESSED_RULES: ReadonlySet<string> = new Set([
-  'dead-end',
-  'trap-loop',
-  'no-human-route',
-  'unbounded-retry',
-  'slow-path-to-human',
-  'repeated-input',
-  'unannounced-wait',
-  'broken-reference',
-  'deep-menu'
-]);
+export { WITNESSED_RULES };
 
 /** A witness: a test call with what it shows stated in `expect`. */
 export interface WitnessCall extends TestCall {

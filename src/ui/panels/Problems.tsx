@@ -1,6 +1,25 @@
+import { useId, useState } from 'react';
 import type { Diagnostic } from '../../core/diagnostic/index.ts';
+import type { WitnessResult } from '../../core/witness/index.ts';
 import type { ProblemItem, ProblemSeverity } from '../model/analysis.ts';
-import { displayName } from '../../core/model/index.ts';
+import { displayName, type TestCall } from '../../core/model/index.ts';
+
+/** What the panel can do with a finding's witness call: the call, in the shape of a saved test call, that shows it. */
+export interface WitnessActions {
+  /** Whether a line is a finding a call can show. */
+  has(problem: ProblemItem): boolean;
+  /** Finds its call (undefined when its rule has none). */
+  find(problem: ProblemItem): Promise<WitnessResult | undefined>;
+  /** Plays the call in the simulator. */
+  onReplay(call: TestCall): void;
+  /** Adds the call to the flow's test calls and gives the name it was saved under; absent when the flow is read-only. */
+  onSave?: ((call: TestCall) => string) | undefined;
+  /** Whether the flow has a test call of this name (a saved call undone has none). */
+  hasTest(name: string): boolean;
+}
+
+/** What a finding's row says about its witness, after Replay or Save. */
+type WitnessNote = { readonly kind: 'none' | 'failed'; readonly text: string } | { readonly kind: 'saved'; readonly name: string };
 
 interface Props {
   problems: readonly ProblemItem[];
@@ -9,6 +28,8 @@ interface Props {
   /** The flow's nodes, to name the node a note is about. */
   nodes?: readonly { readonly id: string; readonly name?: string | undefined }[];
   onPick(problem: ProblemItem): void;
+  /** Replay and Save for the findings a call can show; absent when none are offered. */
+  witnesses?: WitnessActions | undefined;
 }
 
 const LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
@@ -25,6 +46,9 @@ function shortName(name: string): string {
   return /^[0-9a-f]{8}-[0-9a-f-]{20,}$/i.test(name) ? `${name.slice(0, 8)}…` : name;
 }
 
+/** A finding as it stays from one analysis to the next: what it is about and what it says. */
+const findingKey = (p: ProblemItem): string => JSON.stringify([p.code, p.node ?? null, p.pointer, p.message]);
+
 /** Where a note came from, as its row says it. */
 function source(item: Diagnostic): string | undefined {
   if (item.code === 'import-note') return 'Import';
@@ -36,7 +60,33 @@ function source(item: Diagnostic): string | undefined {
  * Findings by severity, each with its rule id, and the notes of the flow's
  * import and last export; picking one that names a node selects and centres it.
  */
-export function Problems({ problems, notes = [], nodes = [], onPick }: Props) {
+export function Problems({ problems, notes = [], nodes = [], onPick, witnesses }: Props) {
+  const base = useId();
+  // Per finding, what was found about its call. The findings are new objects after each edit (saving a call is one), so
+  // they are told apart by what they say; why there is no call holds only for the findings it was found for.
+  const [witnessNotes, setWitnessNotes] = useState<ReadonlyMap<string, { note: WitnessNote; problems: readonly ProblemItem[] }>>(new Map());
+  const [busy, setBusy] = useState<string | null>(null);
+  const note = (problem: ProblemItem, value: WitnessNote) => setWitnessNotes((map) => new Map(map).set(findingKey(problem), { note: value, problems }));
+  const noteOf = (problem: ProblemItem): WitnessNote | undefined => {
+    const said = witnessNotes.get(findingKey(problem));
+    if (said === undefined) return undefined;
+    if (said.note.kind === 'saved') return witnesses?.hasTest(said.note.name) === true ? said.note : undefined;
+    return said.problems === problems ? said.note : undefined;
+  };
+  const withWitness = (problem: ProblemItem, use: (call: TestCall) => void) => {
+    if (witnesses === undefined) return;
+    const key = findingKey(problem);
+    setBusy(key);
+    witnesses
+      .find(problem)
+      .then((found) => {
+        if (found === undefined) note(problem, { kind: 'none', text: 'No call can show this finding.' });
+        else if (found.witness === undefined) note(problem, { kind: 'none', text: `Nothing to replay. ${found.noWitness}.` });
+        else use(found.witness);
+      })
+      .catch((error: unknown) => note(problem, { kind: 'failed', text: `The call could not be found: ${error instanceof Error ? error.message : String(error)}` }))
+      .finally(() => setBusy((b) => (b === key ? null : b)));
+  };
   const nodeNames = new Map(nodes.map((n) => [n.id, displayName(n)]));
   const items = [...problems, ...notes].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const counts = { error: 0, warning: 0, info: 0 };
@@ -58,9 +108,12 @@ export function Problems({ problems, notes = [], nodes = [], onPick }: Props) {
         <ul>
           {items.map((p, i) => {
             const from = source(p);
+            const witnessed = witnesses?.has(p) === true;
+            const said = noteOf(p);
+            const id = `${base}-problem-${i}`;
             return (
               <li key={`${p.code}-${p.pointer}-${p.node ?? ''}-${i}`}>
-                <button type="button" className={`problem problem-${p.severity}`} onClick={() => onPick(p)}>
+                <button type="button" id={id} className={`problem problem-${p.severity}`} onClick={() => onPick(p)}>
                   <span className={`severity severity-${p.severity}`}>{LABEL[p.severity]}</span>
                   <span className="message">
                     {from !== undefined && p.node !== undefined && <strong className="problem-node" title={p.node}>{shortName(nodeNames.get(p.node) ?? p.node)}: </strong>}
@@ -70,6 +123,40 @@ export function Problems({ problems, notes = [], nodes = [], onPick }: Props) {
                     {p.code}
                   </code>
                 </button>
+                {witnessed && witnesses !== undefined && (
+                  <div className="witness" aria-busy={busy === findingKey(p)}>
+                    <div className="witness-actions">
+                      <button type="button" className="small" aria-describedby={id} title="Play the call that shows this in the simulator" onClick={() => withWitness(p, (call) => witnesses.onReplay(call))}>
+                        Replay
+                      </button>
+                      {witnesses.onSave !== undefined && (
+                        <button
+                          type="button"
+                          className="small"
+                          aria-describedby={id}
+                          title="Add the call that shows this to the flow's test calls"
+                          onClick={() => {
+                            const save = witnesses.onSave;
+                            if (save !== undefined) withWitness(p, (call) => note(p, { kind: 'saved', name: save(call) }));
+                          }}
+                        >
+                          Save as test call
+                        </button>
+                      )}
+                    </div>
+                    {said !== undefined && (
+                      <p className={`witness-note witness-note-${said.kind}`} role="status">
+                        {said.kind === 'saved' ? (
+                          <>
+                            Saved as test call “{said.name}”. It expects what the call does now, so it fails once the flow is fixed.
+                          </>
+                        ) : (
+                          said.text
+                        )}
+                      </p>
+                    )}
+                  </div>
+                )}
               </li>
             );
           })}

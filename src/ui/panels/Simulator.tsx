@@ -8,12 +8,14 @@ import { FlowPanel } from './FlowPanel.tsx';
 import { useActor } from '@xstate/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createFlowMachine, SUBFLOW_RECURSION, type CallInput, type CallResult, type TranscriptEntry } from '../../core/compile/index.ts';
-import { runTestCalls, type TestCallRun } from '../../core/calls/index.ts';
+import { callInput, runTestCalls, type TestCallRun } from '../../core/calls/index.ts';
 import { asTestCall, coverageOf, shortestPaths } from '../../core/simulate/index.ts';
 import { displayName, type CallStep, type Flow, type TestCall } from '../../core/model/index.ts';
 import { playTone, speak, stopSpeaking } from '../services/sound.ts';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
+/** Milliseconds between the steps of a replayed call, so the route can be followed on the canvas. */
+export const REPLAY_PACE = 450;
 
 /** How a call ended, in plain words. */
 export function describeEnding(result: CallResult, flow: Flow): string {
@@ -47,6 +49,31 @@ function formatAt(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+const PRESSED = /^pressed (.)$/;
+
+/**
+ * The transcript's lines as shown: the key presses of one step of several keys
+ * (from `runs`, first index → end) as one line, "pressed 111111111111". Each
+ * line keeps the index of the last entry it shows.
+ */
+export function transcriptLines(transcript: readonly TranscriptEntry[], runs: ReadonlyMap<number, number>): { entry: TranscriptEntry; index: number }[] {
+  const lines: { entry: TranscriptEntry; index: number }[] = [];
+  for (let i = 0; i < transcript.length; i++) {
+    const entry = transcript[i]!;
+    const end = runs.get(i);
+    if (end === undefined || entry.who !== 'caller' || !PRESSED.test(entry.text)) {
+      lines.push({ entry, index: i });
+      continue;
+    }
+    let keys = '';
+    let j = i;
+    for (; j < end && transcript[j]!.who === 'caller' && PRESSED.test(transcript[j]!.text); j++) keys += PRESSED.exec(transcript[j]!.text)![1];
+    lines.push({ entry: { ...entry, text: `pressed ${keys}` }, index: j - 1 });
+    i = j - 1;
+  }
+  return lines;
+}
+
 interface CallProps {
   flow: Flow;
   input: CallInput;
@@ -54,11 +81,18 @@ interface CallProps {
   onProgress(node: string | null, route: readonly string[]): void;
   /** Saves the call as a test call; absent when the flow is read-only (review mode). */
   onSave?: ((steps: CallStep[], result: CallResult | null, name: string) => void) | undefined;
+  /** A call to play step by step (a finding's witness), in its own environment; the caller's controls wait until it is played. */
+  script?: TestCall | undefined;
 }
 
-function ActiveCall({ flow, input, speakPrompts, onProgress, onSave }: CallProps) {
+/** The caller's steps of a call to replay (its checks, `expect` steps, are not played). */
+const playable = (call: TestCall | undefined): CallStep[] => (call?.steps ?? []).filter((step) => !('expect' in step));
+
+function ActiveCall({ flow, input, speakPrompts, onProgress, onSave, script }: CallProps) {
   const machine = useMemo(() => createFlowMachine(flow), [flow]);
-  const [snapshot, send] = useActor(machine, { input });
+  const [snapshot, send, actor] = useActor(machine, { input });
+  // The transcript lines of keys pressed in one step (an account number in a replayed call), shown as one line: first index → end.
+  const [keyRuns, setKeyRuns] = useState<ReadonlyMap<number, number>>(new Map());
   const [steps, setSteps] = useState<CallStep[]>([]);
   const [speech, setSpeech] = useState('');
   const [name, setName] = useState('');
@@ -69,6 +103,9 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave }: CallProps
   const done = snapshot.status === 'done';
   const transcript = snapshot.context.transcript;
   const result = done ? (snapshot.output ?? null) : null;
+  const scripted = useMemo(() => playable(script), [script]);
+  const [played, setPlayed] = useState(0);
+  const playing = script !== undefined && played < scripted.length && !done;
 
   useEffect(() => {
     onProgress(done ? (result?.node ?? null) : snapshot.context.node, snapshot.context.route);
@@ -87,8 +124,14 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave }: CallProps
     if (done) return;
     setSteps((list) => [...list, step]);
     if ('press' in step) {
-      playTone(step.press);
-      send({ type: 'KEY', key: step.press });
+      // A saved call may press several keys in one step (an account number): each is a key press of its own.
+      const from = actor.getSnapshot().context.transcript.length;
+      for (const key of step.press) {
+        playTone(key);
+        send({ type: 'KEY', key });
+      }
+      const to = actor.getSnapshot().context.transcript.length;
+      if (step.press.length > 1) setKeyRuns((runs) => new Map(runs).set(from, to));
     } else if ('say' in step) send({ type: 'SPEECH', text: step.say });
     else if ('silence' in step) send({ type: 'NO_INPUT' });
     else if ('hangup' in step) {
@@ -96,6 +139,18 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave }: CallProps
       send({ type: 'HANGUP' });
     }
   };
+
+  // A replayed call plays one step at a time, so the canvas shows the route as it grows.
+  const next = scripted[played];
+  useEffect(() => {
+    if (!playing || next === undefined) return;
+    const timer = setTimeout(() => {
+      act(next);
+      setPlayed((n) => n + 1);
+    }, REPLAY_PACE);
+    return () => clearTimeout(timer);
+    // `act` is new on each render; the step to play and whether to play it are what matter.
+  }, [playing, next, played]);
 
   const transcriptEnd = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -106,8 +161,17 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave }: CallProps
   return (
     <div className="call">
       <div className="call-log">
+        {script !== undefined && (
+          <p className="replay-status" role="status">
+            {playing
+              ? `Replaying “${script.name}”: step ${played + 1} of ${scripted.length}`
+              : done
+                ? `Replayed “${script.name}”.`
+                : `Replayed “${script.name}”: after its last step the call waits at “${displayName(flow.nodes.find((n) => n.id === snapshot.context.node) ?? { id: snapshot.context.node ?? '' })}”.`}
+          </p>
+        )}
         <ol className="transcript" aria-label="Transcript">
-          {transcript.map((entry: TranscriptEntry, i: number) => (
+          {transcriptLines(transcript, keyRuns).map(({ entry, index: i }) => (
             <li key={i} className={`line line-${entry.who}`} ref={i === transcript.length - 1 ? transcriptEnd : undefined}>
               <span className="at">{formatAt(entry.at)}</span>
               <span className="who">{entry.who === 'flow' ? 'IVR' : entry.who === 'caller' ? 'Caller' : '—'}</span>
@@ -124,7 +188,7 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave }: CallProps
       <div className="call-controls">
         <div className="keypad" role="group" aria-label="Keypad">
           {KEYS.map((key) => (
-            <button key={key} type="button" disabled={done} onClick={() => act({ press: key })}>
+            <button key={key} type="button" disabled={done || playing} onClick={() => act({ press: key })}>
               {key}
             </button>
           ))}
@@ -139,20 +203,20 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave }: CallProps
           }}
         >
           <label htmlFor={sayId}>Say…</label>
-          <input id={sayId} type="text" value={speech} disabled={done} onChange={(e) => setSpeech(e.target.value)} placeholder="agent" />
-          <button type="submit" disabled={done || speech.trim() === ''}>
+          <input id={sayId} type="text" value={speech} disabled={done || playing} onChange={(e) => setSpeech(e.target.value)} placeholder="agent" />
+          <button type="submit" disabled={done || playing || speech.trim() === ''}>
             Say
           </button>
         </form>
         <div className="call-actions">
-          <button type="button" disabled={done} onClick={() => act({ silence: true })}>
+          <button type="button" disabled={done || playing} onClick={() => act({ silence: true })}>
             Stay silent
           </button>
-          <button type="button" className="danger" disabled={done} onClick={() => act({ hangup: true })}>
+          <button type="button" className="danger" disabled={done || playing} onClick={() => act({ hangup: true })}>
             Hang up
           </button>
         </div>
-        {steps.length > 0 && onSave !== undefined && (
+        {steps.length > 0 && onSave !== undefined && script === undefined && (
           <form
             className="save-call"
             onSubmit={(event) => {
@@ -179,6 +243,9 @@ interface SimulatorProps {
   /** Adds test calls to the flow; both absent when the flow is read-only (review mode). */
   onSaveTest?: ((call: TestCall) => void) | undefined;
   onAddTests?: ((calls: TestCall[]) => void) | undefined;
+  /** A call to replay (a finding's witness), taken up once: `onReplayed` is called when it starts. */
+  replay?: TestCall | null | undefined;
+  onReplayed?: (() => void) | undefined;
 }
 
 /**
@@ -200,8 +267,8 @@ export function generatedTestCalls(flow: Flow): TestCall[] {
   return calls;
 }
 
-export function Simulator({ flow, onProgress, onSaveTest, onAddTests }: SimulatorProps) {
-  const [call, setCall] = useState<{ key: number; flow: Flow; input: CallInput } | null>(null);
+export function Simulator({ flow, onProgress, onSaveTest, onAddTests, replay, onReplayed }: SimulatorProps) {
+  const [call, setCall] = useState<{ key: number; flow: Flow; input: CallInput; script?: TestCall } | null>(null);
   const [speakPrompts, setSpeakPrompts] = useState(false);
   const [runs, setRuns] = useState<TestCallRun[] | null>(null);
   const [generated, setGenerated] = useState<string | null>(null);
@@ -215,6 +282,15 @@ export function Simulator({ flow, onProgress, onSaveTest, onAddTests }: Simulato
     const now = when === '' ? Date.now() : Date.parse(when);
     setCall((c) => ({ key: (c?.key ?? 0) + 1, flow, input: { now: Number.isFinite(now) ? now : Date.now() } }));
   };
+
+  // A call to replay starts as a call of its own, in its environment (caller data, variables, what lookups and queues do, the time).
+  useEffect(() => {
+    if (replay === null || replay === undefined || flow === undefined) return;
+    stopSpeaking();
+    setRuns(null);
+    setCall((c) => ({ key: (c?.key ?? 0) + 1, flow, input: callInput(replay), script: replay }));
+    onReplayed?.();
+  }, [replay, flow, onReplayed]);
 
   const save = (steps: CallStep[], result: CallResult | null, name: string) => {
     if (call === null) return;
@@ -244,7 +320,7 @@ export function Simulator({ flow, onProgress, onSaveTest, onAddTests }: Simulato
               <label htmlFor={speakId}>Speak prompts</label>
             </span>
           </div>
-          {call !== null && <ActiveCall key={call.key} flow={call.flow} input={call.input} speakPrompts={speakPrompts} onProgress={onProgress} onSave={onSaveTest === undefined ? undefined : save} />}
+          {call !== null && <ActiveCall key={call.key} flow={call.flow} input={call.input} speakPrompts={speakPrompts} onProgress={onProgress} onSave={onSaveTest === undefined ? undefined : save} script={call.script} />}
           <div className="test-calls">
             <h3>Test calls ({flow.tests?.length ?? 0})</h3>
             <button type="button" disabled={(flow.tests?.length ?? 0) === 0} onClick={() => setRuns(runTestCalls(flow))}>

@@ -222,10 +222,12 @@ interface WorkspaceProps extends HTMLAttributes<HTMLElement> {
   readonly inspectorIdle?: boolean;
   /** The tabbed panels, in tab order. */
   readonly panels: readonly DockPanel[];
+  /** A panel to bring to the front, opening the dock: again each time `count` changes (the Simulator when a call is replayed). */
+  readonly show?: { readonly id: string; readonly count: number } | undefined;
 }
 
 /** The workspace below the toolbar: palette, canvas and the side dock, laid out as remembered. */
-export function Workspace({ palette, canvas, inspector, inspectorIdle = false, panels, className, ...rest }: WorkspaceProps) {
+export function Workspace({ palette, canvas, inspector, inspectorIdle = false, panels, show, className, ...rest }: WorkspaceProps) {
   const layout = useLayout((l) => l);
   const main = useRef<HTMLElement>(null);
   const [side, setSide] = useState<HTMLDivElement | null>(null);
@@ -259,6 +261,11 @@ export function Workspace({ palette, canvas, inspector, inspectorIdle = false, p
     setRaised(undefined);
     setLayout({ tab: id, panels: true, side: true });
   }, []);
+  const showId = show?.id;
+  const showCount = show?.count ?? 0;
+  useEffect(() => {
+    if (showId !== undefined && showCount > 0) select(showId);
+  }, [showId, showCount, select]);
 
   const paletteWidth = palette === undefined ? 0 : layout.palette ? PALETTE_WIDTH : PALETTE_RAIL;
   const maxWidth = maxSideWidth(view, view.elementHeight, paletteWidth);
