@@ -81,7 +81,7 @@ describe('building a menu', () => {
     await expect.poll(() => problems.innerText()).toContain('No problems');
 
     // Saved, it is a flow file the command line lints clean too.
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => designer.flowIds()).toContain('billing-line');
     const saved = loadFlow(designer.readFlow('billing-line'), 'billing-line.ivr.json');
     expect(saved.ok).toBe(true);

@@ -134,7 +134,7 @@ describe('test coverage', () => {
     const results = simulator.getByRole('list', { name: 'Test call results' });
     await expect.poll(() => results.innerText()).toContain('Reaches Card security (24/7)');
     expect(await results.innerText()).not.toContain('Fail');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => (designer().readFlow('bank').tests as unknown[]).length).toBe(9);
   }, 60_000);
 });

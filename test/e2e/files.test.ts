@@ -27,7 +27,7 @@ describe('import by dropping a file', () => {
     await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/Imported callback\.json \(amazon-connect\)/);
     await page.locator('[aria-roledescription="node"]').first().waitFor();
     const id = new URL(page.url()).searchParams.get('flow')!;
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => designer().flowIds()).toContain(id);
     expect(designer().readFlow(id)).toMatchObject({ version: 1, id });
   }, 60_000);

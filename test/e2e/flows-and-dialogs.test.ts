@@ -194,7 +194,7 @@ describe('no draft is lost from sight', () => {
     // The imported flow, saved, is listed as saved.
     await flowPicker(page).selectOption({ label: `${imported} (unsaved)` });
     await page.locator('[aria-roledescription="node"]').first().waitFor();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/^Saved flows\//);
     await expect.poll(() => optionTexts(page)).toContain(imported);
     expect((await optionTexts(page)).filter((t) => t.endsWith('(unsaved)'))).toEqual([]);

@@ -86,7 +86,7 @@ describe('saving', () => {
     const first = (before.nodes as { id: string; name?: string }[])[0]!;
     await page.getByRole('group', { name: new RegExp(` ${first.name ?? first.id}$`) }).first().click();
     await inspectorOf(page).getByLabel('Name', { exact: true }).fill('Greeting, revised');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Saved flows/clinic.ivr.json');
     const after = designer().readFlow('clinic');
     expect((after.nodes as { name?: string }[])[0]!.name).toBe('Greeting, revised');
@@ -118,7 +118,7 @@ describe('saving', () => {
     const rename = async (page: Page, name: string) => {
       await page.getByRole('group', { name: new RegExp(` ${first.name ?? first.id}$`) }).first().click();
       await inspectorOf(page).getByLabel('Name', { exact: true }).fill(name);
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
     };
     await rename(a, 'Saved in tab A');
     await expect.poll(() => a.getByRole('status').first().innerText()).toContain('Saved flows/airline.ivr.json');

@@ -121,7 +121,7 @@ describe('Compare with… a commit', () => {
     // The designer removes the billing mailbox and saves.
     await node(page, 'Voicemail Billing mailbox').click();
     await page.keyboard.press('Delete');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Saved flows/clinic.ivr.json');
     await page.getByRole('button', { name: 'Compare with…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Compare with' });
@@ -151,7 +151,7 @@ describe('review mode', () => {
     await settle(page);
     // Read-only: no palette, no save, and a node cannot be dragged away.
     expect(await page.getByRole('navigation', { name: 'Palette' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
     expect(await page.getByText('Review mode: read-only').count()).toBe(1);
     // Dragging a node moves the view at most, never the node within the flow.
     const placed = () => menu.evaluate((el) => (el as HTMLElement).style.transform);
