@@ -205,6 +205,9 @@ export interface EdgeEffect {
 
 const NO_EFFECT: EdgeEffect = { narrow: [], assign: [], forgetAll: false };
 
+/** The kinds of node whose edges can change what is known (see `edgeEffect`). */
+const CHANGES_FACTS: ReadonlySet<string> = new Set(['branch', 'set', 'input', 'lookup', 'subflow', 'opaque']);
+
 /** What taking `edge` does to what is known. */
 export function edgeEffect(domains: Domains, graph: FlowGraph, edge: Edge): EdgeEffect {
   const node = graph.nodes[edge.from]!.node;
@@ -293,6 +296,8 @@ export function computeFeasibility(graph: FlowGraph): Feasibility | undefined {
   const work: number[] = [];
   const effects = new Map<Edge, EdgeEffect>();
   const effectOf = (edge: Edge): EdgeEffect => {
+    // Most steps change nothing known: no entry for them.
+    if (!CHANGES_FACTS.has(graph.nodes[edge.from]!.node.kind)) return NO_EFFECT;
     let effect = effects.get(edge);
     if (effect === undefined) {
       effect = edgeEffect(domains, graph, edge);

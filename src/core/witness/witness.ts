@@ -59,6 +59,13 @@ interface Hop {
   readonly to: number;
 }
 
+/** The counters part of a search state's key: the counters that have a value, with it. */
+function countKey(counts: readonly (number | undefined)[]): string {
+  let key = '';
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== undefined) key += `${i}:${counts[i]},`;
+  return key;
+}
+
 function sameMasks(a: Int32Array, b: Int32Array, k: number): boolean {
   for (let v = 0; v < k; v++) if (a[v] !== b[v]) return false;
   return true;
@@ -98,6 +105,8 @@ class Witnesses {
   private readonly beforeHelp: Int32Array;
   private readonly afterHelp: Int32Array;
   private states: { readonly parent: readonly number[]; readonly edge: readonly (Edge | undefined)[] } = { parent: [], edge: [] };
+  /** Per search state, how many hops its route has. */
+  private readonly hops: number[] = [];
   /** Counters (variables some `set` increments), followed by value in the search and in scripts. */
   private readonly counterNames: readonly string[];
   private readonly counterIndex: ReadonlyMap<string, number>;
@@ -174,15 +183,10 @@ class Witnesses {
     const next = new Int32Array(Math.max(1, k));
     // The counters part of a state's key, kept per state: most hops change no counter and share their parent's.
     const stateCountKey: string[] = [];
-    const countKey = (counts: readonly (number | undefined)[], parent: number): string => {
-      if (c === 0) return '';
-      if (parent >= 0 && stateCounts[parent] === counts) return stateCountKey[parent]!;
-      let key = '';
-      for (let i = 0; i < counts.length; i++) if (counts[i] !== undefined) key += `${i}:${counts[i]},`;
-      return key;
-    };
+    const keyOf = (counts: readonly (number | undefined)[], parent: number): string =>
+      c === 0 ? '' : parent >= 0 && stateCounts[parent] === counts ? stateCountKey[parent]! : countKey(counts);
     const add = (node: number, helped: number, parent: number, edge: Edge | undefined, counts: readonly (number | undefined)[], masks: Int32Array): void => {
-      const counted = countKey(counts, parent);
+      const counted = keyOf(counts, parent);
       const key = `${node}|${helped}|${counted}`;
       if (seen.has(key) || stateNode.length >= limit) return;
       seen.add(key);
@@ -190,6 +194,7 @@ class Witnesses {
       stateNode.push(node);
       stateHelped.push(helped);
       stateParent.push(parent);
+      this.hops.push(parent < 0 ? 0 : this.hops[parent]! + 1);
       stateEdge.push(edge);
       stateCounts.push(counts);
       stateCountKey.push(counted);
@@ -272,8 +277,8 @@ class Witnesses {
 
   /** How many hops the route to a node has (Infinity when none was found). */
   private distance(node: number): number {
-    const route = this.routeTo(node);
-    return route === undefined ? Infinity : route.length;
+    const state = this.beforeHelp[node] !== -1 ? this.beforeHelp[node]! : this.afterHelp[node]!;
+    return state === -1 ? Infinity : this.hops[state]!;
   }
 
   /**
@@ -416,11 +421,6 @@ class Witnesses {
     const parent: number[] = [-1];
     const edgeOf: (Edge | undefined)[] = [undefined];
     const states: CallState[] = [start];
-    const countKey = (counts: readonly (number | undefined)[]): string => {
-      let key = '';
-      for (let i = 0; i < counts.length; i++) if (counts[i] !== undefined) key += `${i}:${counts[i]},`;
-      return key;
-    };
     const seen = new Set<string>([`${from}|${countKey(start.counts)}`]);
     const path = (s: number): Hop[] => {
       const hops: Hop[] = [];
@@ -441,7 +441,7 @@ class Witnesses {
         if (!allowed(edge) || this.move(edge) === undefined) continue;
         const next = this.advance(states[head]!, edge);
         if (next === undefined) continue;
-        const key = `${edge.to}|${next.counts === states[head]!.counts ? countKey(next.counts) : countKey(next.counts)}`;
+        const key = `${edge.to}|${countKey(next.counts)}`;
         // The way back to where it began is always looked at: a loop's goal is its start.
         if ((seen.has(key) && !(edge.to === from && goal(from))) || node.length >= limit) continue;
         seen.add(key);
