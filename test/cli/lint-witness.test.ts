@@ -16,6 +16,7 @@ interface JsonFinding {
   rule: string;
   node: string;
   witness?: { name: string; steps: unknown[]; expect: { outcome?: string; endsAt?: string; visits: string[] } };
+  fix?: { name: string; steps: unknown[]; expect?: unknown };
   noWitness?: string;
 }
 
@@ -43,6 +44,23 @@ describe('zeroout lint --witness', () => {
     const replayed = await run(['test', RUNAROUND, '--calls', 'witnesses.json', '--format', 'json'], dir);
     expect(JSON.parse(replayed.stdout)).toMatchObject({ passed: calls.length, failed: 0 });
     expect(replayed.code).toBe(0);
+  });
+
+  it('gives each witness a fix request: saved, every one fails until the flow is fixed', async () => {
+    const dir = tempDir();
+    const linted = await run(['lint', RUNAROUND, '--witness', '--format', 'json'], dir);
+    const findings = (JSON.parse(linted.stdout) as { files: { findings: JsonFinding[] }[] }).files[0]!.findings;
+    expect(findings.find((f) => f.rule === 'dead-end' && f.node === 'moving-info')!.fix).toEqual({
+      name: 'Fix dead-end: moving-info on next',
+      steps: [{ press: '5' }],
+      expect: { not: { outcome: 'dropped', endsAt: 'moving-info' } }
+    });
+    const fixes = findings.flatMap((f) => (f.fix === undefined ? [] : [f.fix]));
+    expect(fixes).toHaveLength(findings.filter((f) => f.witness !== undefined).length);
+    writeFiles(dir, { 'fixes.json': { tests: fixes } });
+    const asked = await run(['test', RUNAROUND, '--calls', 'fixes.json', '--format', 'json'], dir);
+    expect(JSON.parse(asked.stdout)).toMatchObject({ passed: 0, failed: fixes.length });
+    expect(asked.code).toBe(1);
   });
 
   it('leaves findings as they were without --witness', async () => {

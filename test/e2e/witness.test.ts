@@ -1,8 +1,10 @@
 /**
  * A finding's witness call: Replay plays the call that shows it in the
  * simulator, step by step, with the route on the canvas and the ending said
- * plainly; Save as test call keeps it among the flow's test calls, as an
- * undoable edit; a finding no call can show says why.
+ * plainly, and can be paused and taken a step at a time; Save as test call
+ * keeps it among the flow's test calls as a request for a fix (a test that
+ * fails until the flow is fixed), as an undoable edit; a finding no call can
+ * show says why.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -63,25 +65,54 @@ describe('witness calls in the Problems panel', () => {
     expect(pageErrors(page)).toEqual([]);
   }, 60_000);
 
-  it('saves the call as a test call of the flow, as an edit that undoes', async () => {
+  it('pauses a replay and takes it on a step at a time', async () => {
+    const page = await openFlow('runaround');
+    await showPanel(page, 'Problems');
+    await findingRow(page, 'unbounded-retry', /"main-menu".*no input|silence/i).first().getByRole('button', { name: 'Replay', exact: true }).click();
+    const simulator = page.getByRole('region', { name: 'Simulator' });
+    const controls = simulator.getByRole('group', { name: 'Replay' });
+    await controls.getByRole('button', { name: 'Pause' }).click();
+    const replay = simulator.getByRole('status').filter({ hasText: /^Replay/ });
+    await expect.poll(() => replay.innerText()).toMatch(/^Replay of “unbounded-retry: main-menu on noInput” paused before step [12] of 3 \(silence\)$/);
+    const before = Number(/step (\d)/.exec(await replay.innerText())![1]);
+    // Paused, it stays where it is.
+    await page.waitForTimeout(1200);
+    expect(await replay.innerText()).toContain(`paused before step ${before} of 3`);
+    await controls.getByRole('button', { name: 'Next step' }).click();
+    await expect.poll(() => replay.innerText()).toContain(`paused before step ${before + 1} of 3`);
+    await controls.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => replay.innerText()).toMatch(/^Replayed “unbounded-retry: main-menu on noInput”: after its last step the call waits at “Main menu”\.$/);
+    expect(await simulator.getByRole('group', { name: 'Replay' }).count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  }, 60_000);
+
+  it('saves a request for a fix: a test call that fails until the flow is fixed, as an edit that undoes', async () => {
     const page = await openFlow('runaround');
     await showPanel(page, 'Problems');
     const row = findingRow(page, 'dead-end', /"moving-info"/);
     await row.getByRole('button', { name: 'Save as test call', exact: true }).click();
-    await expect.poll(() => row.getByRole('status').innerText()).toMatch(/^Saved as test call “dead-end: moving-info on next”\./);
+    await expect.poll(() => row.getByRole('status').innerText()).toBe('Saved as test call “Fix dead-end: moving-info on next”. It fails until the flow is fixed.');
     expect(await page.getByText('Unsaved changes', { exact: true }).count()).toBe(1);
 
-    // It is one of the flow's test calls now, and it passes: it states what the call does today.
+    // It is one of the flow's test calls now, and it fails: the call is still dropped there.
     await showPanel(page, 'Simulator');
     const simulator = page.getByRole('region', { name: 'Simulator' });
     await expect.poll(() => simulator.getByRole('heading', { name: /Test calls/ }).innerText()).toBe('Test calls (6)');
     await simulator.getByRole('button', { name: 'Run test calls' }).click();
-    await expect.poll(() => simulator.getByRole('list', { name: 'Test call results' }).innerText()).toContain('Pass dead-end: moving-info on next');
+    const results = simulator.getByRole('list', { name: 'Test call results' });
+    await expect.poll(() => results.innerText()).toMatch(/Fail Fix dead-end: moving-info on next[\s\S]*not to end with "dropped" and end at "moving-info"/);
+
+    // The designer wires the moving message on: the request now passes.
+    await page.getByRole('group', { name: 'Prompt Moving' }).click();
+    await page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Next', { exact: true }).selectOption('main-menu');
+    await simulator.getByRole('button', { name: 'Run test calls' }).click();
+    await expect.poll(() => results.innerText()).toContain('Pass Fix dead-end: moving-info on next');
+    await page.getByRole('button', { name: 'Undo' }).click();
 
     // Saved again, it takes a name of its own; one Undo takes the second one back.
     await showPanel(page, 'Problems');
     await findingRow(page, 'dead-end', /"moving-info"/).getByRole('button', { name: 'Save as test call', exact: true }).click();
-    await expect.poll(() => findingRow(page, 'dead-end', /"moving-info"/).getByRole('status').innerText()).toMatch(/^Saved as test call “dead-end: moving-info on next \(2\)”/);
+    await expect.poll(() => findingRow(page, 'dead-end', /"moving-info"/).getByRole('status').innerText()).toMatch(/^Saved as test call “Fix dead-end: moving-info on next \(2\)”/);
     await page.getByRole('button', { name: 'Undo' }).click();
     await showPanel(page, 'Simulator');
     await expect.poll(() => simulator.getByRole('heading', { name: /Test calls/ }).innerText()).toBe('Test calls (6)');

@@ -134,7 +134,7 @@ async function witnessFindings(
       const where = locateNearest(locate, pointer);
       return { ...step, pointer, ...(where ? { line: where.line, column: where.column } : {}) };
     });
-    return { witness: result.witness, trace };
+    return { witness: result.witness, trace, ...(result.fix === undefined ? {} : { fix: result.fix }) };
   });
 }
 

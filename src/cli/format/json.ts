@@ -22,6 +22,7 @@ function findingJson(finding: LocatedFinding): Record<string, unknown> {
     ...(finding.data === undefined ? {} : { data: finding.data }),
     // With --witness: the call that shows the finding, as a saved test call, or why there is none.
     ...(finding.witness === undefined ? {} : { witness: finding.witness }),
+    ...(finding.fix === undefined ? {} : { fix: finding.fix }),
     ...(finding.noWitness === undefined ? {} : { noWitness: finding.noWitness })
   };
 }

@@ -1,6 +1,6 @@
 /** What `zeroout lint` found, file by file: the input of every lint formatter. */
 import type { AnalysedEntry, Finding, LintMetrics } from '../../core/analysis/index.ts';
-import type { Problem } from '../../core/model/index.ts';
+import type { Problem, TestCall } from '../../core/model/index.ts';
 import type { WitnessCall } from '../../core/witness/index.ts';
 import type { FlowFile } from '../files.ts';
 
@@ -17,6 +17,8 @@ export interface LocatedStep {
 export interface FindingWitness {
   readonly witness?: WitnessCall;
   readonly trace?: readonly LocatedStep[];
+  /** The call as a request for a fix: a test call that fails until the finding is fixed. */
+  readonly fix?: TestCall;
   readonly noWitness?: string;
 }
 

@@ -89,6 +89,7 @@ export const formatSarif: LintFormatter = (reports, options) => {
         properties: {
           pointer: finding.pointer,
           ...(finding.witness === undefined ? {} : { witness: finding.witness }),
+          ...(finding.fix === undefined ? {} : { fix: finding.fix }),
           ...(finding.noWitness === undefined ? {} : { noWitness: finding.noWitness }),
           nodes: finding.nodes,
           ...(finding.outcome === undefined ? {} : { outcome: finding.outcome })

@@ -3,8 +3,10 @@
  * happened with what the call expects.
  */
 import { createActor } from 'xstate';
+import { analyse, type Analysed } from '../analysis/engine.ts';
 import type { CallResult, CompileOptions, TranscriptEntry } from '../compile/compile.ts';
 import { createFlowMachine, type CallerEvent, type CallInput } from '../compile/machine.ts';
+import { mentionsWait } from '../model/queue.ts';
 import type { CallStep, Flow, TestCall } from '../model/types.ts';
 
 export interface TestCallRun {
@@ -48,6 +50,58 @@ function inOrder(route: readonly string[], wanted: readonly string[]): boolean {
   return i === wanted.length;
 }
 
+/** The outcomes by which a caller has been helped. */
+const HELPED: ReadonlySet<string> = new Set(['person', 'voicemail', 'callback']);
+
+/** What is known of where a call stands, for the expectations that ask about the routes on from there. */
+interface Standing {
+  readonly done: boolean;
+  readonly node: string | null;
+  readonly outcome?: string;
+  /** Caller seconds from the start of the call to its coming to `node` (this time round). */
+  readonly cameAt: number;
+}
+
+/** When the call came to `node` for its latest stay there: the first line of the last run of lines spoken there. */
+function cameAt(transcript: readonly TranscriptEntry[], node: string | null, elapsed: number): number {
+  let at = elapsed;
+  for (let i = transcript.length - 1; i >= 0 && transcript[i]!.node === node; i--) at = transcript[i]!.at;
+  return at;
+}
+
+/** A call stopped going round: judged where it went round, as if still there. */
+const ongoingOutcome = (outcome: string | undefined): boolean => outcome === 'trapped' || outcome === 'stepLimit';
+
+/**
+ * The expectations about the routes on from where a call is (help still
+ * reachable, a person soon enough): the flow's analysis answers them, for
+ * the node the call is at. A call that has ended was helped or it was not;
+ * one stopped going round is judged where it went round.
+ */
+function routesOn(flow: Flow, analysed: () => Analysed) {
+  // A queue set to announce its wait has the platform say it (exports write it into the prompt).
+  const announcing = new Set(flow.nodes.filter((node) => node.kind === 'queue' && node.announceWait === true).map((node) => node.id));
+  const indexOf = (standing: Standing): number | undefined => (standing.node === null ? undefined : analysed().graph.byId.get(standing.node));
+  const ongoing = (standing: Standing): boolean => !standing.done || ongoingOutcome(standing.outcome);
+  return {
+    canReachHelp(standing: Standing): boolean {
+      if (standing.done && HELPED.has(standing.outcome ?? '')) return true;
+      const index = indexOf(standing);
+      return ongoing(standing) && index !== undefined && analysed().facts.canReachHelp()[index] === 1;
+    },
+    /** Seconds of caller time to the nearest person from where the call came to; Infinity when none is reachable. */
+    toPerson(standing: Standing): number {
+      if (standing.done && standing.outcome === 'person') return 0;
+      const index = indexOf(standing);
+      return ongoing(standing) && index !== undefined ? analysed().facts.toHuman().seconds[index]! : Infinity;
+    },
+    /** Whether the caller has been told how long the wait is: in words heard, or by a queue that announces it. */
+    told(transcript: readonly TranscriptEntry[], route: readonly string[]): boolean {
+      return transcript.some((entry) => entry.who === 'flow' && mentionsWait(entry.text)) || route.some((node) => announcing.has(node));
+    }
+  };
+}
+
 export function callInput(call: TestCall): CallInput {
   const env = call.environment ?? {};
   return {
@@ -70,10 +124,20 @@ export function runTestCall(flow: Flow, call: TestCall, options: CompileOptions 
  */
 export function testCallRunner(flow: Flow, options: CompileOptions = {}): (call: TestCall) => TestCallRun {
   const machine = createFlowMachine(flow, options);
-  return (call) => runOn(machine, call);
+  let analysed: Analysed | undefined;
+  const routes = routesOn(flow, () => (analysed ??= analyse(flow)));
+  return (call) => runOn(machine, routes, call);
 }
 
-function runOn(machine: ReturnType<typeof createFlowMachine>, call: TestCall): TestCallRun {
+
+/** Whether a call that ended as `result` having passed `route` did all that `not` names. */
+function matchesAll(not: NonNullable<NonNullable<TestCall['expect']>['not']>, result: CallResult | null, route: readonly string[]): boolean {
+  if (not.outcome !== undefined && result?.outcome !== not.outcome) return false;
+  if (not.endsAt !== undefined && result?.node !== not.endsAt) return false;
+  return not.visits === undefined || inOrder(route, not.visits);
+}
+
+function runOn(machine: ReturnType<typeof createFlowMachine>, routes: ReturnType<typeof routesOn>, call: TestCall): TestCallRun {
   const actor = createActor(machine, { input: callInput(call) });
   const failures: string[] = [];
   actor.start();
@@ -81,7 +145,35 @@ function runOn(machine: ReturnType<typeof createFlowMachine>, call: TestCall): T
     const snapshot = actor.getSnapshot();
     const where = `step ${index + 1} (${describeStep(step)})`;
     if ('expect' in step) {
-      const { hears, at } = step.expect;
+      const { hears, at, canReachHelp, personWithinSeconds, waitAnnounced } = step.expect;
+      const node = snapshot.status === 'done' ? (snapshot.output?.node ?? null) : snapshot.context.node;
+      const standing: Standing = {
+        done: snapshot.status === 'done',
+        node,
+        ...(snapshot.output === undefined ? {} : { outcome: snapshot.output.outcome }),
+        cameAt: cameAt(snapshot.context.transcript, node, snapshot.context.elapsed)
+      };
+      const here = standing.node === null ? 'the call' : `"${standing.node}"`;
+      if (canReachHelp === true && !routes.canReachHelp(standing)) {
+        failures.push(
+          standing.done && !ongoingOutcome(standing.outcome)
+            ? `${where}: expected help to be still within reach, but the call ended with "${standing.outcome}" at ${here}`
+            : `${where}: expected a person, voicemail or callback to be still within reach, but no route on from ${here} leads to one`
+        );
+      }
+      if (personWithinSeconds !== undefined) {
+        const seconds = standing.cameAt + routes.toPerson(standing);
+        if (seconds > personWithinSeconds) {
+          failures.push(
+            Number.isFinite(seconds)
+              ? `${where}: expected a person within ${personWithinSeconds} s of caller time, but the fastest route on from ${here} reaches one ${Math.round(seconds)} s into the call`
+              : `${where}: expected a person within ${personWithinSeconds} s of caller time, but no route on from ${here} leads to one`
+          );
+        }
+      }
+      if (waitAnnounced === true && !routes.told(snapshot.context.transcript, snapshot.context.route)) {
+        failures.push(`${where}: expected the caller to have been told how long the wait is by now`);
+      }
       if (hears !== undefined && !heard(snapshot.context.transcript, hears)) {
         failures.push(`${where}: expected to have heard "${hears}" by now`);
       }
@@ -93,6 +185,8 @@ function runOn(machine: ReturnType<typeof createFlowMachine>, call: TestCall): T
       return;
     }
     if (snapshot.status === 'done') {
+      // A call that must not do something may end sooner than its steps: a fixed flow often does.
+      if (call.expect?.not !== undefined) return;
       failures.push(`${where}: the call had already ended (${snapshot.output?.outcome} at "${snapshot.output?.node}")`);
       return;
     }
@@ -132,6 +226,14 @@ function runOn(machine: ReturnType<typeof createFlowMachine>, call: TestCall): T
     if (seconds > expect.withinSeconds) {
       failures.push(`expected the call to take at most ${expect.withinSeconds} s of caller time, but it took ${Math.round(seconds)} s`);
     }
+  }
+  if (expect.not !== undefined && matchesAll(expect.not, result, route)) {
+    const parts = [
+      ...(expect.not.outcome === undefined ? [] : [`end with "${expect.not.outcome}"`]),
+      ...(expect.not.endsAt === undefined ? [] : [`end at "${expect.not.endsAt}"`]),
+      ...(expect.not.visits === undefined ? [] : [`pass ${expect.not.visits.map((v) => `"${v}"`).join(' → ')}`])
+    ];
+    failures.push(`expected the call not to ${parts.join(' and ')}, but it did${result?.reason ? ` (${result.reason})` : ''}`);
   }
   return {
     name: call.name,

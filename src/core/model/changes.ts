@@ -360,6 +360,20 @@ function renameInTest(call: TestCall, from: string, to: string): TestCall {
       }
     };
   }
+  const not = next.expect?.not;
+  if (not !== undefined && (not.endsAt === from || (not.visits?.includes(from) ?? false))) {
+    next = {
+      ...next,
+      expect: {
+        ...next.expect,
+        not: {
+          ...not,
+          ...(not.endsAt === from ? { endsAt: to } : {}),
+          ...(not.visits ? { visits: not.visits.map((v) => (v === from ? to : v)) } : {})
+        }
+      }
+    };
+  }
   const outcomes = call.environment?.outcomes;
   if (outcomes !== undefined && Object.hasOwn(outcomes, from)) {
     // The outcomes a test call forces are keyed by node id: the key follows, in its place.

@@ -468,7 +468,18 @@ const Expectation = z.strictObject({
   hears: z.string().min(1).optional().meta({
     description: 'Text the caller has heard by this point (case-insensitive).'
   }),
-  at: NodeId.optional().meta({ description: 'The node the call is at now.' })
+  at: NodeId.optional().meta({ description: 'The node the call is at now.' }),
+  canReachHelp: z.literal(true).optional().meta({
+    description:
+      'From where the call is now, a person, voicemail or callback can still be reached by some route the flow allows (true too once the caller has been helped).'
+  }),
+  personWithinSeconds: z.number().min(0).optional().meta({
+    description:
+      'A person can be reached within this many seconds of caller time from the start of the call: the time so far, then the fastest route on from where the call is (queue wait not counted).'
+  }),
+  waitAnnounced: z.literal(true).optional().meta({
+    description: 'The caller has been told how long the wait is by now (a word for waiting and a duration).'
+  })
 });
 
 export const CallStepSchema = z.union([
@@ -482,6 +493,21 @@ export const CallStepSchema = z.union([
 export const CALL_OUTCOMES = [
   'person', 'voicemail', 'callback', 'ended', 'dropped', 'abandoned', 'trapped', 'stepLimit'
 ] as const;
+
+/** How a call must not end: it fails when every field given matches. */
+const NotExpectation = z
+  .strictObject({
+    outcome: z.enum(CALL_OUTCOMES).optional(),
+    endsAt: NodeId.optional(),
+    visits: z.array(NodeId).min(1).optional()
+  })
+  .refine((not) => not.outcome !== undefined || not.endsAt !== undefined || not.visits !== undefined, {
+    message: 'says nothing: give outcome, endsAt or visits'
+  })
+  .meta({
+    description:
+      'What the call must not do: it fails when it ends with this outcome, at this node, having passed these nodes in this order (every field given). Steps left when such a call has ended are not run: a fixed flow may end it sooner. How a reviewer asks for a fix: the test fails until the flow is fixed.'
+  });
 
 export const TestCallSchema = z
   .strictObject({
@@ -519,7 +545,8 @@ export const TestCallSchema = z
         endsAt: NodeId.optional(),
         visits: z.array(NodeId).optional(),
         hears: z.array(z.string()).optional(),
-        withinSeconds: z.number().min(0).optional()
+        withinSeconds: z.number().min(0).optional(),
+        not: NotExpectation.optional()
       })
       .optional()
   })

@@ -43,7 +43,17 @@ export interface TraceStep {
 }
 
 export type WitnessResult =
-  | { readonly witness: WitnessCall; readonly trace: readonly TraceStep[] }
+  | {
+      readonly witness: WitnessCall;
+      readonly trace: readonly TraceStep[];
+      /**
+       * The same call as a request for a fix: a test call that fails on the
+       * flow as it is and passes once the finding is fixed (it asks for what
+       * the finding says is missing: not dropped there, help still within
+       * reach, the wait told, no second ask, …).
+       */
+      readonly fix?: TestCall;
+    }
   /** Why there is none: no call reaches the place, or none found shows it. */
   | { readonly witness?: undefined; readonly noWitness: string };
 
@@ -371,12 +381,17 @@ class Witnesses {
   }
 
   /** Runs a call on the machine, within the budget; undefined when the budget is spent. */
-  private play(script: Script): TestCallRun | undefined {
+  private play(script: Script, expect?: TestCall['expect']): TestCallRun | undefined {
     const cost = script.steps.length + script.trace.length;
     if (this.spent + cost > (this.options.budget ?? 200_000)) return undefined;
     this.spent += cost;
     this.run ??= testCallRunner(this.flow, this.options);
-    return this.run({ name: 'witness', ...(Object.keys(script.environment).length > 0 ? { environment: script.environment } : {}), steps: script.steps });
+    return this.run({
+      name: 'witness',
+      ...(Object.keys(script.environment).length > 0 ? { environment: script.environment } : {}),
+      steps: script.steps,
+      ...(expect === undefined ? {} : { expect })
+    });
   }
 
   /** What a call knows after a route: the classes of each tracked variable, and each counter; undefined when no call can follow it. */
@@ -492,7 +507,8 @@ class Witnesses {
     name: string,
     script: Script | string,
     shows: (run: TestCallRun) => boolean,
-    visits: (run: TestCallRun) => readonly string[]
+    visits: (run: TestCallRun) => readonly string[],
+    fix?: (witness: WitnessCall) => Pick<TestCall, 'steps' | 'expect'>
   ): WitnessResult {
     if (typeof script === 'string') return { noWitness: `No call found that shows it: ${script}` };
     const run = this.play(script);
@@ -509,7 +525,19 @@ class Witnesses {
         visits: [...visits(run)]
       }
     };
-    return { witness, trace: script.trace };
+    return { witness, trace: script.trace, ...this.fixRequest(witness, fix) };
+  }
+
+  /** The fix request for a witness, when it fails on the flow as it is (one that passes would ask for nothing). */
+  private fixRequest(witness: WitnessCall, make: ((witness: WitnessCall) => Pick<TestCall, 'steps' | 'expect'>) | undefined): { fix?: TestCall } {
+    if (make === undefined) return {};
+    const fix: TestCall = {
+      name: `Fix ${witness.name}`,
+      ...(witness.environment === undefined ? {} : { environment: witness.environment }),
+      ...make(witness)
+    };
+    const run = this.play({ steps: fix.steps, environment: witness.environment ?? {}, trace: [] }, fix.expect);
+    return run === undefined || run.passed ? {} : { fix };
   }
 
   witnessFor(finding: Finding): WitnessResult | undefined {
@@ -533,31 +561,40 @@ class Witnesses {
           this.script([...route, { from: at, outcome, to: -1 }]),
           // After help (a transfer that completed), the call still ends there, as the caller's help.
           (run) => run.result !== null && (outcome.afterHelp === true || !HELPED.has(run.result.ended ?? run.result.outcome)) && (run.result.node === id || run.result.node === target),
-          () => [id]
+          () => [id],
+          (w) => ({ steps: w.steps, expect: { not: { ...(w.expect.outcome === undefined ? {} : { outcome: w.expect.outcome }), ...(w.expect.endsAt === undefined ? {} : { endsAt: w.expect.endsAt }) } } })
         );
       }
       case 'unannounced-wait': {
         const route = this.routeTo(at);
         if (route === undefined) return { noWitness: this.unreached(at) };
-        return this.confirm(name, this.script(route), (run) => run.route.includes(id), () => [id]);
+        return this.confirm(name, this.script(route), (run) => run.route.includes(id), () => [id], (w) => ({
+          steps: [...w.steps, { expect: { waitAnnounced: true } }]
+        }));
       }
       case 'no-human-route': {
         const route = this.routeTo(at, true);
         if (route === undefined) return { noWitness: this.unreached(at) };
         // On to where the call ends: nothing after this node offers help.
         const onward = this.toEnd(route);
+        // The fix asked for: where the call stands on reaching the node, help still within reach.
+        const there = this.script(route);
         return this.confirm(
           name,
           this.script([...route, ...onward]),
           (run) => run.route.includes(id) && (run.result === null || !HELPED.has(run.result.outcome)),
-          () => [id]
+          () => [id],
+          typeof there === 'string' ? undefined : () => ({ steps: [...there.steps, { expect: { canReachHelp: true } }] })
         );
       }
       case 'deep-menu': {
         const route = this.routeTo(at);
         if (route === undefined) return { noWitness: this.unreached(at) };
         const menus = route.filter((hop) => hop.outcome.choice).map((hop) => graph.nodes[hop.from]!.id);
-        return this.confirm(name, this.script(route), (run) => run.route.includes(id), () => [...menus, id]);
+        return this.confirm(name, this.script(route), (run) => run.route.includes(id), () => [...menus, id], (w) => ({
+          steps: w.steps,
+          expect: { not: { visits: w.expect.visits } }
+        }));
       }
       case 'repeated-input': {
         const askedAt = graph.byId.get(String(finding.data?.['askedAt'] ?? ''));
@@ -575,7 +612,13 @@ class Witnesses {
           return { noWitness: `No call found that goes on from ${JSON.stringify(graph.nodes[askedAt]!.id)} to ${JSON.stringify(id)}: the branches on the way rule it out (in a simulated call, a lookup's results stay what the call's environment says)` };
         }
         const first = graph.nodes[askedAt]!.id;
-        return this.confirm(name, this.script([...route, ...onward]), (run) => run.route.indexOf(first) >= 0 && run.route.lastIndexOf(id) > run.route.indexOf(first), () => [first, id]);
+        return this.confirm(
+          name,
+          this.script([...route, ...onward]),
+          (run) => run.route.indexOf(first) >= 0 && run.route.lastIndexOf(id) > run.route.indexOf(first),
+          () => [first, id],
+          (w) => ({ steps: w.steps, expect: { not: { visits: [first, id] } } })
+        );
       }
       case 'trap-loop': {
         // Into the trap by its nearest node, then once round back to it.
@@ -595,7 +638,9 @@ class Witnesses {
           `${finding.rule}: ${entryId}`,
           this.script([...into, ...round]),
           (run) => count(run.route, entryId) >= 2 && (run.result === null || run.result.outcome === 'trapped' || run.result.outcome === 'stepLimit'),
-          () => loop
+          () => loop,
+          // A way out of the loop to help: what a caller going round needs.
+          (w) => ({ steps: [...w.steps, { expect: { canReachHelp: true } }] })
         );
       }
       case 'unbounded-retry': {
@@ -614,7 +659,8 @@ class Witnesses {
           name,
           this.script([...route, ...laps]),
           (run) => count(run.route, id) >= 4 && run.result === null,
-          () => [id, id, id, id]
+          () => [id, id, id, id],
+          (w) => ({ steps: w.steps, expect: { not: { visits: [id, id, id, id] } } })
         );
       }
       case 'slow-path-to-human': {
@@ -630,7 +676,8 @@ class Witnesses {
           name,
           this.script(hops),
           (run) => run.route.includes(id) && run.result?.outcome === 'person' && run.result.seconds > limit,
-          () => route
+          () => route,
+          () => ({ steps: [{ expect: { personWithinSeconds: limit } }] })
         );
       }
       default:

@@ -19,7 +19,7 @@ export interface WitnessActions {
 }
 
 /** What a finding's row says about its witness, after Replay or Save. */
-type WitnessNote = { readonly kind: 'none' | 'failed'; readonly text: string } | { readonly kind: 'saved'; readonly name: string };
+type WitnessNote = { readonly kind: 'none' | 'failed'; readonly text: string } | { readonly kind: 'saved'; readonly name: string; readonly asksFix: boolean };
 
 interface Props {
   problems: readonly ProblemItem[];
@@ -73,7 +73,7 @@ export function Problems({ problems, notes = [], nodes = [], onPick, witnesses }
     if (said.note.kind === 'saved') return witnesses?.hasTest(said.note.name) === true ? said.note : undefined;
     return said.problems === problems ? said.note : undefined;
   };
-  const withWitness = (problem: ProblemItem, use: (call: TestCall) => void) => {
+  const withWitness = (problem: ProblemItem, use: (call: TestCall, fix: TestCall | undefined) => void) => {
     if (witnesses === undefined) return;
     const key = findingKey(problem);
     setBusy(key);
@@ -82,7 +82,7 @@ export function Problems({ problems, notes = [], nodes = [], onPick, witnesses }
       .then((found) => {
         if (found === undefined) note(problem, { kind: 'none', text: 'No call can show this finding.' });
         else if (found.witness === undefined) note(problem, { kind: 'none', text: `Nothing to replay. ${found.noWitness}.` });
-        else use(found.witness);
+        else use(found.witness, found.fix);
       })
       .catch((error: unknown) => note(problem, { kind: 'failed', text: `The call could not be found: ${error instanceof Error ? error.message : String(error)}` }))
       .finally(() => setBusy((b) => (b === key ? null : b)));
@@ -134,10 +134,10 @@ export function Problems({ problems, notes = [], nodes = [], onPick, witnesses }
                           type="button"
                           className="small"
                           aria-describedby={id}
-                          title="Add the call that shows this to the flow's test calls"
+                          title="Add this call to the flow's test calls, as a test that fails until the flow is fixed"
                           onClick={() => {
                             const save = witnesses.onSave;
-                            if (save !== undefined) withWitness(p, (call) => note(p, { kind: 'saved', name: save(call) }));
+                            if (save !== undefined) withWitness(p, (call, fix) => note(p, { kind: 'saved', name: save(fix ?? call), asksFix: fix !== undefined }));
                           }}
                         >
                           Save as test call
@@ -148,7 +148,8 @@ export function Problems({ problems, notes = [], nodes = [], onPick, witnesses }
                       <p className={`witness-note witness-note-${said.kind}`} role="status">
                         {said.kind === 'saved' ? (
                           <>
-                            Saved as test call “{said.name}”. It expects what the call does now, so it fails once the flow is fixed.
+                            Saved as test call “{said.name}”.{' '}
+                            {said.asksFix ? 'It fails until the flow is fixed.' : 'It expects what the call does now, so it fails once the flow is fixed.'}
                           </>
                         ) : (
                           said.text

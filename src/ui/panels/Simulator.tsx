@@ -8,7 +8,7 @@ import { FlowPanel } from './FlowPanel.tsx';
 import { useActor } from '@xstate/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createFlowMachine, SUBFLOW_RECURSION, type CallInput, type CallResult, type TranscriptEntry } from '../../core/compile/index.ts';
-import { callInput, runTestCalls, type TestCallRun } from '../../core/calls/index.ts';
+import { callInput, describeStep, runTestCalls, type TestCallRun } from '../../core/calls/index.ts';
 import { asTestCall, coverageOf, shortestPaths } from '../../core/simulate/index.ts';
 import { displayName, type CallStep, type Flow, type TestCall } from '../../core/model/index.ts';
 import { playTone, speak, stopSpeaking } from '../services/sound.ts';
@@ -105,7 +105,10 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave, script }: C
   const result = done ? (snapshot.output ?? null) : null;
   const scripted = useMemo(() => playable(script), [script]);
   const [played, setPlayed] = useState(0);
-  const playing = script !== undefined && played < scripted.length && !done;
+  // A replay can be paused, and then taken on one step at a time.
+  const [paused, setPaused] = useState(false);
+  const replaying = script !== undefined && played < scripted.length && !done;
+  const playing = replaying && !paused;
 
   useEffect(() => {
     onProgress(done ? (result?.node ?? null) : snapshot.context.node, snapshot.context.route);
@@ -142,6 +145,11 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave, script }: C
 
   // A replayed call plays one step at a time, so the canvas shows the route as it grows.
   const next = scripted[played];
+  const playNext = () => {
+    if (next === undefined) return;
+    act(next);
+    setPlayed((n) => n + 1);
+  };
   useEffect(() => {
     if (!playing || next === undefined) return;
     const timer = setTimeout(() => {
@@ -165,10 +173,22 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave, script }: C
           <p className="replay-status" role="status">
             {playing
               ? `Replaying “${script.name}”: step ${played + 1} of ${scripted.length}`
-              : done
+              : replaying
+                ? `Replay of “${script.name}” paused before step ${played + 1} of ${scripted.length} (${describeStep(next!)})`
+                : done
                 ? `Replayed “${script.name}”.`
                 : `Replayed “${script.name}”: after its last step the call waits at “${displayName(flow.nodes.find((n) => n.id === snapshot.context.node) ?? { id: snapshot.context.node ?? '' })}”.`}
           </p>
+        )}
+        {replaying && (
+          <div className="replay-controls" role="group" aria-label="Replay">
+            <button type="button" className="small" onClick={() => setPaused((p) => !p)}>
+              {paused ? 'Resume' : 'Pause'}
+            </button>
+            <button type="button" className="small" disabled={!paused} onClick={playNext}>
+              Next step
+            </button>
+          </div>
         )}
         <ol className="transcript" aria-label="Transcript">
           {transcriptLines(transcript, keyRuns).map(({ entry, index: i }) => (
@@ -188,7 +208,7 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave, script }: C
       <div className="call-controls">
         <div className="keypad" role="group" aria-label="Keypad">
           {KEYS.map((key) => (
-            <button key={key} type="button" disabled={done || playing} onClick={() => act({ press: key })}>
+            <button key={key} type="button" disabled={done || replaying} onClick={() => act({ press: key })}>
               {key}
             </button>
           ))}
@@ -203,16 +223,16 @@ function ActiveCall({ flow, input, speakPrompts, onProgress, onSave, script }: C
           }}
         >
           <label htmlFor={sayId}>Say…</label>
-          <input id={sayId} type="text" value={speech} disabled={done || playing} onChange={(e) => setSpeech(e.target.value)} placeholder="agent" />
-          <button type="submit" disabled={done || playing || speech.trim() === ''}>
+          <input id={sayId} type="text" value={speech} disabled={done || replaying} onChange={(e) => setSpeech(e.target.value)} placeholder="agent" />
+          <button type="submit" disabled={done || replaying || speech.trim() === ''}>
             Say
           </button>
         </form>
         <div className="call-actions">
-          <button type="button" disabled={done || playing} onClick={() => act({ silence: true })}>
+          <button type="button" disabled={done || replaying} onClick={() => act({ silence: true })}>
             Stay silent
           </button>
-          <button type="button" className="danger" disabled={done || playing} onClick={() => act({ hangup: true })}>
+          <button type="button" className="danger" disabled={done || replaying} onClick={() => act({ hangup: true })}>
             Hang up
           </button>
         </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintFlow } from '../../../src/core/analysis/index.ts';
 import { runTestCall } from '../../../src/core/calls/run.ts';
-import type { Flow } from '../../../src/core/model/types.ts';
+import type { Flow, TestCall } from '../../../src/core/model/types.ts';
 import { WITNESSED_RULES, witnessesFor, type WitnessResult } from '../../../src/core/witness/index.ts';
 import { loadPaths } from '../../../src/cli/source.ts';
 import { agent, exampleFlow, makeFlow, menu, voicemail } from '../../support/build.ts';
@@ -175,15 +175,139 @@ describe('witness calls', () => {
   });
 });
 
+/**
+ * A finding's fix request: the test call a reviewer saves to ask for a fix.
+ * It fails on the flow as it is, and passes on the flow once fixed.
+ */
+describe('fix requests', () => {
+  function fixOf(flow: Flow, rule: string): TestCall {
+    const all = witnessed(flow, rule);
+    expect(all).toHaveLength(1);
+    const fix = all[0]!.result.witness === undefined ? undefined : all[0]!.result.fix;
+    expect(fix, JSON.stringify(all[0]!.result)).toBeDefined();
+    return fix!;
+  }
+
+  /** The fix request fails with `failure` before the fix, and passes after it, when the finding is gone. */
+  function asksFor(before: Flow, after: Flow, rule: string, failure: RegExp): TestCall {
+    const fix = fixOf(before, rule);
+    const now = runTestCall(before, fix);
+    expect(now.passed).toBe(false);
+    expect(now.failures.join('\n')).toMatch(failure);
+    expect(lintFlow(after).findings.filter((f) => f.rule === rule)).toEqual([]);
+    expect(runTestCall(after, fix).failures).toEqual([]);
+    return fix;
+  }
+
+  const lookupFlow = (lookup: Loose, tail: Loose[] = []): Flow =>
+    makeFlow([menu('main', { '1': 'lookup', '0': 'agent' }), lookup, ...tail, agent, voicemail]);
+
+  it('a dead end: the call must not be dropped there', () => {
+    const fix = asksFor(
+      lookupFlow({ id: 'lookup', kind: 'lookup', service: 'crm', success: 'agent' }),
+      lookupFlow({ id: 'lookup', kind: 'lookup', service: 'crm', success: 'agent', failure: 'vm' }),
+      'dead-end',
+      /expected the call not to end with "dropped" and end at "lookup", but it did/
+    );
+    expect(fix).toMatchObject({ name: 'Fix dead-end: lookup on failure', steps: [{ press: '1' }], expect: { not: { outcome: 'dropped', endsAt: 'lookup' } } });
+  });
+
+  it('no route to a person: help must still be within reach where the call stands', () => {
+    const sorry: Loose[] = [
+      { id: 'sorry', kind: 'prompt', prompt: 'We cannot find your account. Goodbye.', next: 'bye' },
+      { id: 'bye', kind: 'hangup' }
+    ];
+    const fix = asksFor(
+      lookupFlow({ id: 'lookup', kind: 'lookup', service: 'crm', success: 'agent', failure: 'sorry' }, sorry),
+      lookupFlow({ id: 'lookup', kind: 'lookup', service: 'crm', success: 'agent', failure: 'sorry' }, [
+        { id: 'sorry', kind: 'prompt', prompt: 'We cannot find your account.', next: 'agent' }
+      ]),
+      'no-human-route',
+      /expected help to be still within reach, but the call ended with "ended" at "bye"/
+    );
+    expect(fix.steps).toEqual([{ press: '1' }, { expect: { canReachHelp: true } }]);
+  });
+
+  it('a trap loop: help must be within reach from inside it', () => {
+    const flow = (still: string): Flow =>
+      makeFlow([
+        menu('main', { '1': 'hold', '0': 'agent' }),
+        { id: 'hold', kind: 'prompt', prompt: 'Please hold.', next: 'still' },
+        { id: 'still', kind: 'prompt', prompt: 'Still holding.', next: still },
+        agent,
+        voicemail
+      ]);
+    asksFor(flow('hold'), flow('agent'), 'trap-loop', /no route on from "(hold|still)" leads to one/);
+  });
+
+  it('a menu with no retry limit: the caller must not hear it a fourth time', () => {
+    const flow = (extra: Record<string, unknown>): Flow => makeFlow([menu('main', { '0': 'agent' }, extra), agent, voicemail]);
+    const before = flow({ maxRetries: undefined, onMaxRetries: undefined });
+    const after = flow({ maxRetries: 2, onMaxRetries: 'agent' });
+    const fixes = witnessed(before, 'unbounded-retry').map((w) => (w.result.witness === undefined ? undefined : w.result.fix));
+    expect(fixes).toHaveLength(2);
+    for (const fix of fixes) {
+      expect(runTestCall(before, fix!).failures).toEqual([
+        'expected the call not to pass "main" → "main" → "main" → "main", but it did'
+      ]);
+      // Fixed, the call goes on to a person before its last steps: they are not run.
+      expect(runTestCall(after, fix!).failures).toEqual([]);
+    }
+  });
+
+  it('a repeated input: the caller must not be asked again', () => {
+    const ask = (id: string, next: string): Loose => ({ id, kind: 'input', prompt: 'Enter your account number.', variable: 'account', minDigits: 4, maxDigits: 4, next, noInput: 'agent', invalid: 'agent' });
+    asksFor(
+      makeFlow([ask('account', 'main'), menu('main', { '1': 'again', '0': 'agent' }), ask('again', 'agent'), agent, voicemail]),
+      makeFlow([ask('account', 'main'), menu('main', { '1': 'agent', '0': 'agent' }), agent, voicemail]),
+      'repeated-input',
+      /not to pass "account" → "again"/
+    );
+  });
+
+  it('an unannounced wait: the caller must be told how long it is', () => {
+    const flow = (announceWait: boolean): Flow => makeFlow([menu('main', { '1': 'agent' }), { ...agent, expectedWaitSeconds: 300, announceWait }, voicemail]);
+    const fix = asksFor(flow(false), flow(true), 'unannounced-wait', /expected the caller to have been told how long the wait is/);
+    expect(fix.steps.at(-1)).toEqual({ expect: { waitAnnounced: true } });
+  });
+
+  it('a slow path to a person: a person must be reached within the limit from the start', () => {
+    const flow = (welcome: string): Flow =>
+      makeFlow([{ id: 'welcome', kind: 'prompt', prompt: welcome, next: 'main' }, menu('main', { '1': 'agent' }), agent, voicemail]);
+    const fix = asksFor(
+      flow('Please listen carefully, as our menu options have changed. '.repeat(20)),
+      flow('Welcome.'),
+      'slow-path-to-human',
+      /expected a person within 60 s of caller time, but the fastest route on from "main" reaches one \d+ s into the call/
+    );
+    expect(fix.steps).toEqual([{ expect: { personWithinSeconds: 60 } }]);
+  });
+
+  it('a deep menu: the route must not pass every menu on the way', () => {
+    const chain = (first: string): Flow =>
+      makeFlow([
+        menu('m1', { '1': first, '0': 'agent' }),
+        menu('m2', { '1': 'm3', '0': 'agent' }),
+        menu('m3', { '1': 'm4', '0': 'agent' }),
+        menu('m4', { '1': 'm5', '0': 'agent' }),
+        menu('m5', { '1': 'agent', '0': 'agent' }),
+        agent,
+        voicemail
+      ]);
+    asksFor(chain('m2'), chain('m5'), 'deep-menu', /not to pass "m1" → "m2" → "m3" → "m4" → "m5"/);
+  });
+});
+
 /** Every finding a call can show, in the example flows and the vendor corpus: its witness replays, or it says why there is none. */
 describe('witnesses of real flows', () => {
   const io = { cwd: process.cwd(), stdout: { write: () => true }, stderr: { write: () => true }, color: false } as never;
 
-  async function check(files: string[]): Promise<{ findings: number; witnesses: number; unreached: number }> {
+  async function check(files: string[]): Promise<{ findings: number; witnesses: number; unreached: number; fixes: number }> {
     const { files: loaded } = await loadPaths(files, io);
     let findings = 0;
     let witnesses = 0;
     let unreached = 0;
+    let fixes = 0;
     for (const file of loaded) {
       if (file.ok !== true) continue;
       const list = lintFlow(file.flow).findings.filter((f) => WITNESSED_RULES.has(f.rule));
@@ -198,9 +322,14 @@ describe('witnesses of real flows', () => {
         witnesses++;
         const run = runTestCall(file.flow, result.witness);
         expect(run.failures, `${file.file.file}: ${result.witness.name}`).toEqual([]);
+        // Its fix request fails on the flow as it is.
+        if (result.fix !== undefined) {
+          fixes++;
+          expect(runTestCall(file.flow, result.fix).passed, `${file.file.file}: ${result.fix.name}`).toBe(false);
+        }
       });
     }
-    return { findings, witnesses, unreached };
+    return { findings, witnesses, unreached, fixes };
   }
 
   it('the example flows', async () => {
@@ -208,7 +337,7 @@ describe('witnesses of real flows', () => {
     for (const id of ids) expect(exampleFlow(id).id).toBeTruthy();
     const result = await check(ids.map((id) => `flows/${id}.ivr.json`));
     // The runaround example is built to fail: each of its findings has a witness but the one no call reaches.
-    expect(result).toEqual({ findings: 11, witnesses: 10, unreached: 1 });
+    expect(result).toEqual({ findings: 11, witnesses: 10, unreached: 1, fixes: 10 });
   });
 
   it.each<CorpusVendor>(['twilio-studio', 'amazon-connect', 'genesys'])('the %s corpus', async (vendor) => {
@@ -216,6 +345,8 @@ describe('witnesses of real flows', () => {
     expect(result.findings).toBeGreaterThan(0);
     // Most findings have a witness; the rest say why (none replays wrongly: checked above).
     expect(result.witnesses / (result.findings - result.unreached)).toBeGreaterThan(0.8);
+    // Nearly every witness comes with a fix request (not one that would already pass).
+    expect(result.fixes / result.witnesses).toBeGreaterThan(0.8);
   });
 });
 
