@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildCli } from '../../bin/build-cli.mjs';
-import type { Benchmark } from './measure.ts';
+import { ratio, sampleOf, type Benchmark } from './measure.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const RUNS = 15;
@@ -17,12 +17,6 @@ function wallMs(args: readonly string[]): number {
   if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} exited with ${result.status}`);
   return performance.now() - started;
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 const cli: Benchmark = {
   name: 'cli',
@@ -37,12 +31,12 @@ const cli: Benchmark = {
       lintTimes.push(wallMs(lint));
       nodeTimes.push(wallMs(empty));
     }
-    const lintMs = median(lintTimes);
-    const nodeMs = median(nodeTimes);
+    const lintMs = sampleOf(lintTimes);
+    const nodeMs = sampleOf(nodeTimes);
     return [
       { name: 'cli lint one flow', value: lintMs, unit: 'ms' },
       { name: 'node startup', value: nodeMs, unit: 'ms' },
-      { name: 'cli lint one flow / node startup', value: lintMs / nodeMs, unit: 'x' }
+      { name: 'cli lint one flow / node startup', value: ratio(lintMs, nodeMs), unit: 'x' }
     ];
   }
 };

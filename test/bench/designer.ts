@@ -10,15 +10,9 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { generateFlow } from '../support/generate.ts';
 import { root, startDesigner } from '../e2e/harness.ts';
-import type { Benchmark, Figure } from './measure.ts';
+import { sampleOf, type Benchmark, type Figure } from './measure.ts';
 
 const NODES = 1000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /** Gzip size of the scripts index.html loads at once (lazy chunks such as ELK not counted). */
 function initialScriptKb(): number {
@@ -119,9 +113,9 @@ const designer: Benchmark = {
       const p95 = frames[Math.min(frames.length - 1, Math.floor(frames.length * 0.95))] ?? Number.NaN;
 
       return [
-        { name: `designer interactive ${NODES} nodes`, value: Math.min(...loads), unit: 'ms' },
-        { name: `designer analysis after an edit ${NODES} nodes`, value: median(analyses), unit: 'ms' },
-        { name: 'designer add wired node', value: median(adds), unit: 'ms' },
+        { name: `designer interactive ${NODES} nodes`, value: sampleOf(loads), unit: 'ms' },
+        { name: `designer analysis after an edit ${NODES} nodes`, value: sampleOf(analyses), unit: 'ms' },
+        { name: 'designer add wired node', value: sampleOf(adds), unit: 'ms' },
         { name: `designer pan frame p95 ${NODES} nodes`, value: p95, unit: 'ms' },
         { name: 'designer initial JS', value: initialScriptKb(), unit: 'KB gzip' }
       ];

@@ -10,7 +10,7 @@ import { lintFlow } from '../../src/core/analysis/engine.ts';
 import type { Flow } from '../../src/core/model/types.ts';
 import { witnessesFor } from '../../src/core/witness/index.ts';
 import { generateFlow } from '../support/generate.ts';
-import { measure, type Benchmark, type Figure } from './measure.ts';
+import { measure, ratio, type Benchmark, type Figure, type Sample } from './measure.ts';
 
 const SIZES = [100, 1_000, 10_000] as const;
 
@@ -30,7 +30,7 @@ const lint: Benchmark = {
   name: 'lint',
   run() {
     const figures: Figure[] = [];
-    const times = new Map<number, number>();
+    const times = new Map<number, Sample>();
     for (const size of SIZES) {
       const flow = generateFlow(size);
       // Small flows lint fast: more runs keep their median steady.
@@ -42,7 +42,7 @@ const lint: Benchmark = {
       times.set(size, ms);
       figures.push({ name: `lint ${size} nodes`, value: ms, unit: 'ms' });
     }
-    figures.push({ name: 'lint growth 1000→10000', value: times.get(10_000)! / times.get(1_000)!, unit: 'x' });
+    figures.push({ name: 'lint growth 1000→10000', value: ratio(times.get(10_000)!, times.get(1_000)!), unit: 'x' });
     // With a witness call for every finding that has one (`lint --witness`), each run on the flow's machine.
     {
       const json = JSON.stringify(generateFlow(10_000));

@@ -9,22 +9,25 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadFlow } from '../../src/core/model/load.ts';
 import { simulateWithActors, simulateWithEngine } from '../../src/core/simulate/traffic.ts';
-import type { Benchmark, Figure } from './measure.ts';
+import { ratio, sampleOf, type Benchmark, type Figure, type Sample } from './measure.ts';
 
 const ACTOR_CALLS = 20_000;
 const MILLION = 1_000_000;
 const RUNS = 3;
 
-/** The shortest of three runs, in seconds. */
-function best(run: () => unknown): number {
-  let shortest = Number.POSITIVE_INFINITY;
+/** Seconds per run, over three runs. */
+function seconds(run: () => unknown): Sample {
+  const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
     run();
-    shortest = Math.min(shortest, (performance.now() - started) / 1000);
+    times.push((performance.now() - started) / 1000);
   }
-  return shortest;
+  return sampleOf(times);
 }
+
+/** Calls per second, from the seconds of runs of `calls` calls. */
+const rate = (calls: number, runs: Sample): Sample => ({ median: calls / runs.median, min: calls / runs.max, max: calls / runs.min, runs: runs.runs });
 
 const simulate: Benchmark = {
   name: 'simulate',
@@ -36,14 +39,14 @@ const simulate: Benchmark = {
     // Warm both up first.
     simulateWithActors(flow, 2000, { seed: 1 });
     simulateWithEngine(flow, 200_000, { seed: 1 });
-    const actor = ACTOR_CALLS / best(() => simulateWithActors(flow, ACTOR_CALLS, { seed: 2 }));
+    const actor = rate(ACTOR_CALLS, seconds(() => simulateWithActors(flow, ACTOR_CALLS, { seed: 2 })));
     // The engine's rate is the million calls' rate: long enough a run to be steady.
-    const million = best(() => simulateWithEngine(flow, MILLION, { seed: 3 }));
-    const engine = MILLION / million;
+    const million = seconds(() => simulateWithEngine(flow, MILLION, { seed: 3 }));
+    const engine = rate(MILLION, million);
     return [
       { name: 'simulate engine', value: engine, unit: 'calls/s' },
       { name: 'simulate xstate actor', value: actor, unit: 'calls/s' },
-      { name: 'simulate speedup', value: engine / actor, unit: 'x' },
+      { name: 'simulate speedup', value: ratio(engine, actor), unit: 'x' },
       { name: 'simulate 1000000 calls of bank, one core', value: million, unit: 's' }
     ];
   }

@@ -6,6 +6,7 @@ import type { Channel, Flow, FlowRole } from '../model/types.ts';
 import { computeFacts, type Facts, type SubflowResolver } from './facts.ts';
 import { computeFeasibility } from './feasible.ts';
 import { buildGraph, withoutEdges, type FlowGraph } from './graph.ts';
+import { readingPromptsOnce } from './keys-in-prompt.ts';
 import { RULES } from './rules/index.ts';
 import {
   DEFAULT_THRESHOLDS,
@@ -107,6 +108,11 @@ export function analyse(flow: Flow, options: Pick<LintOptions, 'thresholds' | 'r
 }
 
 export function lintFlow(flow: Flow, options: LintOptions = {}): LintResult {
+  // Several rules read each prompt's keys and goals: each text is read once.
+  return readingPromptsOnce(() => lintAnalysed(flow, options));
+}
+
+function lintAnalysed(flow: Flow, options: LintOptions): LintResult {
   const { graph, facts, thresholds } = analyse(flow, options);
   const findings: Finding[] = [];
   for (const rule of RULES) {

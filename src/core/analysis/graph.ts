@@ -80,31 +80,61 @@ interface NodeFacts {
   readonly input: boolean;
   readonly terminal: UnwiredEnd | undefined;
   readonly enterSeconds: number;
-  /** What `enterSeconds` was worked out for. */
-  readonly timing: string;
 }
 
 /**
  * Flow nodes are never changed in place (an edit makes a new node object),
- * so what is derived from one node alone is kept with it: after an edit in
- * the designer, only the edited node is worked out again.
+ * so what is derived from one node alone is kept from one analysis of a flow
+ * to the next: after an edit in the designer, only the edited node is worked
+ * out again. The last node list of each of a few flows is kept, matched node
+ * by node (a node added or removed shifts the match by one); a weak map per
+ * node cost more than a fresh file's whole graph saves.
  */
-const perNode = new WeakMap<FlowNode, NodeFacts>();
+interface KeptFacts {
+  readonly nodes: readonly FlowNode[];
+  readonly facts: readonly NodeFacts[];
+  readonly timing: string;
+}
 
-function nodeFacts(node: FlowNode, locale: string, wordsPerMinute: number): NodeFacts {
+/** Flows whose node facts are kept: the flow open in the designer, the one it is compared with, a sub-flow or two. */
+const KEPT_FLOWS = 4;
+const kept = new Map<string, KeptFacts>();
+
+function computeNodeFacts(node: FlowNode, locale: string, wordsPerMinute: number): NodeFacts {
+  return {
+    outcomes: outcomesOf(node),
+    help: helpKind(node),
+    input: isInputNode(node),
+    terminal: terminalEnd(node),
+    enterSeconds: enterSeconds(node, locale, locale, wordsPerMinute)
+  };
+}
+
+/** The facts of each node of `flow`: those of the nodes it shares with its last analysis are taken over. */
+function nodeFactsOf(flow: Flow, locale: string, wordsPerMinute: number): NodeFacts[] {
   const timing = `${wordsPerMinute} ${locale}`;
-  let facts = perNode.get(node);
-  if (facts === undefined || facts.timing !== timing) {
-    facts = {
-      outcomes: facts?.outcomes ?? outcomesOf(node),
-      help: helpKind(node),
-      input: isInputNode(node),
-      terminal: terminalEnd(node),
-      enterSeconds: enterSeconds(node, locale, locale, wordsPerMinute),
-      timing
-    };
-    perNode.set(node, facts);
+  const before = kept.get(flow.id);
+  const old = before !== undefined && before.timing === timing ? before : undefined;
+  const facts: NodeFacts[] = new Array<NodeFacts>(flow.nodes.length);
+  let shift = 0;
+  for (let i = 0; i < flow.nodes.length; i++) {
+    const node = flow.nodes[i]!;
+    let found: NodeFacts | undefined;
+    if (old !== undefined) {
+      // The same place, or one further on or back when a node was added or removed before it.
+      for (let t = 0; t < 3 && found === undefined; t++) {
+        const d = t === 0 ? shift : t === 1 ? shift - 1 : shift + 1;
+        if (old.nodes[i + d] === node) {
+          found = old.facts[i + d];
+          shift = d;
+        }
+      }
+    }
+    facts[i] = found ?? computeNodeFacts(node, locale, wordsPerMinute);
   }
+  kept.delete(flow.id);
+  kept.set(flow.id, { nodes: flow.nodes, facts, timing });
+  if (kept.size > KEPT_FLOWS) kept.delete(kept.keys().next().value!);
   return facts;
 }
 
@@ -115,9 +145,10 @@ function nodeFacts(node: FlowNode, locale: string, wordsPerMinute: number): Node
 export function buildGraph(flow: Flow, wordsPerMinute: number, endsInside?: (flowId: string) => boolean): FlowGraph {
   const defaultLocale = localesOf(flow)[0] ?? 'en-US';
   const byId = new Map<string, number>();
+  const perNode = nodeFactsOf(flow, defaultLocale, wordsPerMinute);
   const nodes: GraphNode[] = flow.nodes.map((node, index) => {
     if (!byId.has(node.id)) byId.set(node.id, index);
-    const facts = nodeFacts(node, defaultLocale, wordsPerMinute);
+    const facts = perNode[index]!;
     const endsHere = node.kind === 'subflow' && endsInside !== undefined && endsInside(node.flow);
     return {
       index,

@@ -38,7 +38,7 @@ export function keysInPrompt(text: string): Set<string> {
 
 /** Every place a prompt's text names a key, in text order. */
 export function keyMentions(text: string): KeyMention[] {
-  return readMentions(text).all;
+  return readMentions(text).all.slice();
 }
 
 /** A text normalised once, with the mentions each scanner found in it. */
@@ -50,11 +50,33 @@ interface Mentions {
   readonly all: KeyMention[];
 }
 
+/** The texts read during one lint, by text: several rules read each prompt. */
+let reading: Map<string, Mentions> | undefined;
+
+/**
+ * Runs `work` with each prompt text read once however many rules ask for
+ * it: the reads are kept until `work` returns (one lint), then let go.
+ */
+export function readingPromptsOnce<T>(work: () => T): T {
+  if (reading !== undefined) return work();
+  reading = new Map();
+  try {
+    return work();
+  } finally {
+    reading = undefined;
+  }
+}
+
 function readMentions(text: string): Mentions {
+  const known = reading?.get(text);
+  if (known !== undefined) return known;
   const normal = normalisePromptText(text);
   const words = scanWords(normal);
   const cjk = scanCjk(normal);
-  return { normal, words, cjk, all: [...words, ...cjk].sort((a, b) => a.index - b.index) };
+  const all = [...words, ...cjk].sort((a, b) => a.index - b.index);
+  const mentions: Mentions = { normal, words, cjk, all };
+  reading?.set(text, mentions);
+  return mentions;
 }
 
 /**

@@ -55,9 +55,23 @@ interface Goal {
   readonly said: boolean;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_WORDS = /[^A-Za-z0-9]+/;
+
 function readGoal(label: string): Goal {
   const core = new Set<string>();
   let said = false;
+  // Plain ASCII, the usual case: words without scripts to tell apart or forms to normalise.
+  if (ASCII.test(label)) {
+    for (const word of label.split(ASCII_WORDS)) {
+      if (word === '') continue;
+      const token = stem(word);
+      if (STOP_WORDS.has(token) || STOP_WORDS.has(word)) continue;
+      said = true;
+      if (!VAGUE_WORDS.has(token) && !VAGUE_WORDS.has(word)) core.add(token);
+    }
+    return { core, said };
+  }
   for (const [word] of label.matchAll(/[\p{L}\p{N}]+/gu)) {
     const parts = JA_SCRIPT.test(word) && !HANGUL.test(word) ? [...word.matchAll(JA_CONTENT)].map((m) => m[0]) : [word];
     for (const part of parts) {
