@@ -294,17 +294,12 @@ export function computeFeasibility(graph: FlowGraph): Feasibility | undefined {
   const reached = new Uint8Array(n);
   const queued = new Uint8Array(n);
   const work: number[] = [];
-  const effects = new Map<Edge, EdgeEffect>();
-  const effectOf = (edge: Edge): EdgeEffect => {
-    // Most steps change nothing known: no entry for them.
-    if (!CHANGES_FACTS.has(graph.nodes[edge.from]!.node.kind)) return NO_EFFECT;
-    let effect = effects.get(edge);
-    if (effect === undefined) {
-      effect = edgeEffect(domains, graph, edge);
-      effects.set(edge, effect);
-    }
-    return effect;
-  };
+  // Per node, what each of its edges does, worked out when the node is first left; most kinds of step change
+  // nothing known, and their edges pass the facts on as they are.
+  const effects: (readonly EdgeEffect[] | undefined)[] = new Array(n);
+  const changes = new Uint8Array(n);
+  for (let u = 0; u < n; u++) changes[u] = CHANGES_FACTS.has(graph.nodes[u]!.node.kind) ? 1 : 0;
+  const effectsOf = (u: number): readonly EdgeEffect[] => (effects[u] ??= graph.out[u]!.map((edge) => edgeEffect(domains, graph, edge)));
   for (const entry of graph.entries) {
     const base = entry.index * k;
     for (let v = 0; v < k; v++) facts[base + v] = domains.variables[v]!.all;
@@ -315,25 +310,32 @@ export function computeFeasibility(graph: FlowGraph): Feasibility | undefined {
     }
   }
   const next = new Int32Array(k);
+  /** Merges what is known after an edge (in `from`, at `offset`) into its target, queueing the target when it learns something. */
+  const merge = (to: number, from: Int32Array, offset: number): void => {
+    const base = to * k;
+    let grew = reached[to] === 0;
+    for (let v = 0; v < k; v++) {
+      const merged = facts[base + v]! | from[offset + v]!;
+      if (merged !== facts[base + v]) {
+        facts[base + v] = merged;
+        grew = true;
+      }
+    }
+    reached[to] = 1;
+    if (grew && queued[to] === 0) {
+      queued[to] = 1;
+      work.push(to);
+    }
+  };
   for (let head = 0; head < work.length; head++) {
     const u = work[head]!;
     queued[u] = 0;
-    for (const edge of graph.out[u]!) {
-      if (!apply(domains, facts, u * k, effectOf(edge), next)) continue;
-      const base = edge.to * k;
-      let grew = !reached[edge.to];
-      for (let v = 0; v < k; v++) {
-        const merged = facts[base + v]! | next[v]!;
-        if (merged !== facts[base + v]) {
-          facts[base + v] = merged;
-          grew = true;
-        }
-      }
-      reached[edge.to] = 1;
-      if (grew && !queued[edge.to]) {
-        queued[edge.to] = 1;
-        work.push(edge.to);
-      }
+    const out = graph.out[u]!;
+    if (changes[u] === 0) {
+      for (let e = 0; e < out.length; e++) merge(out[e]!.to, facts, u * k);
+    } else {
+      const each = effectsOf(u);
+      for (let e = 0; e < out.length; e++) if (apply(domains, facts, u * k, each[e]!, next)) merge(out[e]!.to, next, 0);
     }
     // Keep the work list from growing without bound: compact what has been done.
     if (head > 4096 && head * 2 > work.length) {
@@ -341,15 +343,18 @@ export function computeFeasibility(graph: FlowGraph): Feasibility | undefined {
       head = -1;
     }
   }
+  // Only a branch case narrows what is known, so only a branch's edges can be ones no call takes.
   const contradicted = new Map<Edge, Contradiction>();
   for (let u = 0; u < n; u++) {
-    if (!reached[u]) continue;
-    for (const edge of graph.out[u]!) {
-      const effect = effectOf(edge);
+    if (!reached[u] || graph.nodes[u]!.node.kind !== 'branch') continue;
+    const out = graph.out[u]!;
+    const each = effectsOf(u);
+    for (let e = 0; e < out.length; e++) {
+      const effect = each[e]!;
       if (apply(domains, facts, u * k, effect, next)) continue;
       const [v] = effect.narrow.find(([v, mask]) => (facts[u * k + v]! & mask) === 0)!;
       const variable = domains.variables[v]!;
-      contradicted.set(edge, { variable: variable.name, fact: describeFact(variable, facts[u * k + v]!) });
+      contradicted.set(out[e]!, { variable: variable.name, fact: describeFact(variable, facts[u * k + v]!) });
     }
   }
   return {
