@@ -43,22 +43,6 @@ export interface LimitBreach {
 /** `1000000` → `1,000,000`. */
 const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-/** A path as a linked list, turned into a pointer only for the breach found. */
-interface Step {
-  readonly parent: Step | undefined;
-  readonly token: string;
-  /** Whether the token is a field name (else an array index). */
-  readonly field: boolean;
-}
-
-function pointerOf(step: Step | undefined): string {
-  const tokens: string[] = [];
-  for (let s = step; s !== undefined; s = s.parent) tokens.push(s.token);
-  let pointer = '';
-  for (let i = tokens.length - 1; i >= 0; i--) pointer += tokens[i]!;
-  return pointer;
-}
-
 export interface LimitOptions {
   /** The pointer of the value checked within its file ('' for the document). */
   readonly at?: string;
@@ -71,50 +55,82 @@ export interface LimitOptions {
 /**
  * The first place, in document order, where `value` nests deeper than
  * {@link MAX_DEPTH} or holds a string (or a field name) longer than
- * {@link MAX_STRING}; undefined when it keeps to both. Iterative: any depth
- * is safe to check.
+ * {@link MAX_STRING}; undefined when it keeps to both. The walk goes no
+ * deeper than the limit, so any depth is safe to check.
  */
 export function findLimitBreach(value: unknown, options: LimitOptions = {}): LimitBreach | undefined {
+  return walk(value, options, undefined);
+}
+
+/**
+ * The same walk, also giving the pointer of each field named `__proto__`
+ * (JSON.parse keeps one as a field of its own, which code reading the data
+ * could take for the object's prototype), in document order, into `protoKeys`.
+ */
+export function scanDocument(value: unknown, options: LimitOptions, protoKeys: string[]): LimitBreach | undefined {
+  return walk(value, options, protoKeys);
+}
+
+/**
+ * One pass over the data, depth first in document order. It allocates
+ * nothing per value: the path is one list of field names and indices,
+ * turned into a pointer only for what is reported. Its depth is bounded by
+ * the limit it checks.
+ */
+function walk(value: unknown, options: LimitOptions, protoKeys: string[] | undefined): LimitBreach | undefined {
   const base = options.at ?? '';
-  const values: unknown[] = [value];
-  const levels: number[] = [options.level ?? 0];
-  const steps: (Step | undefined)[] = [undefined];
-  const at = (step: Step | undefined) => base + pointerOf(step);
   const maxDepth = options.maxDepth ?? MAX_DEPTH;
-  while (values.length > 0) {
-    const current = values.pop();
-    const parentLevel = levels.pop()!;
-    const step = steps.pop();
-    if (typeof current === 'string') {
-      if (current.length > MAX_STRING) return { pointer: at(step), message: `a text of ${grouped(current.length)} characters: at most ${grouped(MAX_STRING)} are read` };
-      continue;
+  const path: (string | number)[] = [];
+  const pointer = (length: number): string => {
+    let text = base;
+    for (let i = 0; i < length; i++) {
+      const token = path[i]!;
+      text += typeof token === 'number' ? `/${token}` : `/${escapeToken(token)}`;
     }
-    if (typeof current !== 'object' || current === null) continue;
-    const level = parentLevel + 1;
+    return text;
+  };
+  let breach: LimitBreach | undefined;
+  /** Whether the walk stops here: `breach` says why. */
+  const visit = (current: unknown, level: number): boolean => {
+    if (typeof current === 'string') {
+      if (current.length <= MAX_STRING) return false;
+      breach = { pointer: pointer(path.length), message: `a text of ${grouped(current.length)} characters: at most ${grouped(MAX_STRING)} are read` };
+      return true;
+    }
+    if (typeof current !== 'object' || current === null) return false;
     if (level > maxDepth) {
       // Named by the field whose value nests too deep (`/nodes/0/kind`, not `/nodes/0/kind/0/0/…/0`).
-      let field = step;
-      while (field !== undefined && !field.field) field = field.parent;
-      return { pointer: at(field ?? step), message: `nested deeper than ${maxDepth} levels (objects and arrays within each other)` };
+      let field = path.length;
+      while (field > 0 && typeof path[field - 1] === 'number') field--;
+      breach = { pointer: pointer(field > 0 ? field : path.length), message: `nested deeper than ${maxDepth} levels (objects and arrays within each other)` };
+      return true;
     }
     if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) {
-        values.push(current[i]);
-        levels.push(level);
-        steps.push({ parent: step, token: `/${i}`, field: false });
+      for (let i = 0; i < current.length; i++) {
+        path.push(i);
+        const stop = visit(current[i], level + 1);
+        path.pop();
+        if (stop) return true;
       }
-      continue;
+      return false;
     }
-    const keys = Object.keys(current);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i]!;
-      if (key.length > MAX_STRING) return { pointer: at(step), message: `a field name of ${grouped(key.length)} characters: at most ${grouped(MAX_STRING)} are read` };
-      values.push((current as Record<string, unknown>)[key]);
-      levels.push(level);
-      steps.push({ parent: step, token: `/${escapeToken(key)}`, field: true });
+    const record = current as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      if (key.length > MAX_STRING) {
+        breach = { pointer: pointer(path.length), message: `a field name of ${grouped(key.length)} characters: at most ${grouped(MAX_STRING)} are read` };
+        return true;
+      }
+      path.push(key);
+      if (key === '__proto__' && protoKeys !== undefined) protoKeys.push(pointer(path.length));
+      const stop = visit(record[key], level + 1);
+      path.pop();
+      if (stop) return true;
     }
-  }
-  return undefined;
+    return false;
+  };
+  visit(value, (options.level ?? 0) + 1);
+  return breach;
 }
 
 /** {@link findLimitBreach} as the problem that refuses `file` (code `schema`). */

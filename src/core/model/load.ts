@@ -3,10 +3,10 @@
  * every problem names the file, a JSON pointer and what is wrong.
  */
 import type { z } from 'zod';
-import { toPointer } from '../json/pointer.ts';
 import { describeValue, issueToProblem } from '../json/issues.ts';
-import { findLimitBreach, limitProblem } from '../json/limits.ts';
+import { findLimitBreach, limitProblem, MAX_WALK_DEPTH, scanDocument } from '../json/limits.ts';
 import { migrate } from './migrations.ts';
+import { compileCheck, type Check } from './check.ts';
 import { isTimeZone } from './hours.ts';
 import { FlowSchema, FORMAT_VERSION, NodeSchema, NODE_KINDS } from './schema.ts';
 import type { Flow } from './types.ts';
@@ -69,14 +69,19 @@ export function loadFlow(document: unknown, file: string, options: LoadOptions =
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '', message: 'a flow is a JSON object' }] };
   }
-  // Nothing deeper or longer than a file may hold goes further (json/limits.ts).
-  const tooBig = options.limitsChecked === true ? undefined : limitProblem(document, file);
-  if (tooBig !== undefined) return { ok: false, problems: [tooBig] };
+  // One walk: nothing deeper or longer than a file may hold goes further (json/limits.ts), and each field named __proto__ is found.
+  const found: string[] = [];
+  if (options.limitsChecked === true) {
+    scanDocument(document, { maxDepth: MAX_WALK_DEPTH }, found);
+  } else {
+    const breach = scanDocument(document, {}, found);
+    if (breach !== undefined) return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: breach.pointer, message: breach.message }] };
+  }
   const migrated = migrate(document as Record<string, unknown>);
   if (!migrated.ok) {
     return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.formatVersion, severity: 'error', file, pointer: '/version', message: migrated.message }] };
   }
-  const protoKeys = findProtoKeys(migrated.document);
+  const protoKeys = migrated.document === document ? found.sort() : findProtoKeys(migrated.document);
   if (protoKeys.length > 0) {
     return {
       ok: false,
@@ -89,14 +94,25 @@ export function loadFlow(document: unknown, file: string, options: LoadOptions =
       }))
     };
   }
-  const result = FlowSchema.safeParse(migrated.document);
-  if (!result.success) {
-    return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, migrated.document, explainFlowIssue)) };
+  // A valid flow, the usual case, is checked without being copied; Zod reads one that is not, for its problems.
+  let flow: Flow;
+  if (flowIsValid(migrated.document)) {
+    flow = migrated.document as unknown as Flow;
+  } else {
+    const result = FlowSchema.safeParse(migrated.document);
+    if (!result.success) {
+      return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, migrated.document, explainFlowIssue)) };
+    }
+    flow = result.data;
   }
-  const problems = checkIntegrity(result.data, file);
+  const problems = checkIntegrity(flow, file);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, flow: result.data, migrations: migrated.applied };
+  return { ok: true, flow, migrations: migrated.applied };
 }
+
+let checkFlow: Check | undefined;
+/** Whether a document is a valid flow as it stands, by the flow schema (compiled on first use). */
+const flowIsValid = (document: unknown): boolean => (checkFlow ??= compileCheck(FlowSchema))(document);
 
 /**
  * Validation for a flow that is edited in place, as the designer does: each
@@ -162,43 +178,9 @@ export function createFlowChecker(): (document: unknown, file: string) => LoadRe
  * lose the field, so it is refused where it stands rather than dropped.
  */
 function findProtoKeys(document: unknown): string[] {
-  // Paths as linked lists, turned into pointers only for what is found.
-  interface Step {
-    readonly parent: Step | undefined;
-    readonly key: string | number;
-  }
-  const pointerOf = (step: Step | undefined): string => {
-    const keys: (string | number)[] = [];
-    for (let s = step; s !== undefined; s = s.parent) keys.push(s.key);
-    return toPointer(keys.reverse());
-  };
   const found: string[] = [];
-  const values: unknown[] = [document];
-  const paths: (Step | undefined)[] = [undefined];
-  while (values.length > 0) {
-    const value = values.pop();
-    const path = paths.pop();
-    if (typeof value !== 'object' || value === null) continue;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const item: unknown = value[i];
-        if (typeof item === 'object' && item !== null) {
-          values.push(item);
-          paths.push({ parent: path, key: i });
-        }
-      }
-      continue;
-    }
-    for (const key in value) {
-      if (!Object.hasOwn(value, key)) continue;
-      if (key === '__proto__') found.push(pointerOf({ parent: path, key }));
-      const item = (value as Record<string, unknown>)[key];
-      if (typeof item === 'object' && item !== null) {
-        values.push(item);
-        paths.push({ parent: path, key });
-      }
-    }
-  }
+  // Data whose limits were checked: the walk's own bound is never reached.
+  scanDocument(document, { maxDepth: MAX_WALK_DEPTH }, found);
   return found.sort();
 }
 

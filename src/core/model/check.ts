@@ -1,0 +1,227 @@
+/**
+ * Validation that does not rebuild what it checks: a check-only function
+ * compiled from a Zod schema, for data that is almost always valid (a flow
+ * file as saved). Zod's parse returns a new copy of every object and array
+ * it accepts, which for a 10,000-node flow costs more than reading the file;
+ * this answers only whether the data is valid, allocating nothing as it
+ * goes, so the data itself can be used as it is.
+ *
+ * It is conservative: it says yes only when the schema accepts the data
+ * unchanged. Anything it does not know (a transform, a default, a coerced
+ * string, a tuple with a rest) makes it say no, and the caller runs Zod,
+ * which gives the answer and the problems, each at its place. Its string,
+ * number, array and refinement checks are Zod's own, run as Zod runs them.
+ */
+import type { z } from 'zod';
+
+/** Whether a value is valid: true only when the schema would accept it and give it back unchanged. */
+export type Check = (value: unknown) => boolean;
+
+/** The parts of Zod's internal definition this reads (Zod 4's `_zod.def`). */
+interface Def {
+  readonly type: string;
+  readonly checks?: readonly Internal[];
+  readonly shape?: Readonly<Record<string, Internal>>;
+  readonly catchall?: Internal;
+  readonly innerType?: Internal;
+  readonly element?: Internal;
+  readonly keyType?: Internal;
+  readonly valueType?: Internal;
+  readonly options?: readonly Internal[];
+  readonly items?: readonly Internal[];
+  readonly rest?: Internal | null;
+  readonly coerce?: boolean;
+  /** A tagged union's tag field. */
+  readonly discriminator?: string;
+}
+
+interface Payload {
+  value: unknown;
+  issues: unknown[];
+}
+
+interface Internal {
+  readonly _zod: {
+    readonly def: Def & { readonly check?: string; readonly when?: (payload: Payload) => boolean };
+    readonly values?: ReadonlySet<unknown>;
+    readonly check?: (payload: Payload) => void;
+  };
+}
+
+const NEVER: Check = () => false;
+const ALWAYS: Check = () => true;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Zod's checks of a schema (a string's length and pattern, a number's range,
+ * an array's length, a refinement), run as Zod runs them: each on the value,
+ * into issues of its own. One payload is reused: nothing is kept.
+ */
+function checksOf(def: Def): Check | undefined {
+  const checks = def.checks ?? [];
+  if (checks.length === 0) return undefined;
+  const run = checks.map((check) => check._zod.check);
+  if (run.some((fn) => fn === undefined)) return NEVER;
+  const when = checks.map((check) => check._zod.def.when);
+  const payload: Payload = { value: undefined, issues: [] };
+  return (value) => {
+    payload.value = value;
+    if (payload.issues.length !== 0) payload.issues.length = 0;
+    for (let i = 0; i < run.length; i++) {
+      // A check with a condition runs only when Zod would run it.
+      if (when[i] !== undefined && !when[i]!(payload)) continue;
+      run[i]!(payload);
+      if (payload.issues.length > 0 || payload.value !== value) return false;
+    }
+    return true;
+  };
+}
+
+/** A schema's type check and its own checks together. */
+function withChecks(def: Def, type: Check): Check {
+  const checks = checksOf(def);
+  return checks === undefined ? type : (value) => type(value) && checks(value);
+}
+
+/** A tagged union's options by the value of their tag; undefined when a tag is not one literal of one option. */
+function tagged(options: readonly Internal[], key: string): Map<unknown, Internal> | undefined {
+  const byTag = new Map<unknown, Internal>();
+  for (const option of options) {
+    const tag = option._zod.def.type === 'object' ? option._zod.def.shape?.[key] : undefined;
+    const values = tag?._zod.def.type === 'literal' ? tag._zod.values : undefined;
+    if (values === undefined) return undefined;
+    for (const value of values) {
+      if (byTag.has(value)) return undefined;
+      byTag.set(value, option);
+    }
+  }
+  return byTag;
+}
+
+/** Compiles `schema` to a check; schemas seen before (shared parts) share one. */
+export function compileCheck(schema: z.ZodType): Check {
+  const compiled = new Map<Internal, Check>();
+  const compile = (node: Internal): Check => {
+    const known = compiled.get(node);
+    if (known !== undefined) return known;
+    // A schema that refers to itself is checked through this until it is compiled.
+    let done: Check | undefined;
+    compiled.set(node, (value) => done!(value));
+    done = build(node);
+    compiled.set(node, done);
+    return done;
+  };
+  const build = (node: Internal): Check => {
+    const def = node._zod.def;
+    switch (def.type) {
+      case 'string':
+        return def.coerce ? NEVER : withChecks(def, (value) => typeof value === 'string');
+      case 'number':
+        return def.coerce ? NEVER : withChecks(def, (value) => typeof value === 'number' && Number.isFinite(value));
+      case 'boolean':
+        return def.coerce ? NEVER : withChecks(def, (value) => typeof value === 'boolean');
+      case 'null':
+        return (value) => value === null;
+      case 'unknown':
+        return ALWAYS;
+      case 'never':
+        return NEVER;
+      case 'literal':
+      case 'enum': {
+        const values = node._zod.values;
+        return values === undefined ? NEVER : withChecks(def, (value) => values.has(value));
+      }
+      case 'optional': {
+        const inner = compile(def.innerType!);
+        return (value) => value === undefined || inner(value);
+      }
+      case 'array': {
+        const element = compile(def.element!);
+        return withChecks(def, (value) => {
+          if (!Array.isArray(value)) return false;
+          for (let i = 0; i < value.length; i++) if (!element(value[i])) return false;
+          return true;
+        });
+      }
+      case 'tuple': {
+        if (def.rest !== undefined && def.rest !== null) return NEVER;
+        const items = def.items!.map(compile);
+        // Items that may be left out change what Zod gives back: only tuples of their full length are checked here.
+        return withChecks(def, (value) => {
+          if (!Array.isArray(value) || value.length !== items.length) return false;
+          for (let i = 0; i < items.length; i++) if (!items[i]!(value[i])) return false;
+          return true;
+        });
+      }
+      case 'record': {
+        // A record keyed by an enum must have every key: Zod decides those.
+        if (def.keyType!._zod.def.type !== 'string') return NEVER;
+        const key = compile(def.keyType!);
+        const item = compile(def.valueType!);
+        return withChecks(def, (value) => {
+          if (!isRecord(value)) return false;
+          for (const name in value) {
+            if (!Object.hasOwn(value, name)) continue;
+            if (!key(name) || !item(value[name])) return false;
+          }
+          return true;
+        });
+      }
+      case 'object': {
+        const shape = def.shape!;
+        const names = Object.keys(shape);
+        const fields = names.map((name) => compile(shape[name]!));
+        // A field the shape may lack: only an `optional` one may be absent.
+        const required = names.map((name) => shape[name]!._zod.def.type !== 'optional');
+        const strict = def.catchall !== undefined && def.catchall._zod.def.type === 'never';
+        // A loose object keeps unknown fields only when it checks them (a catchall); one that strips them changes the data.
+        if (!strict && def.catchall === undefined) return NEVER;
+        const extra = strict ? undefined : compile(def.catchall!);
+        const index = new Map(names.map((name, i) => [name, i]));
+        const requiredCount = required.filter(Boolean).length;
+        // One pass over the value's own fields (most of a shape's are optional and absent), counting the required ones met.
+        return withChecks(def, (value) => {
+          if (!isRecord(value)) return false;
+          let met = 0;
+          for (const name in value) {
+            if (!Object.hasOwn(value, name)) continue;
+            const field = value[name];
+            const i = index.get(name);
+            if (i === undefined) {
+              if (extra === undefined || !extra(field)) return false;
+            } else if (field === undefined) {
+              if (required[i]) return false;
+            } else {
+              if (!fields[i]!(field)) return false;
+              if (required[i]) met++;
+            }
+          }
+          return met === requiredCount;
+        });
+      }
+      case 'union': {
+        const byTag = def.discriminator === undefined ? undefined : tagged(def.options!, def.discriminator);
+        if (byTag !== undefined) {
+          // A tagged union: the one option whose tag the value has (as Zod picks it).
+          const checks = new Map([...byTag].map(([tag, option]) => [tag, compile(option)]));
+          const key = def.discriminator!;
+          return withChecks(def, (value) => {
+            if (!isRecord(value) || !Object.hasOwn(value, key)) return false;
+            const option = checks.get(value[key]);
+            return option !== undefined && option(value);
+          });
+        }
+        const options = def.options!.map(compile);
+        return withChecks(def, (value) => {
+          for (const option of options) if (option(value)) return true;
+          return false;
+        });
+      }
+      default:
+        // A pipe, a transform, a default, a lazy schema…: Zod decides.
+        return NEVER;
+    }
+  };
+  return compile(schema as unknown as Internal);
+}

@@ -1,0 +1,81 @@
+/**
+ * The check-only flow validator (model/check.ts) against Zod, the schema's
+ * own parser: it may say no where Zod says yes (Zod then decides), but
+ * never yes where Zod says no, nor yes for data Zod would give back changed.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileCheck } from '../../../src/core/model/check.ts';
+import { FlowSchema } from '../../../src/core/model/schema.ts';
+import { exampleFlow } from '../../support/build.ts';
+import { generateFlow } from '../../support/generate.ts';
+
+const check = compileCheck(FlowSchema);
+const EXAMPLES = ['airline', 'bank', 'clinic', 'runaround', 'utility-outage'];
+const copy = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** Every place in a value: the path to each object, array and leaf. */
+function places(value: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(path);
+  if (Array.isArray(value)) value.forEach((item, i) => places(item, [...path, i], out));
+  else if (typeof value === 'object' && value !== null) for (const key of Object.keys(value)) places((value as Record<string, unknown>)[key], [...path, key], out);
+  return out;
+}
+
+/** `value` with the place at `path` set to `to` (or deleted when `to` is undefined), or a field added to it. */
+function mutate(value: unknown, path: readonly (string | number)[], to: unknown, add: boolean): unknown {
+  const root = copy(value);
+  if (path.length === 0) return to;
+  let parent = root as Record<string | number, unknown>;
+  for (const step of path.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (add && typeof parent[last] === 'object' && parent[last] !== null && !Array.isArray(parent[last])) {
+    (parent[last] as Record<string, unknown>)['unexpected'] = to ?? 1;
+  } else if (to === undefined && !Array.isArray(parent)) {
+    delete parent[last];
+  } else {
+    parent[last] = to;
+  }
+  return root;
+}
+
+describe('the check-only flow validator', () => {
+  it('accepts the example flows and a generated one as Zod gives them back', () => {
+    for (const flow of [...EXAMPLES.map(exampleFlow), generateFlow(2000, 3)]) {
+      const data = copy(flow);
+      expect(check(data), flow.id).toBe(true);
+      const parsed = FlowSchema.safeParse(data);
+      expect(parsed.success).toBe(true);
+      expect(parsed.data).toEqual(data);
+    }
+  });
+
+  it('refuses what the schema refuses: an unknown field, an empty id, a refinement, a wrong kind', () => {
+    const bank = copy(exampleFlow('bank'));
+    const node = bank.nodes[0]! as unknown as Record<string, unknown>;
+    expect(check({ ...bank, extra: true })).toBe(false);
+    expect(check({ ...bank, nodes: [{ ...node, id: '' }, ...bank.nodes.slice(1)] })).toBe(false);
+    expect(check({ ...bank, nodes: [{ ...node, kind: 'nonsense' }, ...bank.nodes.slice(1)] })).toBe(false);
+    expect(check({ ...bank, tests: [{ name: 'x', steps: [], expect: { not: {} } }] })).toBe(false);
+    expect(check({ ...bank, nodes: [{ ...node, position: { x: '1', y: 0 } }, ...bank.nodes.slice(1)] })).toBe(false);
+    // And what it accepts, Zod accepts.
+    expect(check({ ...bank, tests: [{ name: 'x', steps: [], expect: { not: { outcome: 'dropped' } } }] })).toBe(true);
+  });
+
+  it('never says yes where Zod says no, on mutated flows', () => {
+    const flows = EXAMPLES.map((id) => copy(exampleFlow(id)));
+    const values = fc.constantFrom<unknown>(undefined, '', 'x', 'has space', 0, -1, 1.5, 1e300, true, null, [], {}, ['x'], { x: 1 }, 'mon', 'person', '1');
+    fc.assert(
+      fc.property(fc.nat({ max: flows.length - 1 }), fc.nat(), values, fc.boolean(), (which, at, to, add) => {
+        const flow = flows[which]!;
+        const all = places(flow);
+        const mutated = mutate(flow, all[at % all.length]!, to, add);
+        if (!check(mutated)) return;
+        const parsed = FlowSchema.safeParse(mutated);
+        expect(parsed.success).toBe(true);
+        expect(parsed.data).toEqual(mutated);
+      }),
+      { numRuns: 400, seed: 7 }
+    );
+  });
+});
