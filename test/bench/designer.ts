@@ -32,7 +32,7 @@ const designer: Benchmark = {
       mkdirSync(app.flowsDir, { recursive: true });
       writeFileSync(path.join(app.flowsDir, 'bench-1000.ivr.json'), JSON.stringify(flow));
 
-      // Interactive: the page loads, the flow is read, drawn and analysed (best of three loads).
+      // Interactive: the page loads, the flow is read, drawn and analysed (three loads: their median and range).
       const loads: number[] = [];
       const page = await app.newPage();
       for (let i = 0; i < 3; i++) {

@@ -9,6 +9,7 @@ import importBench from './import.ts';
 import load from './load.ts';
 import designer from './designer.ts';
 import simulate from './simulate.ts';
+import pathsBench from './paths.ts';
 import diff from './diff.ts';
 import cli from './cli.ts';
 import exportBench from './export.ts';
@@ -16,7 +17,7 @@ import longIds from './long-ids.ts';
 import staticDesigner from './static.ts';
 import { formatFigure, type Benchmark } from './measure.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [cli, lint, lintHard, load, importBench, exportBench, longIds, diff, simulate, designer, staticDesigner];
+const BENCHMARKS: readonly Benchmark[] = [cli, lint, lintHard, load, importBench, exportBench, longIds, diff, simulate, pathsBench, designer, staticDesigner];
 
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !BENCHMARKS.some((b) => b.name === name));

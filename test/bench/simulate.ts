@@ -2,8 +2,8 @@
  * Simulated calls per second on the bank example: the table-driven engine,
  * one XState actor per call, their ratio, and a million calls on one core.
  * The two give the same report for the same seed (see the engine's
- * differential test). Each figure is the best of three runs, as other work on
- * a shared machine only ever slows a run down.
+ * differential test). Each figure is the median of three runs, with their
+ * range.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * The designer as a static page (dist/ from a plain static host, flows in
  * the browser): time until a generated 1,000-node flow, uploaded into the
- * browser's store, is drawn and analysed (best of three loads).
+ * browser's store, is drawn and analysed (three loads: their median and range).
  */
 import path from 'node:path';
 import { build } from 'vite';

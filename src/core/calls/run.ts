@@ -22,7 +22,8 @@ export interface TestCallRun {
   readonly transcript: readonly TranscriptEntry[];
 }
 
-function eventsOf(step: CallStep): CallerEvent[] {
+/** The events a step of a test call sends: a key per key pressed, speech, silence, a hang-up (none for a check). */
+export function eventsOf(step: CallStep): CallerEvent[] {
   if ('press' in step) return [...step.press].map((key) => ({ type: 'KEY', key }));
   if ('say' in step) return [{ type: 'SPEECH', text: step.say }];
   if ('silence' in step) return [{ type: 'NO_INPUT' }];

@@ -7,8 +7,10 @@
  * is then run on the flow's XState machine, which is the judge of whether
  * it really gets there.
  */
-import { testCallRunner, type TestCallRun } from '../calls/run.ts';
+import { eventsOf, testCallRunner } from '../calls/run.ts';
+import { FlowEngine } from './engine.ts';
 import type { CompileOptions } from '../compile/compile.ts';
+import type { CallerEvent } from '../compile/machine.ts';
 import { outcomesOf, type Outcome } from '../model/outcomes.ts';
 import { DTMF_KEYS } from '../model/schema.ts';
 import type { CallStep, Condition, Flow, FlowNode, Scalar, TestCall } from '../model/types.ts';
@@ -68,10 +70,42 @@ export interface PathsResult {
 }
 
 export interface PathsOptions extends CompileOptions {
-  /** Scripts are run on the machine for flows of at most this many nodes (default 2,000). */
+  /**
+   * Scripts are run, to confirm them, for flows of at most this many nodes
+   * (default 20,000): on the flow's XState machine up to `machineUpTo`
+   * nodes, beyond on the table-driven engine, which takes every call the
+   * same way (its differential tests run both on every example flow).
+   */
   readonly verifyUpTo?: number;
-  /** … and whose scripts (one per node and per transition) have at most this many steps in all (default 100,000). */
+  /** Flows of at most this many nodes run their scripts on the XState machine (default 2,000). */
+  readonly machineUpTo?: number;
+  /** … and whose scripts (one per node and per transition) have at most this many steps in all (default 100,000 on the machine, 2,000,000 on the engine). */
   readonly verifyStepsUpTo?: number;
+}
+
+/** Runs scripts on the table-driven engine: the route each takes. */
+function engineRunner(flow: Flow, options: CompileOptions): (script: CallScript) => readonly string[] {
+  const engine = FlowEngine.forFlow(flow, options);
+  const eventsByStep = new Map<CallStep, readonly CallerEvent[]>();
+  return ({ steps, environment: env }) => {
+    // The script's own environment, read as the engine reads a call's (it copies what it changes).
+    const run = engine.start({
+      ...(env.now === undefined ? {} : { now: env.now }),
+      ...(env.caller === undefined ? {} : { caller: env.caller }),
+      ...(env.variables === undefined ? {} : { variables: env.variables }),
+      ...(env.outcomes === undefined ? {} : { outcomes: env.outcomes })
+    });
+    for (const step of steps) {
+      // Scripts share their moves' steps: each step's events are made once.
+      let events = eventsByStep.get(step);
+      if (events === undefined) eventsByStep.set(step, (events = eventsOf(step)));
+      for (const event of events) {
+        if (run.done) return run.context.route.slice();
+        run.send(event);
+      }
+    }
+    return run.context.route.slice();
+  };
 }
 
 /** When a generated call is placed (a Monday morning); the hours outcome each script needs is forced. */
@@ -429,15 +463,20 @@ export function shortestPaths(flow: Flow, options: PathsOptions = {}): PathsResu
   let work = 0;
   for (const trail of trails.values()) work += trail.size + 1;
   for (const edge of edges) work += (edge.trail?.size ?? 0) + 1;
-  const verify = flow.nodes.length <= (options.verifyUpTo ?? 2000) && work <= (options.verifyStepsUpTo ?? 100_000);
+  const onMachine = flow.nodes.length <= (options.machineUpTo ?? 2000);
+  const verify =
+    flow.nodes.length <= (options.verifyUpTo ?? 20_000) && work <= (options.verifyStepsUpTo ?? (onMachine ? 100_000 : 2_000_000));
   const runs = new Map<Trail, readonly string[]>();
-  // One machine for every script: compiling it once per script would make the pass quadratic.
-  let run: ((call: TestCall) => TestCallRun) | undefined;
+  // One machine (or engine) for every script: compiling it once per script would make the pass quadratic.
+  let run: ((script: CallScript) => readonly string[]) | undefined;
   const routeOf = (trail: Trail): readonly string[] => {
     let route = runs.get(trail);
     if (route === undefined) {
-      run ??= testCallRunner(flow, options);
-      route = run(asTestCall('path', scriptOf(trail))).route;
+      if (run === undefined) {
+        const runner = onMachine ? testCallRunner(flow, options) : undefined;
+        run = runner === undefined ? engineRunner(flow, options) : (script) => runner(asTestCall('path', script)).route;
+      }
+      route = run(scriptOf(trail));
       runs.set(trail, route);
     }
     return route;

@@ -43,6 +43,20 @@ describe('shortest paths', () => {
     expect(result.nodes.find((n) => n.node === 'rich')!.script!.environment).toEqual({ variables: { balance: 101 } });
   });
 
+  it('confirms a flow over 2,000 nodes on the table-driven engine, exactly as the machine would', () => {
+    const flow = generateFlow(1200, 5);
+    const onMachine = shortestPaths(flow);
+    const onEngine = shortestPaths(flow, { machineUpTo: 0 });
+    expect(onEngine.verifiedAll).toBe(true);
+    const verdicts = (result: typeof onMachine) => [...result.nodes.map((n) => n.verified), ...result.edges.map((e) => e.verified)];
+    expect(verdicts(onEngine)).toEqual(verdicts(onMachine));
+    expect(verdicts(onEngine).filter(Boolean).length).toBeGreaterThan(1000);
+    // A larger flow is confirmed too, on the engine.
+    const large = shortestPaths(generateFlow(3000, 9));
+    expect(large.verifiedAll).toBe(true);
+    expect(large.nodes.filter((n) => n.script !== undefined && !n.verified)).toEqual([]);
+  });
+
   it('visits each node once on a large flow, and leaves a flow too large to confirm unconfirmed', () => {
     const flow = generateFlow(5000, 11);
     const result = shortestPaths(flow, { verifyUpTo: 1000 });
