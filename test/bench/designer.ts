@@ -1,8 +1,10 @@
 /**
  * The designer in Chromium on a generated 1,000-node flow: time until the
  * flow is drawn and analysed, the analysis after one edit (the designer's
- * `zeroout:analyse` user-timing entries), frame times while panning, and the
- * size of the JavaScript the first page load needs.
+ * `zeroout:analyse` user-timing entries), frame times while panning, the
+ * main thread's work in each frame of a pan and the frames it drops (from a
+ * performance trace, frames.ts), and the size of the JavaScript the first
+ * page load needs; then the load and the pan of a 10,000-node flow.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,9 +12,26 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { generateFlow } from '../support/generate.ts';
 import { root, startDesigner } from '../e2e/harness.ts';
-import { sampleOf, type Benchmark, type Figure } from './measure.ts';
+import { panCosts } from './frames.ts';
+import { sampleOf, type Benchmark, type Figure, type Sample } from './measure.ts';
 
 const NODES = 1000;
+const LARGE = 10_000;
+
+/** Three loads of `flow` in a new page: the milliseconds until it is drawn and analysed, and the page. */
+async function interactive(app: Awaited<ReturnType<typeof startDesigner>>, id: string): Promise<{ loads: Sample; page: import('playwright-core').Page }> {
+  const page = await app.newPage();
+  const loads: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = Date.now();
+    await page.goto(`${app.url}?flow=${id}`);
+    await page.getByRole('region', { name: 'Problems' }).getByRole('heading').waitFor({ timeout: 60_000 });
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    loads.push(Date.now() - started);
+  }
+  return { loads: sampleOf(loads), page };
+}
 
 /** Gzip size of the scripts index.html loads at once (lazy chunks such as ELK not counted). */
 function initialScriptKb(): number {
@@ -112,11 +131,24 @@ const designer: Benchmark = {
       frames.sort((a, b) => a - b);
       const p95 = frames[Math.min(frames.length - 1, Math.floor(frames.length * 0.95))] ?? Number.NaN;
 
+      // What a pan costs each frame, traced, on a page of its own (the one above has unsaved edits).
+      const pan = await panCosts(app.browser, (await interactive(app, 'bench-1000')).page);
+
+      // The same for a 10,000-node flow.
+      writeFileSync(path.join(app.flowsDir, 'bench-10000.ivr.json'), JSON.stringify({ ...generateFlow(LARGE, 7), id: 'bench-10000', name: 'Bench 10000' }));
+      const large = await interactive(app, 'bench-10000');
+      const largePan = await panCosts(app.browser, large.page);
+
       return [
         { name: `designer interactive ${NODES} nodes`, value: sampleOf(loads), unit: 'ms' },
         { name: `designer analysis after an edit ${NODES} nodes`, value: sampleOf(analyses), unit: 'ms' },
         { name: 'designer add wired node', value: sampleOf(adds), unit: 'ms' },
         { name: `designer pan frame p95 ${NODES} nodes`, value: p95, unit: 'ms' },
+        { name: `designer pan work per frame p95 ${NODES} nodes`, value: pan.work, unit: 'ms' },
+        { name: `designer pan dropped frames ${NODES} nodes`, value: pan.dropped, unit: '%' },
+        { name: `designer interactive ${LARGE} nodes`, value: large.loads, unit: 'ms' },
+        { name: `designer pan work per frame p95 ${LARGE} nodes`, value: largePan.work, unit: 'ms' },
+        { name: `designer pan dropped frames ${LARGE} nodes`, value: largePan.dropped, unit: '%' },
         { name: 'designer initial JS', value: initialScriptKb(), unit: 'KB gzip' }
       ];
     } finally {

@@ -206,7 +206,8 @@ export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick
         ...(options.labels === false ? {} : { label: outcomeLabel(o.name) }),
         ariaLabel: `${outcomeLabel(o.name)} from ${names.get(node.id) ?? node.id} to ${names.get(o.target) ?? o.target}`,
         className: [trap ? 'edge-trap' : '', route ? 'edge-route' : '', changed ? 'edge-changed' : '', isLong(node, o.target) ? 'edge-long' : ''].filter(Boolean).join(' '),
-        ...(trap ? { style: { stroke: '#d12f2f', strokeWidth: 2.5 }, animated: true } : {}),
+        // Dashed, not animated: an animated dash repaints the canvas on every frame for as long as a trap is drawn.
+        ...(trap ? { style: { stroke: '#d12f2f', strokeWidth: 2.5, strokeDasharray: '6 4' } } : {}),
         ...(route && !trap ? { style: { stroke: '#2664d8', strokeWidth: 3 } } : {}),
         ...(changed && !trap && !route ? { style: { stroke: '#b26a00', strokeWidth: 3 } } : {}),
         data: { outcome: o.name, trap }
