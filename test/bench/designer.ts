@@ -131,8 +131,11 @@ const designer: Benchmark = {
       frames.sort((a, b) => a - b);
       const p95 = frames[Math.min(frames.length - 1, Math.floor(frames.length * 0.95))] ?? Number.NaN;
 
-      // What a pan costs each frame, traced, on a page of its own (the one above has unsaved edits).
-      const pan = await panCosts(app.browser, (await interactive(app, 'bench-1000')).page);
+      // What a pan costs each frame, traced, on a page of its own (the one above, with its unsaved edits, is closed first).
+      await page.close();
+      const panPage = (await interactive(app, 'bench-1000')).page;
+      const pan = await panCosts(app.browser, panPage);
+      await panPage.close();
 
       // The same for a 10,000-node flow.
       writeFileSync(path.join(app.flowsDir, 'bench-10000.ivr.json'), JSON.stringify({ ...generateFlow(LARGE, 7), id: 'bench-10000', name: 'Bench 10000' }));

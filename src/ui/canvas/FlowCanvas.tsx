@@ -2,7 +2,6 @@ import {
   Background,
   ControlButton,
   Controls,
-  MiniMap,
   ReactFlow,
   applyNodeChanges,
   getNodesBounds,
@@ -19,6 +18,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { displayName, outcomesOfDraft, type Draft, type NodeKind, type XY } from '../../core/model/index.ts';
 import { AddStepMenu } from './AddStepMenu.tsx';
+import { Minimap } from './Minimap.tsx';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import type { Heat } from '../panels/Traffic.tsx';
 import { NodeCard } from './NodeCard.tsx';
@@ -345,7 +345,7 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
             <UiIcon name="minimap" />
           </ControlButton>
         </Controls>
-        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={3} style={MINIMAP} />}
+        {minimap && <Minimap nodes={nodes} width={MINIMAP.width} height={MINIMAP.height} />}
       </ReactFlow>
       {offer !== null && (
         <AddStepMenu
