@@ -15,6 +15,19 @@ function witnessed(flow: Flow, rule: string): { node: string; result: WitnessRes
   return witnessesFor(flow, findings).map((result, i) => ({ node: findings[i]!.node, result: result! }));
 }
 
+/** Five menus in a row, each with 0 for an agent; the first's 1 leads to `first` (m2 for the whole chain, m5 to skip three). */
+function menuChain(first: string): Flow {
+  return makeFlow([
+    menu('m1', { '1': first, '0': 'agent' }),
+    menu('m2', { '1': 'm3', '0': 'agent' }),
+    menu('m3', { '1': 'm4', '0': 'agent' }),
+    menu('m4', { '1': 'm5', '0': 'agent' }),
+    menu('m5', { '1': 'agent', '0': 'agent' }),
+    agent,
+    voicemail
+  ]);
+}
+
 function only(flow: Flow, rule: string): NonNullable<WitnessResult['witness']> {
   const all = witnessed(flow, rule);
   expect(all).toHaveLength(1);
@@ -111,16 +124,7 @@ describe('witness calls', () => {
   });
 
   it('makes every menu choice on the way to a deep menu', () => {
-    const flow = makeFlow([
-      menu('m1', { '1': 'm2', '0': 'agent' }),
-      menu('m2', { '1': 'm3', '0': 'agent' }),
-      menu('m3', { '1': 'm4', '0': 'agent' }),
-      menu('m4', { '1': 'm5', '0': 'agent' }),
-      menu('m5', { '1': 'agent', '0': 'agent' }),
-      agent,
-      voicemail
-    ]);
-    const witness = only(flow, 'deep-menu');
+    const witness = only(menuChain('m2'), 'deep-menu');
     expect(witness.steps).toEqual([{ press: '1' }, { press: '1' }, { press: '1' }, { press: '1' }]);
     expect(witness.expect).toEqual({ visits: ['m1', 'm2', 'm3', 'm4', 'm5'] });
   });
@@ -284,17 +288,7 @@ describe('fix requests', () => {
   });
 
   it('a deep menu: the route must not pass every menu on the way', () => {
-    const chain = (first: string): Flow =>
-      makeFlow([
-        menu('m1', { '1': first, '0': 'agent' }),
-        menu('m2', { '1': 'm3', '0': 'agent' }),
-        menu('m3', { '1': 'm4', '0': 'agent' }),
-        menu('m4', { '1': 'm5', '0': 'agent' }),
-        menu('m5', { '1': 'agent', '0': 'agent' }),
-        agent,
-        voicemail
-      ]);
-    asksFor(chain('m2'), chain('m5'), 'deep-menu', /not to pass "m1" → "m2" → "m3" → "m4" → "m5"/);
+    asksFor(menuChain('m2'), menuChain('m5'), 'deep-menu', /not to pass "m1" → "m2" → "m3" → "m4" → "m5"/);
   });
 });
 
