@@ -52,7 +52,7 @@ function inOrder(route: readonly string[], wanted: readonly string[]): boolean {
 }
 
 /** The outcomes by which a caller has been helped. */
-const HELPED: ReadonlySet<string> = new Set(['person', 'voicemail', 'callback']);
+export const HELPED: ReadonlySet<string> = new Set(['person', 'voicemail', 'callback']);
 
 /** What is known of where a call stands, for the expectations that ask about the routes on from there. */
 interface Standing {
@@ -129,7 +129,6 @@ export function testCallRunner(flow: Flow, options: CompileOptions = {}): (call:
   const routes = routesOn(flow, () => (analysed ??= analyse(flow)));
   return (call) => runOn(machine, routes, call);
 }
-
 
 /** Whether a call that ended as `result` having passed `route` did all that `not` names. */
 function matchesAll(not: NonNullable<NonNullable<TestCall['expect']>['not']>, result: CallResult | null, route: readonly string[]): boolean {

@@ -21,7 +21,7 @@ import { carriesEntry } from '../analysis/rules/repeated-input.ts';
 import { retryEdges } from '../analysis/rules/unbounded-retry.ts';
 import type { Finding } from '../analysis/types.ts';
 import { WITNESSED_RULES } from '../analysis/witnessed.ts';
-import { describeStep, testCallRunner, type TestCallRun } from '../calls/run.ts';
+import { describeStep, HELPED, testCallRunner, type TestCallRun } from '../calls/run.ts';
 import { evaluateCondition, evaluateWhen } from '../model/conditions.ts';
 import type { CompileOptions } from '../compile/compile.ts';
 import type { Outcome } from '../model/outcomes.ts';
@@ -86,7 +86,6 @@ const MAX_STATES_PER_NODE = 8;
 /** A counter is followed up to this value. */
 const MAX_COUNT = 64;
 
-const HELPED: ReadonlySet<string> = new Set(['person', 'voicemail', 'callback']);
 /** Nodes whose outcome the world decides, named in a call's environment. */
 const WORLD_KINDS: ReadonlySet<string> = new Set(['hours', 'queue', 'transfer', 'voicemail', 'callback', 'lookup', 'opaque']);
 
