@@ -127,7 +127,7 @@ export function Minimap({ nodes, width, height }: MinimapProps) {
         }}
         onPointerUp={(event) => {
           dragging.current = false;
-          event.currentTarget.releasePointerCapture(event.pointerId);
+          if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
         }}
         onWheel={(event: WheelEvent<HTMLDivElement>) => {
           // Zooms the view about its centre: in as the wheel turns away, out as it turns back.
