@@ -10,10 +10,11 @@
  */
 import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { memo, useCallback, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
+import { CARD_WIDTH, cardHeight } from './geometry.ts';
 import type { CanvasNode } from './view.ts';
 
-/** A card's size before it was first drawn (a node out of view has not been measured). */
-const CARD = { width: 220, height: 96 };
+/** A card with nothing but its title: the size of a node whose own is not known. */
+const SMALLEST_CARD = { width: CARD_WIDTH, height: cardHeight({ excerpt: false, outcomes: [], time: false }) };
 /** Room around the flow's nodes, in flow units, as a share of its larger side. */
 const MARGIN = 0.05;
 
@@ -24,8 +25,9 @@ interface Box {
   readonly height: number;
 }
 
+/** A node's size: as drawn, else as its card was worked out before drawing (view.ts gives every node one). */
 function sizeOf(node: CanvasNode): { width: number; height: number } {
-  return { width: node.measured?.width ?? node.width ?? CARD.width, height: node.measured?.height ?? node.height ?? CARD.height };
+  return { width: node.measured?.width ?? node.width ?? SMALLEST_CARD.width, height: node.measured?.height ?? node.height ?? SMALLEST_CARD.height };
 }
 
 /** The flow's nodes' bounds, with a margin; a unit box for a flow without nodes. */
