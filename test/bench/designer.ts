@@ -13,25 +13,11 @@ import { build } from 'vite';
 import { generateFlow } from '../support/generate.ts';
 import { root, startDesigner } from '../e2e/harness.ts';
 import { panCosts } from './frames.ts';
-import { sampleOf, type Benchmark, type Figure, type Sample } from './measure.ts';
+import { timedLoads } from './page.ts';
+import { sampleOf, type Benchmark, type Figure } from './measure.ts';
 
 const NODES = 1000;
 const LARGE = 10_000;
-
-/** Three loads of `flow` in a new page: the milliseconds until it is drawn and analysed, and the page. */
-async function interactive(app: Awaited<ReturnType<typeof startDesigner>>, id: string): Promise<{ loads: Sample; page: import('playwright-core').Page }> {
-  const page = await app.newPage();
-  const loads: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const started = Date.now();
-    await page.goto(`${app.url}?flow=${id}`);
-    await page.getByRole('region', { name: 'Problems' }).getByRole('heading').waitFor({ timeout: 60_000 });
-    await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    loads.push(Date.now() - started);
-  }
-  return { loads: sampleOf(loads), page };
-}
 
 /** Gzip size of the scripts index.html loads at once (lazy chunks such as ELK not counted). */
 function initialScriptKb(): number {
@@ -52,16 +38,8 @@ const designer: Benchmark = {
       writeFileSync(path.join(app.flowsDir, 'bench-1000.ivr.json'), JSON.stringify(flow));
 
       // Interactive: the page loads, the flow is read, drawn and analysed (three loads: their median and range).
-      const loads: number[] = [];
       const page = await app.newPage();
-      for (let i = 0; i < 3; i++) {
-        const started = Date.now();
-        await page.goto(`${app.url}?flow=bench-1000`);
-        await page.getByRole('region', { name: 'Problems' }).getByRole('heading').waitFor();
-        await page.locator('.react-flow__node').first().waitFor();
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-        loads.push(Date.now() - started);
-      }
+      const loads = await timedLoads(page, `${app.url}?flow=bench-1000`);
 
       // Edits (renaming a node in the inspector), each followed by its analysis.
       // Click a node well inside the canvas.
@@ -133,23 +111,25 @@ const designer: Benchmark = {
 
       // What a pan costs each frame, traced, on a page of its own (the one above, with its unsaved edits, is closed first).
       await page.close();
-      const panPage = (await interactive(app, 'bench-1000')).page;
+      const panPage = await app.newPage();
+      await timedLoads(panPage, `${app.url}?flow=bench-1000`, 1);
       const pan = await panCosts(app.browser, panPage);
       await panPage.close();
 
       // The same for a 10,000-node flow.
       writeFileSync(path.join(app.flowsDir, 'bench-10000.ivr.json'), JSON.stringify({ ...generateFlow(LARGE, 7), id: 'bench-10000', name: 'Bench 10000' }));
-      const large = await interactive(app, 'bench-10000');
-      const largePan = await panCosts(app.browser, large.page);
+      const largePage = await app.newPage();
+      const largeLoads = await timedLoads(largePage, `${app.url}?flow=bench-10000`);
+      const largePan = await panCosts(app.browser, largePage);
 
       return [
-        { name: `designer interactive ${NODES} nodes`, value: sampleOf(loads), unit: 'ms' },
+        { name: `designer interactive ${NODES} nodes`, value: loads, unit: 'ms' },
         { name: `designer analysis after an edit ${NODES} nodes`, value: sampleOf(analyses), unit: 'ms' },
         { name: 'designer add wired node', value: sampleOf(adds), unit: 'ms' },
         { name: `designer pan frame p95 ${NODES} nodes`, value: p95, unit: 'ms' },
         { name: `designer pan work per frame p95 ${NODES} nodes`, value: pan.work, unit: 'ms' },
         { name: `designer pan dropped frames ${NODES} nodes`, value: pan.dropped, unit: '%' },
-        { name: `designer interactive ${LARGE} nodes`, value: large.loads, unit: 'ms' },
+        { name: `designer interactive ${LARGE} nodes`, value: largeLoads, unit: 'ms' },
         { name: `designer pan work per frame p95 ${LARGE} nodes`, value: largePan.work, unit: 'ms' },
         { name: `designer pan dropped frames ${LARGE} nodes`, value: largePan.dropped, unit: '%' },
         { name: 'designer initial JS', value: initialScriptKb(), unit: 'KB gzip' }

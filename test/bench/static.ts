@@ -7,7 +7,8 @@ import path from 'node:path';
 import { build } from 'vite';
 import { generateFlow } from '../support/generate.ts';
 import { launchChromium, root, staticServer } from '../e2e/harness.ts';
-import { sampleOf, type Benchmark, type Figure } from './measure.ts';
+import type { Benchmark, Figure } from './measure.ts';
+import { timedLoads } from './page.ts';
 
 const NODES = 1000;
 
@@ -31,16 +32,8 @@ const staticDesigner: Benchmark = {
       await (await chooser).setFiles({ name: 'bench-1000.ivr.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flow)) });
       await page.getByRole('combobox', { name: 'Open flow' }).locator('option', { hasText: 'Bench 1000' }).first().waitFor({ state: 'attached' });
 
-      const loads: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const started = Date.now();
-        await page.goto(`${host.url}?flow=bench-1000`);
-        await page.getByRole('region', { name: 'Problems' }).getByRole('heading').waitFor();
-        await page.locator('.react-flow__node').first().waitFor();
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-        loads.push(Date.now() - started);
-      }
-      return [{ name: `static designer interactive ${NODES} nodes`, value: sampleOf(loads), unit: 'ms' }];
+      const loads = await timedLoads(page, `${host.url}?flow=bench-1000`);
+      return [{ name: `static designer interactive ${NODES} nodes`, value: loads, unit: 'ms' }];
     } finally {
       await browser.close();
       await new Promise((resolve) => host.server.close(resolve));
