@@ -7,7 +7,7 @@
  * is then run on the flow's XState machine, which is the judge of whether
  * it really gets there.
  */
-import { eventsOf, testCallRunner } from '../calls/run.ts';
+import { callInput, eventsOf, testCallRunner } from '../calls/run.ts';
 import { FlowEngine } from './engine.ts';
 import type { CompileOptions } from '../compile/compile.ts';
 import type { CallerEvent } from '../compile/machine.ts';
@@ -87,14 +87,9 @@ export interface PathsOptions extends CompileOptions {
 function engineRunner(flow: Flow, options: CompileOptions): (script: CallScript) => readonly string[] {
   const engine = FlowEngine.forFlow(flow, options);
   const eventsByStep = new Map<CallStep, readonly CallerEvent[]>();
-  return ({ steps, environment: env }) => {
-    // The script's own environment, read as the engine reads a call's (it copies what it changes).
-    const run = engine.start({
-      ...(env.now === undefined ? {} : { now: env.now }),
-      ...(env.caller === undefined ? {} : { caller: env.caller }),
-      ...(env.variables === undefined ? {} : { variables: env.variables }),
-      ...(env.outcomes === undefined ? {} : { outcomes: env.outcomes })
-    });
+  return ({ steps, environment }) => {
+    // The script's environment as a test call's input, without copying its steps (the engine copies what it changes).
+    const run = engine.start(callInput({ name: 'path', environment, steps: [] }));
     for (const step of steps) {
       // Scripts share their moves' steps: each step's events are made once.
       let events = eventsByStep.get(step);
