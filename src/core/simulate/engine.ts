@@ -13,6 +13,7 @@ import { isOpenAt } from '../model/hours.ts';
 import { DIGIT_SECONDS } from '../model/timing.ts';
 import { promptText, speechSeconds } from '../model/prompt.ts';
 import type { CallContext } from '../compile/compile.ts';
+import { DTMF_KEYS } from '../model/schema.ts';
 import type { Flow, NodeOfKind, Prompt, Scalar } from '../model/types.ts';
 
 /** Where the world's decisions come from as a call goes: the node, its visit (1-based) and its place in the flow's nodes. */
@@ -119,15 +120,33 @@ interface Transition {
 }
 
 interface State {
+  /** The state's first entry action when it enters a node, as data. */
+  readonly arrival: Arrival | null;
+  /** Its entry actions after that. */
   readonly entry: readonly Action[];
   readonly always: readonly Transition[];
+  /**
+   * How many of `always`, from its start, are step-limit checks: their
+   * guards hold only past the step limit, so below it they are skipped
+   * without being asked.
+   */
+  readonly limits: number;
   readonly on: Readonly<Record<string, readonly Transition[]>>;
   /**
    * The state's KEY transitions for each key a guard names, in order, with
    * those key guards already passed; `otherKeys` for any other key.
    */
   readonly keys: ReadonlyMap<string, readonly Transition[]>;
+  /** The same for the keypad's keys, by their slot (see KEY_SLOTS): read without hashing the key. */
+  readonly keypad: readonly (readonly Transition[] | undefined)[];
   readonly otherKeys: readonly Transition[];
+  /**
+   * For an input: how many of `otherKeys`, from the start, are its entry
+   * transitions, which a key that neither ends nor fills the entry cannot
+   * take, and the entry's terminator and length. A digit in the middle of
+   * an entry skips them without asking their guards.
+   */
+  readonly digits: { readonly count: number; readonly terminator: string; readonly maxDigits: number } | null;
   /** For a final state: the ending it stands for. */
   readonly final: CallResult['outcome'] | null;
   /** For a sub-flow's state: the state its sub-flow starts in, entered after its own entry. */
@@ -169,26 +188,44 @@ function spokenSeconds(prompt: Prompt | undefined): (c: Context) => number {
 /** A node's place in the flow's nodes. */
 type Place = (node: string) => number;
 
+/** What entering a node does (the machine's `enter` action), as data: every state's first action, run without a call through a closure. */
+interface Arrival {
+  readonly node: string;
+  readonly at: number;
+  readonly speech: (c: Context) => number;
+  readonly seconds: number;
+}
+
+function arrivalOf(ref: ActionRef, place: Place): Arrival {
+  const p = (ref.params ?? {}) as Record<string, unknown>;
+  const node = p['node'] as string;
+  return {
+    node,
+    at: place(node),
+    speech: spokenSeconds(p['prompt'] as Prompt | undefined),
+    seconds: typeof p['seconds'] === 'number' ? p['seconds'] : 0
+  };
+}
+
+function arrive(c: Context, arrival: Arrival): void {
+  const at = arrival.at;
+  c.counters.visit(at);
+  c.elapsed += arrival.speech(c);
+  c.elapsed += arrival.seconds;
+  c.node = arrival.node;
+  c.at = at;
+  c.buffer = '';
+  c.steps += 1;
+  c.route.push(arrival.node);
+  c.path.push(at);
+}
+
 function action(ref: ActionRef, place: Place): Action | null {
   const p = (ref.params ?? {}) as Record<string, unknown>;
   switch (ref.type) {
     case 'enter': {
-      const node = p['node'] as string;
-      const at = place(node);
-      const prompt = p['prompt'] as Prompt | undefined;
-      const seconds = typeof p['seconds'] === 'number' ? p['seconds'] : 0;
-      const speech = spokenSeconds(prompt);
-      return (c) => {
-        c.counters.visit(at);
-        c.elapsed += speech(c);
-        c.elapsed += seconds;
-        c.node = node;
-        c.at = at;
-        c.buffer = '';
-        c.steps += 1;
-        c.route.push(node);
-        c.path.push(at);
-      };
+      const arrival = arrivalOf(ref, place);
+      return (c) => arrive(c, arrival);
     }
     case 'callerEvent':
     case 'outcome':
@@ -373,6 +410,8 @@ export class FlowEngine {
   /** The context every call starts from when its input sets nothing but the time. */
   private readonly base: CallContext;
   private readonly times = new Map<string, number>();
+  private lastTime: string | null = null;
+  private lastStartedAt = 0;
   private readonly counters: Counters;
   private current: EngineCall | null = null;
 
@@ -417,16 +456,20 @@ export class FlowEngine {
         const self = `${scope}${key}`;
         const on: Record<string, readonly Transition[]> = {};
         for (const [type, list] of Object.entries(s.on ?? {})) on[type] = list.map((t) => transition(t, self));
-        const { keys, otherKeys } = byKey(s.on?.['KEY'] ?? [], (t) => transition(t, self));
+        const { keys, otherKeys, digits } = byKey(s.on?.['KEY'] ?? [], (t) => transition(t, self));
         const nested = s.states !== undefined;
         if (nested && (s.on !== undefined || s.always !== undefined)) throw new Error(`the engine runs no transitions on the sub-flow state ${JSON.stringify(self)}`);
         const returns = s.type === 'final' && scope !== '';
         this.states[flat.get(self)!] = {
-          entry: actions(s.entry),
+          arrival: s.entry?.[0]?.type === 'enter' ? arrivalOf(s.entry[0], place) : null,
+          entry: actions(s.entry?.[0]?.type === 'enter' ? s.entry.slice(1) : s.entry),
           always: (s.always ?? []).map((t) => transition(t, self)),
+          limits: leadingLimits(s.always ?? []),
           on,
           keys,
+          keypad: keypadOf(keys),
           otherKeys,
+          digits,
           final: s.type === 'final' && !returns ? (key.slice(1) as CallResult['outcome']) : null,
           child: nested ? resolve(s.initial, `${self}.`, self) : -1,
           done: returns ? done : null
@@ -485,17 +528,26 @@ export class FlowEngine {
     return call;
   }
 
+  /** The route of the call the engine runs or ran last, as places in `nodes`. */
+  get lastPath(): readonly number[] {
+    return this.current?.context.path ?? [];
+  }
+
   /** Whether this call is the one the engine runs now. */
   runs(call: EngineCall): boolean {
     return this.current === call;
   }
 
   private startedAt(now: string): number {
+    // Every call of a simulation starts at the same time: the last answer is kept.
+    if (now === this.lastTime) return this.lastStartedAt;
     let at = this.times.get(now);
     if (at === undefined) {
       at = initialContext(this.config, { now }).startedAt;
       this.times.set(now, at);
     }
+    this.lastTime = now;
+    this.lastStartedAt = at;
     return at;
   }
 
@@ -524,6 +576,7 @@ export class EngineCall {
     for (;;) {
       this.state = next;
       const s = this.states[next]!;
+      if (s.arrival !== null) arrive(this.context, s.arrival);
       for (const a of s.entry) a(this.context, event);
       if (s.final !== null) return;
       if (s.child >= 0) {
@@ -536,7 +589,8 @@ export class EngineCall {
         next = s.done.target;
         continue;
       }
-      const taken = firstTaken(s.always, this.context, event);
+      const c = this.context;
+      const taken = firstTaken(s.always, c, event, c.steps > c.stepLimit ? 0 : s.limits);
       if (taken === undefined) return;
       for (const a of taken.actions) a(this.context, event);
       if (taken.target < 0) return;
@@ -553,14 +607,15 @@ export class EngineCall {
       event.type === 'HANGUP'
         ? this.engine.hangupTransition
         : event.type === 'KEY'
-          ? firstTaken(s.keys.get(event.key) ?? s.otherKeys, this.context, event)
+          ? keyTaken(s, event.key, this.context, event)
           : firstTaken(s.on[event.type], this.context, event);
     if (taken === undefined) return;
     for (const a of taken.actions) a(this.context, event);
     if (taken.target >= 0) this.enter(taken.target, event);
     else {
       // A targetless transition stays put; the state's eventless transitions are checked again.
-      const again = firstTaken(s.always, this.context, event);
+      const c = this.context;
+      const again = firstTaken(s.always, c, event, c.steps > c.stepLimit ? 0 : s.limits);
       if (again !== undefined) {
         for (const a of again.actions) a(this.context, event);
         if (again.target >= 0) this.enter(again.target, event);
@@ -569,14 +624,79 @@ export class EngineCall {
   }
 }
 
-/** The first transition whose guard holds, if any. */
-function firstTaken(list: readonly Transition[] | undefined, c: Context, e: CallerEvent | null): Transition | undefined {
+/** The first transition from `from` on whose guard holds, if any. */
+function firstTaken(list: readonly Transition[] | undefined, c: Context, e: CallerEvent | null, from = 0): Transition | undefined {
   if (list === undefined) return undefined;
-  for (let i = 0; i < list.length; i++) {
+  for (let i = from; i < list.length; i++) {
     const t = list[i]!;
     if (t.guard === null || t.guard(c, e)) return t;
   }
   return undefined;
+}
+
+/** Each keypad key's slot by its character code: 0 to 15, or -1 for any other character. */
+const KEY_SLOTS = new Int8Array(128).fill(-1);
+for (const [slot, key] of DTMF_KEYS.entries()) KEY_SLOTS[key.charCodeAt(0)] = slot;
+const NO_KEYPAD: readonly (readonly Transition[] | undefined)[] = [];
+
+function keypadOf(keys: ReadonlyMap<string, readonly Transition[]>): readonly (readonly Transition[] | undefined)[] {
+  if (keys.size === 0) return NO_KEYPAD;
+  const keypad: (readonly Transition[] | undefined)[] = new Array<readonly Transition[] | undefined>(DTMF_KEYS.length).fill(undefined);
+  for (const [key, list] of keys) {
+    const slot = key.length === 1 ? KEY_SLOTS[key.charCodeAt(0)] ?? -1 : -1;
+    if (slot >= 0) keypad[slot] = list;
+  }
+  return keypad;
+}
+
+/** The transitions a key can take at a state: its own, or those for any other key. */
+function keyTransitions(s: State, key: string): readonly Transition[] {
+  if (key.length === 1) {
+    const slot = KEY_SLOTS[key.charCodeAt(0)] ?? -1;
+    if (slot >= 0) {
+      const own = s.keypad[slot];
+      if (own !== undefined) return own;
+    }
+  }
+  return s.keys.get(key) ?? s.otherKeys;
+}
+
+/**
+ * The first of a state's transitions a key takes. A key for no transition of
+ * its own, in the middle of an input's entry, goes straight past the entry's
+ * transitions: as its guards find (see the engine's `entry` guard), only a
+ * key that ends or fills the entry completes it.
+ */
+function keyTaken(s: State, key: string, c: Context, e: CallerEvent): Transition | undefined {
+  const list = keyTransitions(s, key);
+  const digits = s.digits;
+  if (list === s.otherKeys && digits !== null && key !== digits.terminator && c.buffer.length + key.length < digits.maxDigits) {
+    return firstTaken(list, c, e, digits.count);
+  }
+  return firstTaken(list, c, e);
+}
+
+/** The run of `entry`-guarded transitions at the start of a list, when they share a terminator and length. */
+function leadingEntries(list: readonly TransitionConfig[]): State['digits'] {
+  let count = 0;
+  let terminator: string | undefined;
+  let maxDigits: number | undefined;
+  for (const t of list) {
+    if (t.guard?.type !== 'entry') break;
+    const spec = t.guard.params as unknown as EntrySpec;
+    if (count > 0 && (spec.terminator !== terminator || spec.maxDigits !== maxDigits)) break;
+    terminator = spec.terminator;
+    maxDigits = spec.maxDigits;
+    count++;
+  }
+  return count === 0 || terminator === undefined || maxDigits === undefined ? null : { count, terminator, maxDigits };
+}
+
+/** How many transitions at the start of a list are guarded by the step limit alone (see compileNode). */
+function leadingLimits(list: readonly TransitionConfig[]): number {
+  let n = 0;
+  while (n < list.length && list[n]!.guard?.type === 'overStepLimit') n++;
+  return n;
 }
 
 /**
@@ -585,7 +705,7 @@ function firstTaken(list: readonly Transition[] | undefined, c: Context, e: Call
  * dropped (they hold); for other keys, the transitions without a key guard.
  * The same first transition is taken as by trying every guard in turn.
  */
-function byKey(list: readonly TransitionConfig[], transition: (t: TransitionConfig) => Transition): { keys: Map<string, Transition[]>; otherKeys: Transition[] } {
+function byKey(list: readonly TransitionConfig[], transition: (t: TransitionConfig) => Transition): { keys: Map<string, Transition[]>; otherKeys: Transition[]; digits: State['digits'] } {
   const built = list.map(transition);
   const keyOf = (t: TransitionConfig): string | undefined => {
     const key = t.guard?.type === 'keyIs' ? (t.guard.params as Record<string, unknown>)['key'] : undefined;
@@ -603,5 +723,6 @@ function byKey(list: readonly TransitionConfig[], transition: (t: TransitionConf
       })
     );
   }
-  return { keys, otherKeys: built.filter((_, i) => keyOf(list[i]!) === undefined) };
+  const others = list.flatMap((t, i) => (keyOf(t) === undefined ? [i] : []));
+  return { keys, otherKeys: others.map((i) => built[i]!), digits: leadingEntries(others.map((i) => list[i]!)) };
 }

@@ -62,6 +62,8 @@ export interface ResolvedIntent {
 
 export interface ResolvedModel {
   readonly intents: readonly ResolvedIntent[];
+  /** The intents' weights added up, in their order. */
+  readonly intentWeight: number;
   readonly silence: number;
   readonly wrongKey: number;
   readonly zeroOutWhenLost: number;
@@ -89,11 +91,15 @@ export function resolveModel(model: TrafficModel = {}): ResolvedModel {
   const intents = (model.intents ?? []).filter((i) => i.share > 0);
   let largest = 0;
   for (const intent of intents) largest = Math.max(largest, intent.share);
+  const resolved: ResolvedIntent[] =
+    intents.length > 0
+      ? intents.map((i) => ({ name: i.name, weight: i.share / largest, choices: new Map(ownEntries(i.choices)) }))
+      : [{ name: 'caller', weight: 1, choices: new Map() }];
+  let intentWeight = 0;
+  for (const intent of resolved) intentWeight += intent.weight;
   return {
-    intents:
-      intents.length > 0
-        ? intents.map((i) => ({ name: i.name, weight: i.share / largest, choices: new Map(ownEntries(i.choices)) }))
-        : [{ name: 'caller', weight: 1, choices: new Map() }],
+    intents: resolved,
+    intentWeight,
     silence: model.silence ?? 0.05,
     wrongKey: model.wrongKey ?? 0.05,
     zeroOutWhenLost: model.zeroOutWhenLost ?? 0.5,

@@ -165,11 +165,8 @@ interface Answers {
   readonly choices: ReadonlyMap<string, number>;
 }
 
-const answersOf = new WeakMap<FlowNode, Answers>();
-
 function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
-  let known = answersOf.get(node);
-  if (known !== undefined) return known;
+  let known: Answers;
   if (node.kind === 'input') {
     const terminator = node.terminator ?? '#';
     const digits = validEntry(node);
@@ -186,7 +183,6 @@ function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
       choices: choicesOf(node)
     };
   }
-  answersOf.set(node, known);
   return known;
 }
 
@@ -206,12 +202,12 @@ const ZERO: readonly CallerEvent[] = [keyEvent('0')];
 /** The caller's events at a menu or input, on this attempt there. */
 function callerEvents(
   node: NodeOfKind<'menu'> | NodeOfKind<'input'>,
+  can: Answers,
   intent: ResolvedModel['intents'][number],
   model: ResolvedModel,
   stream: number,
   attempt: number
 ): readonly CallerEvent[] {
-  const can = answers(node);
   const key = can.key;
   // Lost after a retry here, a caller may press 0 when the menu has it.
   if (node.kind === 'menu' && attempt > 0 && can.zero && uniformIn(stream, key ^ DRAW.lost, attempt) < model.zeroOutWhenLost) {
@@ -229,9 +225,7 @@ function callerEvents(
 }
 
 function pickIntent(model: ResolvedModel, stream: number): ResolvedModel['intents'][number] {
-  let total = 0;
-  for (const intent of model.intents) total += intent.weight;
-  let u = uniformIn(stream, DRAW.intent) * total;
+  let u = uniformIn(stream, DRAW.intent) * model.intentWeight;
   for (const intent of model.intents) {
     if (u < intent.weight) return intent;
     u -= intent.weight;
@@ -273,7 +267,12 @@ export class WorldPlan {
   readonly keys: Uint32Array;
   /** 1 where the world decides the node's outcome. */
   private readonly decided: Uint8Array;
+  /** 1 where the node is a queue. */
+  private readonly queues: Uint8Array;
   private readonly tables = new WeakMap<ResolvedModel, (OutcomeTable | undefined)[]>();
+  private lastModel: ResolvedModel | null = null;
+  private lastTables: readonly (OutcomeTable | undefined)[] = [];
+  private readonly answerList: (Answers | undefined)[] = [];
 
   /** `nodes`: the nodes the machine runs, when sub-flows are compiled in (see compiledNodes). */
   constructor(
@@ -285,6 +284,7 @@ export class WorldPlan {
     this.places = new Map(nodes.map((n, i) => [n.id, i]));
     this.keys = Uint32Array.from(nodes, (n) => hashText(n.id));
     this.decided = Uint8Array.from(nodes, (n) => (WORLD_DECIDES.has(n.kind) && outcomesOf(n).length > 0 ? 1 : 0));
+    this.queues = Uint8Array.from(nodes, (n) => (n.kind === 'queue' ? 1 : 0));
   }
 
   decides(node: string): boolean {
@@ -296,14 +296,29 @@ export class WorldPlan {
     return this.decided[at] === 1;
   }
 
+  /** Whether the node at this place is a queue. */
+  queueAt(at: number): boolean {
+    return this.queues[at] === 1;
+  }
+
   /** The world's chances for the node at this place under a model. */
   outcomeTable(at: number, model: ResolvedModel): OutcomeTable | undefined {
-    let tables = this.tables.get(model);
-    if (tables === undefined) {
-      tables = this.nodes.map((n) => outcomeTable(n, model));
-      this.tables.set(model, tables);
+    // A simulation asks under one model call after call: the last model's tables are kept at hand.
+    if (model !== this.lastModel) {
+      let tables = this.tables.get(model);
+      if (tables === undefined) {
+        tables = this.nodes.map((n) => outcomeTable(n, model));
+        this.tables.set(model, tables);
+      }
+      this.lastModel = model;
+      this.lastTables = tables;
     }
-    return tables[at];
+    return this.lastTables[at];
+  }
+
+  /** What a caller can do at the menu or input at this place, worked out when first asked. */
+  answersAt(at: number, node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
+    return (this.answerList[at] ??= answers(node));
   }
 }
 
@@ -406,7 +421,7 @@ export class Caller {
     }
     const attempt = this.attempt(at);
     if (node.kind === 'menu') this.menuSteps++;
-    return callerEvents(node, this.prepared.intent, this.model, this.prepared.stream, attempt);
+    return callerEvents(node, this.plan.answersAt(at, node), this.prepared.intent, this.model, this.prepared.stream, attempt);
   }
 
   /** Attempts before this one at the node, counting this one. */
@@ -441,7 +456,7 @@ export function recordOf(
   let visits: number[] | undefined;
   for (let i = 0; i < fullRoute.length; i++) {
     const at = path !== undefined ? path[i]! : (plan.places.get(fullRoute[i]!) ?? -1);
-    if (at < 0 || plan.nodes[at]!.kind !== 'queue') continue;
+    if (at < 0 || !plan.queueAt(at)) continue;
     visits ??= [];
     let visit = 1;
     for (const seen of visits) if (seen === at) visit++;
@@ -513,16 +528,68 @@ export interface TrafficReport {
   readonly abandonedAt: readonly { readonly node: string; readonly calls: number }[];
 }
 
-function percentile(sorted: ArrayLike<number>, p: number): number | null {
-  if (sorted.length === 0) return null;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return Math.round(sorted[index]! * 10) / 10;
+/** The place of the value a percentile reads in `n` sorted values (nearest rank). */
+const rankOf = (n: number, p: number): number => Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1));
+
+/**
+ * Puts the value of rank `k` (0-based, as if sorted) at `values[k]`, with
+ * every smaller-ranked value before it and every larger-ranked after, looking
+ * only at `values[from..to]` (Hoare's selection: linear on average, where a
+ * sort of a million times costs n log n).
+ */
+function select(values: Float64Array, k: number, from: number, to: number): void {
+  let lo = from;
+  let hi = to;
+  while (hi > lo) {
+    // The median of three as the pivot, so sorted or equal times stay linear.
+    const mid = (lo + hi) >>> 1;
+    const a = values[lo]!;
+    const b = values[mid]!;
+    const c = values[hi]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/**
+ * Percentiles (nearest rank, rounded to a tenth) of the values, which are
+ * reordered. Asked from the highest down, each selection looks only at the
+ * values below the one before.
+ */
+function percentiles(values: Float64Array, ps: readonly number[]): (number | null)[] {
+  const n = values.length;
+  if (n === 0) return ps.map(() => null);
+  const order = ps.map((p, i) => ({ i, k: rankOf(n, p) })).sort((a, b) => b.k - a.k);
+  const found: (number | null)[] = ps.map(() => null);
+  let to = n - 1;
+  for (const { i, k } of order) {
+    select(values, k, 0, to);
+    found[i] = Math.round(values[k]! * 10) / 10;
+    to = k;
+  }
+  return found;
 }
 
 export interface TallyData {
   readonly n: number;
   readonly counts: Record<TrafficOutcome, number>;
-  readonly times: readonly number[];
+  /** Seconds to a person, one per call that reached one, in no order. */
+  readonly times: Float64Array;
   /** Calls by menu steps: `steps[k]` calls took k steps. */
   readonly steps: readonly number[];
   readonly through: readonly [string, number][];
@@ -534,9 +601,14 @@ export interface TallyData {
  * flow's node ids, it counts a route given as places in that list without
  * looking ids up.
  */
+/** No calls of any outcome, as an object of fixed shape (one made from entries may not be, and costs a lookup per call). */
+const noCalls = (): Record<TrafficOutcome, number> => ({ person: 0, voicemail: 0, callback: 0, ended: 0, dropped: 0, abandoned: 0, trapped: 0, stepLimit: 0 });
+
 export class Tally {
-  private readonly counts = Object.fromEntries(TRAFFIC_OUTCOMES.map((o) => [o, 0])) as Record<TrafficOutcome, number>;
-  private readonly times: number[] = [];
+  private readonly counts = noCalls();
+  /** Seconds to a person: the first `timeCount` of `times`, grown by doubling. */
+  private times = new Float64Array(1024);
+  private timeCount = 0;
   private readonly steps: number[] = [];
   private readonly through = new Map<string, { calls: number; last: number }>();
   /** Calls through each place, and the last call counted there. */
@@ -554,7 +626,7 @@ export class Tally {
   add(r: CallRecord, path?: readonly number[]): void {
     const call = this.n++;
     this.counts[r.outcome]++;
-    if (r.timeToPerson !== null) this.times.push(r.timeToPerson);
+    if (r.timeToPerson !== null) this.addTime(r.timeToPerson);
     const steps = this.steps;
     while (steps.length <= r.menuSteps) steps.push(0);
     steps[r.menuSteps]!++;
@@ -578,6 +650,15 @@ export class Tally {
     if (r.outcome === 'abandoned' && r.node !== null) this.abandoned.set(r.node, (this.abandoned.get(r.node) ?? 0) + 1);
   }
 
+  private addTime(seconds: number): void {
+    if (this.timeCount === this.times.length) {
+      const grown = new Float64Array(this.times.length * 2);
+      grown.set(this.times);
+      this.times = grown;
+    }
+    this.times[this.timeCount++] = seconds;
+  }
+
   /** Calls through each node, in the order nodes were first met. */
   private throughNodes(): [string, number][] {
     const totals = new Map<string, number>();
@@ -591,7 +672,7 @@ export class Tally {
     return {
       n: this.n,
       counts: { ...this.counts },
-      times: this.times,
+      times: this.times.slice(0, this.timeCount),
       steps: this.steps,
       through: this.throughNodes(),
       abandoned: [...this.abandoned]
@@ -602,7 +683,7 @@ export class Tally {
   merge(data: TallyData): void {
     this.n += data.n;
     for (const o of TRAFFIC_OUTCOMES) this.counts[o] += data.counts[o];
-    for (const t of data.times) this.times.push(t);
+    for (const t of data.times) this.addTime(t);
     data.steps.forEach((calls, k) => {
       while (this.steps.length <= k) this.steps.push(0);
       this.steps[k]! += calls;
@@ -618,7 +699,7 @@ export class Tally {
   report(seed: number): TrafficReport {
     const n = this.n;
     const counts = { ...this.counts };
-    const times = Float64Array.from(this.times).sort();
+    const times = this.times.slice(0, this.timeCount);
     // Shares rounded so they still sum to 1: the largest takes the rounding.
     const shares = Object.fromEntries(TRAFFIC_OUTCOMES.map((o) => [o, n === 0 ? 0 : Math.round((counts[o] / n) * 1e6) / 1e6])) as Record<TrafficOutcome, number>;
     if (n > 0) {
@@ -629,6 +710,7 @@ export class Tally {
     const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
     let timeSum = 0;
     for (const t of times) timeSum += t;
+    const [p50 = null, p90 = null, p99 = null] = percentiles(times, [0.5, 0.9, 0.99]);
     let stepSum = 0;
     this.steps.forEach((calls, k) => (stepSum += calls * k));
     return {
@@ -636,12 +718,7 @@ export class Tally {
       seed,
       outcomes: shares,
       counts,
-      timeToPerson: {
-        p50: percentile(times, 0.5),
-        p90: percentile(times, 0.9),
-        p99: percentile(times, 0.99),
-        mean: times.length === 0 ? null : Math.round((timeSum / times.length) * 10) / 10
-      },
+      timeToPerson: { p50, p90, p99, mean: times.length === 0 ? null : Math.round((timeSum / times.length) * 10) / 10 },
       menuSteps: { mean: n === 0 ? 0 : Math.round((stepSum / n) * 100) / 100, p90: countedPercentile(this.steps, 0.9) ?? 0 },
       busiestNodes: this.throughNodes()
         .sort(byCount)
@@ -673,11 +750,11 @@ export function simulateWithActors(flow: Flow, calls: number, options: TrafficOp
 
 /** Runs call number `call` on the table-driven engine: the same decisions, no actor. */
 export function simulateEngineCall(plan: WorldPlan, engine: FlowEngine, model: ResolvedModel, seed: number, call: number): CallRecord {
-  return runEngineCall(plan, engine, model, seed, call).record;
+  return runEngineCall(plan, engine, model, seed, call);
 }
 
-/** The same, with the route as places in the flow's nodes, for a tally to count by. */
-function runEngineCall(plan: WorldPlan, engine: FlowEngine, model: ResolvedModel, seed: number, call: number): { record: CallRecord; path: readonly number[] } {
+/** The same; the route as places in the flow's nodes, for a tally to count by, is the engine's `lastPath` until its next call. */
+function runEngineCall(plan: WorldPlan, engine: FlowEngine, model: ResolvedModel, seed: number, call: number): CallRecord {
   const prepared = prepareCall(plan, model, seed, call);
   const caller = new Caller(plan, model, prepared);
   // The engine asks the world as the call goes, rather than deciding every node ahead.
@@ -707,7 +784,7 @@ function runEngineCall(plan: WorldPlan, engine: FlowEngine, model: ResolvedModel
       events++;
     }
   }
-  return { record: recordOf(plan, context.result, context.node, context.route, prepared, caller, context.path, stopped), path: context.path };
+  return recordOf(plan, context.result, context.node, context.route, prepared, caller, context.path, stopped);
 }
 
 const HANGUP: CallerEvent = { type: 'HANGUP' };
@@ -744,8 +821,8 @@ export function tallyRange(
     const table = FlowEngine.forConfig(config);
     const tally = new Tally(table.nodes);
     for (let call = from; call < to; call++) {
-      const { record, path } = runEngineCall(plan, table, model, seed, call);
-      tally.add(record, path);
+      const record = runEngineCall(plan, table, model, seed, call);
+      tally.add(record, table.lastPath);
     }
     return { tally, engine };
   }

@@ -36,9 +36,9 @@ const CHUNK = 5000;
 /** The worker's own postMessage (the DOM types describe a window's). */
 const post = (message: TrafficMessage): void => (self as unknown as { postMessage(message: unknown): void }).postMessage(message);
 
-function histogram(times: readonly number[]): { binSeconds: number; counts: number[] } {
+function histogram(times: Float64Array): { binSeconds: number; counts: number[] } {
   if (times.length === 0) return { binSeconds: 30, counts: [] };
-  const sorted = [...times].sort((a, b) => a - b);
+  const sorted = times.slice().sort();
   const top = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!;
   const binSeconds = Math.max(5, Math.ceil(top / 20 / 5) * 5);
   const counts = Array.from({ length: Math.floor(top / binSeconds) + 1 }, () => 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../../src/core/simulate/model.ts';
-import { simulateWithActors, TRAFFIC_OUTCOMES } from '../../../src/core/simulate/traffic.ts';
+import { simulateWithActors, Tally, TRAFFIC_OUTCOMES, type CallRecord } from '../../../src/core/simulate/traffic.ts';
 import { exampleFlow, makeFlow } from '../../support/build.ts';
 
 /** Callers who always do what they came for and never give up. */
@@ -66,6 +66,45 @@ describe('caller traffic', () => {
     // Nearly everyone is silent at first; after the retry, they press 0.
     const report = simulateWithActors(flow, 400, { seed: 9, model: { ...PATIENT, silence: 0.999, zeroOutWhenLost: 1 } });
     expect(report.outcomes.person).toBeGreaterThan(0.9);
+  });
+});
+
+describe('the report of a tally', () => {
+  /** The nearest-rank percentile, rounded to a tenth, read off a sorted copy. */
+  const nearestRank = (times: readonly number[], p: number): number => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]! * 10) / 10;
+  };
+  const person = (seconds: number): CallRecord => ({ outcome: 'person', node: 'desk', timeToPerson: seconds, menuSteps: 1, route: ['main', 'desk'] });
+
+  it.each([
+    ['spread out', (i: number) => ((i * 7919) % 1009) * 0.37],
+    ['with many the same', (i: number) => (i % 5) * 10],
+    ['in order', (i: number) => i / 10],
+    ['in reverse order', (i: number) => (5000 - i) / 10],
+    ['all the same', () => 42]
+  ])('gives the times to a person at p50, p90 and p99 as a sort would: %s', (_, time) => {
+    for (const n of [1, 2, 3, 10, 101, 5000]) {
+      const times = Array.from({ length: n }, (_, i) => time(i));
+      const tally = new Tally();
+      for (const t of times) tally.add(person(t));
+      tally.add({ outcome: 'abandoned', node: 'main', timeToPerson: null, menuSteps: 0, route: ['main'] });
+      const report = tally.report(1);
+      expect(report.timeToPerson).toEqual({
+        p50: nearestRank(times, 0.5),
+        p90: nearestRank(times, 0.9),
+        p99: nearestRank(times, 0.99),
+        mean: Math.round((times.reduce((a, b) => a + b, 0) / n) * 10) / 10
+      });
+      expect(report.counts.person).toBe(n);
+      expect(report.counts.abandoned).toBe(1);
+    }
+  });
+
+  it('gives no times when no call reached a person', () => {
+    const tally = new Tally();
+    tally.add({ outcome: 'dropped', node: 'main', timeToPerson: null, menuSteps: 1, route: ['main'] });
+    expect(tally.report(1).timeToPerson).toEqual({ p50: null, p90: null, p99: null, mean: null });
   });
 });
 
