@@ -10,6 +10,7 @@
  * memory) stop at {@link MAX_WALK_DEPTH} rather than overflow.
  */
 import { DIAGNOSTIC_CODES, type Problem } from '../diagnostic/index.ts';
+import { hasPlainPrototype, prototypeHasFields } from './plain.ts';
 import { escapeToken } from './pointer.ts';
 
 /**
@@ -90,13 +91,31 @@ function walk(value: unknown, options: LimitOptions, protoKeys: string[] | undef
     return text;
   };
   let breach: LimitBreach | undefined;
+  const tooLong = (text: string): boolean => {
+    breach = { pointer: pointer(path.length), message: `a text of ${grouped(text.length)} characters: at most ${grouped(MAX_STRING)} are read` };
+    return true;
+  };
+  // While Object.prototype has no enumerable field, a plain object's fields are all its own (json/plain.ts).
+  const trusted = !prototypeHasFields();
+  /**
+   * Whether the walk stops at a field or item: strings and other values
+   * that hold nothing are read where they stand, without a step of the path.
+   */
+  const step = (child: unknown, token: string | number, level: number): boolean => {
+    if (typeof child === 'string') {
+      if (child.length <= MAX_STRING) return false;
+      path.push(token);
+      return tooLong(child);
+    }
+    if (typeof child !== 'object' || child === null) return false;
+    path.push(token);
+    const stop = visit(child, level);
+    path.pop();
+    return stop;
+  };
   /** Whether the walk stops here: `breach` says why. */
   const visit = (current: unknown, level: number): boolean => {
-    if (typeof current === 'string') {
-      if (current.length <= MAX_STRING) return false;
-      breach = { pointer: pointer(path.length), message: `a text of ${grouped(current.length)} characters: at most ${grouped(MAX_STRING)} are read` };
-      return true;
-    }
+    if (typeof current === 'string') return current.length > MAX_STRING && tooLong(current);
     if (typeof current !== 'object' || current === null) return false;
     if (level > maxDepth) {
       // Named by the field whose value nests too deep (`/nodes/0/kind`, not `/nodes/0/kind/0/0/…/0`).
@@ -106,26 +125,23 @@ function walk(value: unknown, options: LimitOptions, protoKeys: string[] | undef
       return true;
     }
     if (Array.isArray(current)) {
-      for (let i = 0; i < current.length; i++) {
-        path.push(i);
-        const stop = visit(current[i], level + 1);
-        path.pop();
-        if (stop) return true;
-      }
+      for (let i = 0; i < current.length; i++) if (step(current[i], i, level + 1)) return true;
       return false;
     }
     const record = current as Record<string, unknown>;
+    const own = trusted && hasPlainPrototype(record);
     for (const key in record) {
-      if (!Object.hasOwn(record, key)) continue;
+      if (!own && !Object.hasOwn(record, key)) continue;
       if (key.length > MAX_STRING) {
         breach = { pointer: pointer(path.length), message: `a field name of ${grouped(key.length)} characters: at most ${grouped(MAX_STRING)} are read` };
         return true;
       }
-      path.push(key);
-      if (key === '__proto__' && protoKeys !== undefined) protoKeys.push(pointer(path.length));
-      const stop = visit(record[key], level + 1);
-      path.pop();
-      if (stop) return true;
+      if (key === '__proto__' && protoKeys !== undefined) {
+        path.push(key);
+        protoKeys.push(pointer(path.length));
+        path.pop();
+      }
+      if (step(record[key], key, level + 1)) return true;
     }
     return false;
   };

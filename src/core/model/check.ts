@@ -13,6 +13,7 @@
  * number, array and refinement checks are Zod's own, run as Zod runs them.
  */
 import type { z } from 'zod';
+import { hasPlainPrototype, prototypeHasFields } from '../json/plain.ts';
 
 /** Whether a value is valid: true only when the schema would accept it and give it back unchanged. */
 export type Check = (value: unknown) => boolean;
@@ -52,6 +53,13 @@ const NEVER: Check = () => false;
 const ALWAYS: Check = () => true;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Whether a value is an object as JSON.parse makes one (see json/plain.ts):
+ * while Object.prototype has no enumerable field (checked on every call of a
+ * compiled check), its fields are read without asking if each is its own.
+ */
+const isPlain = (value: unknown): value is Record<string, unknown> => isRecord(value) && hasPlainPrototype(value);
 
 /**
  * Zod's checks of a schema (a string's length and pattern, a number's range,
@@ -161,8 +169,8 @@ export function compileCheck(schema: z.ZodType): Check {
         const item = compile(def.valueType!);
         return withChecks(def, (value) => {
           if (!isRecord(value)) return false;
+          if (!isPlain(value)) return false;
           for (const name in value) {
-            if (!Object.hasOwn(value, name)) continue;
             if (!key(name) || !item(value[name])) return false;
           }
           return true;
@@ -181,13 +189,16 @@ export function compileCheck(schema: z.ZodType): Check {
         const index = new Map(names.map((name, i) => [name, i]));
         const requiredCount = required.filter(Boolean).length;
         // One pass over the value's own fields (most of a shape's are optional and absent), counting the required ones met.
+        let next = 0;
         return withChecks(def, (value) => {
-          if (!isRecord(value)) return false;
+          if (!isPlain(value)) return false;
           let met = 0;
+          // Every field enumerated is the value's own (see isPlain and the check of Object.prototype).
           for (const name in value) {
-            if (!Object.hasOwn(value, name)) continue;
             const field = value[name];
-            const i = index.get(name);
+            // Fields usually come in the shape's order: the one after the last found is tried before the index.
+            let i: number | undefined = names[next] === name ? next : index.get(name);
+            if (i !== undefined) next = i + 1 < names.length ? i + 1 : 0;
             if (i === undefined) {
               if (extra === undefined || !extra(field)) return false;
             } else if (field === undefined) {
@@ -223,5 +234,6 @@ export function compileCheck(schema: z.ZodType): Check {
         return NEVER;
     }
   };
-  return compile(schema as unknown as Internal);
+  const root = compile(schema as unknown as Internal);
+  return (value) => !prototypeHasFields() && root(value);
 }

@@ -61,6 +61,23 @@ describe('findLimitBreach', () => {
     expect(findLimitBreach({ kind: nestedArrays(MAX_DEPTH - 2) }, { level: 2, at: '/nodes/4' })?.pointer).toBe('/nodes/4/kind');
   });
 
+  it("reads only an object's own fields, whatever its prototype or Object.prototype hold", () => {
+    const long = 'x'.repeat(MAX_STRING + 1);
+    // Inherited from a prototype of its own: not the object's field, not read.
+    const child = Object.create({ inherited: long }) as Record<string, unknown>;
+    child['own'] = 'short';
+    expect(findLimitBreach({ nodes: [child] })).toBeUndefined();
+    // Inherited by every object from a polluted Object.prototype: still not read.
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype['polluted'] = long;
+    try {
+      expect(findLimitBreach({ nodes: [{ id: 'a' }] })).toBeUndefined();
+      expect(findLimitBreach({ nodes: [{ id: long }] })?.pointer).toBe('/nodes/0/id');
+    } finally {
+      delete prototype['polluted'];
+    }
+  });
+
   it('ends on a cycle in memory, at the depth limit', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;

@@ -62,6 +62,22 @@ describe('the check-only flow validator', () => {
     expect(check({ ...bank, tests: [{ name: 'x', steps: [], expect: { not: { outcome: 'dropped' } } }] })).toBe(true);
   });
 
+  it('leaves a flow to Zod when an object may list fields it does not own', () => {
+    const bank = copy(exampleFlow('bank'));
+    // A node whose prototype is not Object.prototype: its inherited fields are not its own.
+    const node = Object.assign(Object.create({ extra: 1 }) as object, bank.nodes[0]);
+    expect(check({ ...bank, nodes: [node, ...bank.nodes.slice(1)] })).toBe(false);
+    // Every object inherits an enumerable field from a polluted Object.prototype.
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype['polluted'] = 1;
+    try {
+      expect(check(bank)).toBe(false);
+    } finally {
+      delete prototype['polluted'];
+    }
+    expect(check(bank)).toBe(true);
+  });
+
   it('never says yes where Zod says no, on mutated flows', () => {
     const flows = EXAMPLES.map((id) => copy(exampleFlow(id)));
     const values = fc.constantFrom<unknown>(undefined, '', 'x', 'has space', 0, -1, 1.5, 1e300, true, null, [], {}, ['x'], { x: 1 }, 'mon', 'person', '1');
