@@ -179,9 +179,10 @@ export function compileCheck(schema: z.ZodType): Check {
       case 'object': {
         const shape = def.shape!;
         const names = Object.keys(shape);
-        const fields = names.map((name) => compile(shape[name]!));
         // A field the shape may lack: only an `optional` one may be absent.
         const required = names.map((name) => shape[name]!._zod.def.type !== 'optional');
+        // A field present and not undefined is checked by its inner type: the loop below deals with undefined.
+        const fields = names.map((name, i) => compile(required[i] ? shape[name]! : shape[name]!._zod.def.innerType!));
         const strict = def.catchall !== undefined && def.catchall._zod.def.type === 'never';
         // A loose object keeps unknown fields only when it checks them (a catchall); one that strips them changes the data.
         if (!strict && def.catchall === undefined) return NEVER;
