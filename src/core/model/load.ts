@@ -9,7 +9,7 @@ import { migrate } from './migrations.ts';
 import { compileCheck, type Check } from './check.ts';
 import { isTimeZone } from './hours.ts';
 import { FlowSchema, FORMAT_VERSION, NodeSchema, NODE_KINDS } from './schema.ts';
-import type { Flow } from './types.ts';
+import type { Flow, NodeOfKind } from './types.ts';
 import { DIAGNOSTIC_CODES, type Problem } from '../diagnostic/index.ts';
 
 export { formatProblem, type Problem } from '../diagnostic/index.ts';
@@ -192,22 +192,84 @@ function explainFlowIssue(issue: z.core.$ZodIssue, actual: unknown): string | un
     : `unknown node kind ${typeof actual === 'string' ? JSON.stringify(actual.length > 40 ? `${actual.slice(0, 40)}…` : actual) : describeValue(actual)}: expected one of ${NODE_KINDS.join(', ')}`;
 }
 
+/** A menu's options: each has a key or phrases, and no key or phrase is two options'. */
+function checkOptions(node: NodeOfKind<'menu'>, index: number, file: string, problems: Problem[]): void {
+  const keys = new Map<string, number>();
+  // Most menus have no phrases: their map is made for the first.
+  let phrases: Map<string, number> | undefined;
+  for (let optionIndex = 0; optionIndex < node.options.length; optionIndex++) {
+    const option = node.options[optionIndex]!;
+    const said = option.phrases ?? [];
+    for (let phraseIndex = 0; phraseIndex < said.length; phraseIndex++) {
+      const phrase = said[phraseIndex]!;
+      const heard = phrase.trim().toLowerCase();
+      phrases ??= new Map();
+      const other = phrases.get(heard);
+      if (other !== undefined && other !== optionIndex) {
+        problems.push({
+          code: DIAGNOSTIC_CODES.schema,
+          severity: 'error',
+          file,
+          pointer: `/nodes/${index}/options/${optionIndex}/phrases/${phraseIndex}`,
+          message: `node ${JSON.stringify(node.id)}: the phrase ${JSON.stringify(phrase)} is already option ${other + 1}'s`
+        });
+      } else {
+        phrases.set(heard, optionIndex);
+      }
+    }
+    if (option.key === undefined && said.length === 0) {
+      problems.push({
+        code: DIAGNOSTIC_CODES.schema,
+        severity: 'error',
+        file,
+        pointer: `/nodes/${index}/options/${optionIndex}`,
+        message: `node ${JSON.stringify(node.id)}: a menu option needs a "key" or "phrases"`
+      });
+    }
+    if (option.key === undefined) continue;
+    const other = keys.get(option.key);
+    if (other !== undefined) {
+      problems.push({
+        code: DIAGNOSTIC_CODES.schema,
+        severity: 'error',
+        file,
+        pointer: `/nodes/${index}/options/${optionIndex}/key`,
+        message: `node ${JSON.stringify(node.id)}: key ${JSON.stringify(option.key)} is already option ${other + 1}`
+      });
+    } else {
+      keys.set(option.key, optionIndex);
+    }
+  }
+}
+
+/** Where each id is first used among the nodes. */
+function firstPlaces(nodes: readonly { readonly id: string }[]): Map<string, number> {
+  const places = new Map<string, number>();
+  nodes.forEach((node, at) => {
+    if (!places.has(node.id)) places.set(node.id, at);
+  });
+  return places;
+}
+
 /** Checks the schema cannot express: unique ids, an existing start, valid patterns. */
 function checkIntegrity(flow: Flow, file: string): Problem[] {
   const problems: Problem[] = [];
-  const firstIndex = new Map<string, number>();
-  flow.nodes.forEach((node, index) => {
-    const seen = firstIndex.get(node.id);
-    if (seen !== undefined) {
+  // One set operation a node: where an id was first used is looked up only once some id comes twice.
+  const ids = new Set<string>();
+  let firstIndex: Map<string, number> | undefined;
+  const nodes = flow.nodes;
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    const before = ids.size;
+    if (ids.add(node.id).size === before) {
+      firstIndex ??= firstPlaces(nodes);
       problems.push({
         code: DIAGNOSTIC_CODES.schema,
         severity: 'error',
         file,
         pointer: `/nodes/${index}/id`,
-        message: `duplicate node id ${JSON.stringify(node.id)} (first used at /nodes/${seen}/id)`
+        message: `duplicate node id ${JSON.stringify(node.id)} (first used at /nodes/${firstIndex.get(node.id)!}/id)`
       });
-    } else {
-      firstIndex.set(node.id, index);
     }
     if (node.kind === 'input' && node.pattern !== undefined) {
       try {
@@ -240,50 +302,8 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
         message: `node ${JSON.stringify(node.id)}: ${JSON.stringify(node.timeZone)} is not a time zone (use an IANA name such as "America/New_York")`
       });
     }
-    if (node.kind === 'menu') {
-      const keys = new Map<string, number>();
-      const phrases = new Map<string, number>();
-      node.options.forEach((option, optionIndex) => {
-        (option.phrases ?? []).forEach((phrase, phraseIndex) => {
-          const said = phrase.trim().toLowerCase();
-          const other = phrases.get(said);
-          if (other !== undefined && other !== optionIndex) {
-            problems.push({
-              code: DIAGNOSTIC_CODES.schema,
-              severity: 'error',
-              file,
-              pointer: `/nodes/${index}/options/${optionIndex}/phrases/${phraseIndex}`,
-              message: `node ${JSON.stringify(node.id)}: the phrase ${JSON.stringify(phrase)} is already option ${other + 1}'s`
-            });
-          } else {
-            phrases.set(said, optionIndex);
-          }
-        });
-        if (option.key === undefined && (option.phrases === undefined || option.phrases.length === 0)) {
-          problems.push({
-            code: DIAGNOSTIC_CODES.schema,
-            severity: 'error',
-            file,
-            pointer: `/nodes/${index}/options/${optionIndex}`,
-            message: `node ${JSON.stringify(node.id)}: a menu option needs a "key" or "phrases"`
-          });
-        }
-        if (option.key === undefined) return;
-        const other = keys.get(option.key);
-        if (other !== undefined) {
-          problems.push({
-            code: DIAGNOSTIC_CODES.schema,
-            severity: 'error',
-            file,
-            pointer: `/nodes/${index}/options/${optionIndex}/key`,
-            message: `node ${JSON.stringify(node.id)}: key ${JSON.stringify(option.key)} is already option ${other + 1}`
-          });
-        } else {
-          keys.set(option.key, optionIndex);
-        }
-      });
-    }
-  });
+    if (node.kind === 'menu') checkOptions(node, index, file, problems);
+  }
   // A test call through an hours check needs a time, or it passes or fails with the clock.
   const hours = flow.nodes.filter((node) => node.kind === 'hours').map((node) => node.id);
   if (hours.length > 0) {
@@ -302,11 +322,11 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
   }
   if (flow.nodes.length === 0) {
     problems.push({ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '/nodes', message: 'a flow needs at least one node' });
-  } else if (!firstIndex.has(flow.start)) {
+  } else if (!ids.has(flow.start)) {
     problems.push({ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '/start', message: `the start node ${JSON.stringify(flow.start)} does not exist` });
   }
   (flow.entries ?? []).forEach((entry, index) => {
-    if (!firstIndex.has(entry.start)) {
+    if (!ids.has(entry.start)) {
       problems.push({ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: `/entries/${index}/start`, message: `entry point ${index + 1} starts at ${JSON.stringify(entry.start)}, which is not a node` });
     }
   });

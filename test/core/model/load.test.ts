@@ -35,6 +35,11 @@ describe('loadFlowText', () => {
     ['a wrong type', { ...valid, nodes: [{ id: 'hi', kind: 'queue', queue: 'q', expectedWaitSeconds: 'long' }] }, [/^\/nodes\/0\/expectedWaitSeconds: expected number, got string "long"/]],
     ['a missing field', { ...valid, nodes: [{ id: 'hi', kind: 'menu', prompt: 'x' }] }, [/^\/nodes\/0\/options: missing required field "options"/]],
     ['duplicate ids', { ...valid, nodes: [valid.nodes[0], valid.nodes[0]] }, [/^\/nodes\/1\/id: duplicate node id "hi" \(first used at \/nodes\/0\/id\)/]],
+    [
+      'two ids each used twice',
+      { ...valid, nodes: [valid.nodes[0], { id: 'bye', kind: 'hangup' }, valid.nodes[0], { id: 'bye', kind: 'hangup' }] },
+      [/^\/nodes\/2\/id: duplicate node id "hi" \(first used at \/nodes\/0\/id\)/, /^\/nodes\/3\/id: duplicate node id "bye" \(first used at \/nodes\/1\/id\)/]
+    ],
     ['a missing start', { ...valid, start: 'nope' }, [/^\/start: the start node "nope" does not exist/]],
     ['no nodes', { ...valid, nodes: [] }, [/^\/nodes: a flow needs at least one node/]],
     ['a bad pattern', { ...valid, nodes: [{ id: 'hi', kind: 'input', prompt: 'x', variable: 'v', pattern: '([' }] }, [/^\/nodes\/0\/pattern: .* is not a valid regular expression/]],
