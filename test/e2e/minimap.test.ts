@@ -23,8 +23,31 @@ describe('the minimap', () => {
     await fitView(page);
     const minimap = page.getByRole('img', { name: 'Minimap' });
     const box = (await minimap.boundingBox())!;
-    const nodes = await page.locator('[aria-roledescription="node"]').count();
-    expect(await page.locator('.minimap-node').count()).toBe(nodes);
+    // Every node is in the picture: the middle of each card, carried over to the minimap by the outline of the view, is painted in a node's colour.
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const frame = (await page.locator('.minimap-outline').boundingBox())!;
+    const cards = await page.locator('[aria-roledescription="node"]').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      })
+    );
+    expect(cards.length).toBeGreaterThan(10);
+    const spots = cards.map((c) => ({ x: frame.x + ((c.x - pane.x) * frame.width) / pane.width - box.x, y: frame.y + ((c.y - pane.y) * frame.height) / pane.height - box.y }));
+    const painted = await page.locator('.minimap-nodes').evaluate((canvas, points) => {
+      const c = canvas as HTMLCanvasElement;
+      const context = c.getContext('2d')!;
+      const ratio = c.width / c.getBoundingClientRect().width;
+      return points.map((p) => [...context.getImageData(Math.floor(p.x * ratio), Math.floor(p.y * ratio), 1, 1).data].join(','));
+    }, spots);
+    // #d9dde5, or the accent of a selected node.
+    for (const colour of painted) expect(['217,221,229,255', '38,100,216,255']).toContain(colour);
+    // And the space between them is not.
+    const empty = await page.locator('.minimap-nodes').evaluate((canvas) => {
+      const c = canvas as HTMLCanvasElement;
+      return [...c.getContext('2d')!.getImageData(0, 0, 1, 1).data].join(',');
+    });
+    expect(empty).toBe('0,0,0,0');
 
     // Zoomed in, the outline is smaller than the picture.
     await page.getByRole('button', { name: 'Zoom In' }).click();
@@ -61,7 +84,7 @@ describe('the minimap', () => {
   it('keeps its picture of the nodes as it is while the view pans', async () => {
     const page = await openFlow('bank');
     await fitView(page);
-    const picture = async () => page.locator('.minimap-nodes').evaluate((svg) => svg.outerHTML);
+    const picture = async () => page.locator('.minimap-nodes').evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
     const drawn = await picture();
     const canvas = (await page.getByRole('region', { name: 'Flow canvas' }).boundingBox())!;
     await page.mouse.move(canvas.x + canvas.width - 30, canvas.y + 30);

@@ -9,7 +9,7 @@
  * the wheel zooms.
  */
 import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
-import { memo, useCallback, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
 import { CARD_WIDTH, cardHeight } from './geometry.ts';
 import type { CanvasNode } from './view.ts';
 
@@ -48,16 +48,45 @@ function boundsOf(nodes: readonly CanvasNode[]): Box {
   return { x: x1 - margin, y: y1 - margin, width: x2 - x1 + 2 * margin, height: y2 - y1 + 2 * margin };
 }
 
-/** The nodes layer: one rectangle per node, drawn again only when a node moves, is added or goes. */
+/** Where the picture of `box` sits in a surface of this size: scaled to fit and centred (as SVG's preserveAspectRatio "xMidYMid meet"). */
+function fit(box: Box, width: number, height: number): { scale: number; x: number; y: number } {
+  const scale = Math.min(width / box.width, height / box.height);
+  return { scale, x: (width - box.width * scale) / 2 - box.x * scale, y: (height - box.height * scale) / 2 - box.y * scale };
+}
+
+/**
+ * The nodes layer: one rounded rectangle per node, painted on a canvas
+ * (as SVG, a 10,000-node flow was 10,000 elements for the page to make,
+ * style and lay out as it opened), and painted again only when a node
+ * moves, is added, goes or is selected. Its colours are the stylesheet's
+ * (`--minimap-node`, `--minimap-node-selected`).
+ */
 const MinimapNodes = memo(function MinimapNodes({ nodes, box, width, height }: { nodes: readonly CanvasNode[]; box: Box; width: number; height: number }) {
-  return (
-    <svg className="minimap-nodes" width={width} height={height} viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
-      {nodes.map((node) => {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useLayoutEffect(() => {
+    const canvas = ref.current;
+    const context = canvas?.getContext('2d');
+    if (canvas === null || context === null || context === undefined) return;
+    // Sharp on a high-density screen: the bitmap has a pixel per device pixel.
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    const style = getComputedStyle(canvas);
+    const at = fit(box, width, height);
+    context.setTransform(ratio * at.scale, 0, 0, ratio * at.scale, ratio * at.x, ratio * at.y);
+    // The selected nodes last, over the others.
+    for (const selected of [false, true]) {
+      context.beginPath();
+      for (const node of nodes) {
+        if ((node.selected === true) !== selected) continue;
         const { width: w, height: h } = sizeOf(node);
-        return <rect key={node.id} className={node.selected ? 'minimap-node is-selected' : 'minimap-node'} x={node.position.x} y={node.position.y} width={w} height={h} rx={8} />;
-      })}
-    </svg>
-  );
+        context.roundRect(node.position.x, node.position.y, w, h, 8);
+      }
+      context.fillStyle = style.getPropertyValue(selected ? '--minimap-node-selected' : '--minimap-node').trim();
+      context.fill();
+    }
+  }, [nodes, box, width, height]);
+  return <canvas ref={ref} className="minimap-nodes" style={{ width, height }} aria-hidden="true" />;
 });
 
 const viewOf = (state: ReactFlowState) => ({ tx: state.transform[0], ty: state.transform[1], zoom: state.transform[2], width: state.width, height: state.height });
@@ -96,10 +125,8 @@ export function Minimap({ nodes, width, height }: MinimapProps) {
   const flowPoint = useCallback(
     (clientX: number, clientY: number, target: Element): { x: number; y: number } => {
       const rect = target.getBoundingClientRect();
-      const scale = Math.min(rect.width / box.width, rect.height / box.height);
-      const offsetX = (rect.width - box.width * scale) / 2;
-      const offsetY = (rect.height - box.height * scale) / 2;
-      return { x: box.x + (clientX - rect.left - offsetX) / scale, y: box.y + (clientY - rect.top - offsetY) / scale };
+      const at = fit(box, rect.width, rect.height);
+      return { x: (clientX - rect.left - at.x) / at.scale, y: (clientY - rect.top - at.y) / at.scale };
     },
     [box]
   );
