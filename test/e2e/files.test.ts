@@ -263,4 +263,22 @@ describe('a large flow', () => {
     await page.mouse.up();
     await expect.poll(() => long.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
   }, 60_000);
+
+  it('lists its first problems, shows more on request, and counts them all', async () => {
+    const flow = { ...generateFlow(2500, 5), id: 'many-problems', name: 'Many problems' };
+    writeFileSync(path.join(designer().flowsDir, 'many-problems.ivr.json'), JSON.stringify(flow));
+    const page = await openFlow('many-problems', { fit: false });
+    const panel = page.getByRole('region', { name: 'Problems' });
+    const rows = panel.getByRole('listitem');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(200);
+    // The heading counts every finding, the list shows the first 200.
+    const counts = (await panel.locator('h2 .counts').innerText()).match(/\d+/g)!.map(Number);
+    const total = counts.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(200);
+    const more = panel.getByRole('button', { name: /^Show \d+ more problems/ });
+    expect(await more.innerText()).toBe(`Show ${Math.min(200, total - 200)} more problems (${total - 200} not shown)`);
+    await more.click();
+    await expect.poll(() => rows.count()).toBe(Math.min(400, total));
+    expect(await panel.getByRole('button', { name: /^Show \d+ more problems/ }).count()).toBe(total > 400 ? 1 : 0);
+  }, 90_000);
 });

@@ -47,6 +47,14 @@ function shortName(name: string): string {
 }
 
 /** A finding as it stays from one analysis to the next: what it is about and what it says. */
+/**
+ * Rows listed at first, and added by each "Show more": a generated flow of
+ * 10,000 nodes has thousands of findings, and a row each made the page
+ * draw thousands of rows as it opened and again after every edit. The
+ * counts above the list are always of every finding.
+ */
+export const PROBLEMS_SHOWN = 200;
+
 const findingKey = (p: ProblemItem): string => JSON.stringify([p.code, p.node ?? null, p.pointer, p.message]);
 
 /** Where a note came from, as its row says it. */
@@ -66,6 +74,7 @@ export function Problems({ problems, notes = [], nodes = [], onPick, witnesses }
   // they are told apart by what they say; why there is no call holds only for the findings it was found for.
   const [witnessNotes, setWitnessNotes] = useState<ReadonlyMap<string, { note: WitnessNote; problems: readonly ProblemItem[] }>>(new Map());
   const [busy, setBusy] = useState<string | null>(null);
+  const [shown, setShown] = useState(PROBLEMS_SHOWN);
   const note = (problem: ProblemItem, value: WitnessNote) => setWitnessNotes((map) => new Map(map).set(findingKey(problem), { note: value, problems }));
   const noteOf = (problem: ProblemItem): WitnessNote | undefined => {
     const said = witnessNotes.get(findingKey(problem));
@@ -106,7 +115,7 @@ export function Problems({ problems, notes = [], nodes = [], onPick, witnesses }
       )}
       {items.length > 0 && (
         <ul>
-          {items.map((p, i) => {
+          {items.slice(0, shown).map((p, i) => {
             const from = source(p);
             const witnessed = witnesses?.has(p) === true;
             const said = noteOf(p);
@@ -162,6 +171,11 @@ export function Problems({ problems, notes = [], nodes = [], onPick, witnesses }
             );
           })}
         </ul>
+      )}
+      {items.length > shown && (
+        <button type="button" className="small show-more" onClick={() => setShown((n) => n + PROBLEMS_SHOWN)}>
+          Show {Math.min(PROBLEMS_SHOWN, items.length - shown)} more problems ({items.length - shown} not shown)
+        </button>
       )}
     </section>
   );
