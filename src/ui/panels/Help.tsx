@@ -58,7 +58,8 @@ function shortcuts(mod: string): readonly { readonly title: string; readonly row
       rows: [
         { action: 'Play the call that shows a finding', keys: [['click Replay beside it']] },
         { action: 'Ask for a fix: a test call that fails until the finding is fixed', keys: [['click Save as test call beside it']] },
-        { action: 'Take a replay one step at a time', keys: [['click Pause, then Next step']] }
+        { action: 'Take a replay one step at a time', keys: [['click Pause, then Next step']] },
+        { action: 'See past the first 200 findings', keys: [['click Show 200 more problems below the list']] }
       ]
     },
     {
