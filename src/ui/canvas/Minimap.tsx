@@ -80,7 +80,9 @@ const MinimapNodes = memo(function MinimapNodes({ nodes, box, width, height }: {
       for (const node of nodes) {
         if ((node.selected === true) !== selected) continue;
         const { width: w, height: h } = sizeOf(node);
-        context.roundRect(node.position.x, node.position.y, w, h, 8);
+        // Rounded as the cards are, where the browser can (roundRect is newer than the canvas).
+        if (typeof context.roundRect === 'function') context.roundRect(node.position.x, node.position.y, w, h, 8);
+        else context.rect(node.position.x, node.position.y, w, h);
       }
       context.fillStyle = style.getPropertyValue(selected ? '--minimap-node-selected' : '--minimap-node').trim();
       context.fill();
