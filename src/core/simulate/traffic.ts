@@ -748,13 +748,12 @@ export function simulateWithActors(flow: Flow, calls: number, options: TrafficOp
   return tallyRange(flow, 0, calls, options, 'xstate-actor').tally.report(options.seed ?? 1);
 }
 
-/** Runs call number `call` on the table-driven engine: the same decisions, no actor. */
+/**
+ * Runs call number `call` on the table-driven engine: the same decisions, no
+ * actor. Its route as places in the flow's nodes, for a tally to count by,
+ * is the engine's `lastPath` until the engine's next call.
+ */
 export function simulateEngineCall(plan: WorldPlan, engine: FlowEngine, model: ResolvedModel, seed: number, call: number): CallRecord {
-  return runEngineCall(plan, engine, model, seed, call);
-}
-
-/** The same; the route as places in the flow's nodes, for a tally to count by, is the engine's `lastPath` until its next call. */
-function runEngineCall(plan: WorldPlan, engine: FlowEngine, model: ResolvedModel, seed: number, call: number): CallRecord {
   const prepared = prepareCall(plan, model, seed, call);
   const caller = new Caller(plan, model, prepared);
   // The engine asks the world as the call goes, rather than deciding every node ahead.
@@ -821,7 +820,7 @@ export function tallyRange(
     const table = FlowEngine.forConfig(config);
     const tally = new Tally(table.nodes);
     for (let call = from; call < to; call++) {
-      const record = runEngineCall(plan, table, model, seed, call);
+      const record = simulateEngineCall(plan, table, model, seed, call);
       tally.add(record, table.lastPath);
     }
     return { tally, engine };
