@@ -95,11 +95,12 @@ function engineRunner(flow: Flow, options: CompileOptions): (script: CallScript)
       let events = eventsByStep.get(step);
       if (events === undefined) eventsByStep.set(step, (events = eventsOf(step)));
       for (const event of events) {
-        if (run.done) return run.context.route.slice();
+        if (run.done) return run.context.route;
         run.send(event);
       }
     }
-    return run.context.route.slice();
+    // The call's own route: each call the engine starts has a new one.
+    return run.context.route;
   };
 }
 
@@ -355,13 +356,19 @@ function extend(trail: Trail, after: string, move: Move): Trail {
   return { before: trail, after, move, size: trail.size + moveSize(move), base: trail.base };
 }
 
+/** Whether a record has a field of its own (without listing them). */
+function hasFields(record: object): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
+
 /** What one move adds to a script's environment, as an environment. */
 function moveEnvironment(move: Move): Environment {
-  return {
-    ...(move.caller && Object.keys(move.caller).length > 0 ? { caller: move.caller } : {}),
-    ...(move.variables && Object.keys(move.variables).length > 0 ? { variables: move.variables } : {}),
-    ...(move.outcome ? { outcomes: { [move.outcome[0]]: move.outcome[1] } } : {})
-  };
+  const environment: { -readonly [K in keyof Environment]: Environment[K] } = {};
+  if (move.caller !== undefined && hasFields(move.caller)) environment.caller = move.caller;
+  if (move.variables !== undefined && hasFields(move.variables)) environment.variables = move.variables;
+  if (move.outcome) environment.outcomes = { [move.outcome[0]]: move.outcome[1] };
+  return environment;
 }
 
 /** The whole script a trail builds, in time linear in its length. */
@@ -371,20 +378,27 @@ function scriptOf(trail: Trail): CallScript {
   const steps: CallStep[] = [];
   // The start's environment, each of its parts copied once before the moves add to it (in the order they first do).
   const environment: { now?: string; caller?: Record<string, Scalar>; variables?: Record<string, Scalar>; outcomes?: Record<string, string> } = { ...trail.base } as never;
-  const copied = new Set<'caller' | 'variables' | 'outcomes'>();
-  const own = <K extends 'caller' | 'variables' | 'outcomes'>(part: K): NonNullable<(typeof environment)[K]> => {
-    if (!copied.has(part)) {
+  // Which parts are copies of the script's own yet (most scripts copy none: their moves are keys pressed).
+  let copied = 0;
+  const own = <K extends 'caller' | 'variables' | 'outcomes'>(part: K, bit: number): NonNullable<(typeof environment)[K]> => {
+    if ((copied & bit) === 0) {
       environment[part] = { ...environment[part] } as (typeof environment)[K];
-      copied.add(part);
+      copied |= bit;
     }
     return environment[part]!;
   };
   for (let i = moves.length - 1; i >= 0; i--) {
     const move = moves[i]!;
     for (const step of move.steps) steps.push(step);
-    if (move.caller && Object.keys(move.caller).length > 0) Object.assign(own('caller'), move.caller);
-    if (move.variables && Object.keys(move.variables).length > 0) Object.assign(own('variables'), move.variables);
-    if (move.outcome) own('outcomes')[move.outcome[0]] = move.outcome[1];
+    if (move.caller !== undefined && hasFields(move.caller)) Object.assign(own('caller', 1), move.caller);
+    if (move.variables !== undefined && hasFields(move.variables)) Object.assign(own('variables', 2), move.variables);
+    if (move.outcome) {
+      const [node, outcome] = move.outcome;
+      const outcomes = own('outcomes', 4);
+      // A node may be named __proto__: assigning that name would set the object's prototype, not a field.
+      if (node === '__proto__') Object.defineProperty(outcomes, node, { value: outcome, enumerable: true, writable: true, configurable: true });
+      else outcomes[node] = outcome;
+    }
   }
   return { steps, environment };
 }

@@ -30,6 +30,19 @@ describe('shortest paths', () => {
     expect(giveUp.script!.steps.filter((s) => 'silence' in s)).toHaveLength(3);
   });
 
+  it("gives the world's outcome to a node named __proto__ as to any other", () => {
+    const flow = makeFlow([
+      { id: '__proto__', kind: 'lookup', service: 'accounts', success: 'found', failure: 'lost' },
+      { id: 'found', kind: 'hangup' },
+      { id: 'lost', kind: 'hangup' }
+    ]);
+    const result = shortestPaths(flow);
+    const failure = result.edges.find((e) => e.to === 'lost')!;
+    expect(Object.hasOwn(failure.script!.environment.outcomes!, '__proto__')).toBe(true);
+    expect(failure.verified).toBe(true);
+    expect(result.nodes.find((n) => n.node === 'lost')!.verified).toBe(true);
+  });
+
   it('finds caller data for branch cases and for otherwise', () => {
     const flow = makeFlow([
       { id: 'check', kind: 'branch', cases: [{ when: { var: 'caller.tier', op: 'eq', value: 'gold' }, next: 'gold' }, { when: { var: 'balance', op: 'gt', value: 100 }, next: 'rich' }], otherwise: 'plain' },
