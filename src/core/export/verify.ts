@@ -24,6 +24,7 @@
 import { lintFlow } from '../analysis/engine.ts';
 import type { Finding } from '../analysis/types.ts';
 import { describeStep, testCallRunner, type TestCallRun } from '../calls/run.ts';
+import { setField } from '../json/plain.ts';
 import type { CallStep, Flow, FlowNode, Scalar, TestCall } from '../model/types.ts';
 import { outcomesOf } from '../model/outcomes.ts';
 import { isOpenAt } from '../model/hours.ts';
@@ -174,7 +175,7 @@ function translated(call: TestCall, design: Flow, to: Correspondence): TestCall 
     const steps = to.steps.get(id) ?? [];
     const same = steps.find((step) => FORCED.has(step.kind) && outcomesOf(step).some((o) => o.name === outcome));
     if (same !== undefined) {
-      outcomes[same.id] = outcome;
+      setField(outcomes, same.id, outcome);
       continue;
     }
     const hours = node?.kind === 'hours' || (node?.kind === 'opaque' && node.vendorType === 'CheckHoursOfOperation');
@@ -182,19 +183,19 @@ function translated(call: TestCall, design: Flow, to: Correspondence): TestCall 
     // An hours check: Connect's CheckHoursOfOperation (True/False), or Studio's Function answering isOpen.
     const check = hours ? steps.find((step) => step.kind === 'opaque' && outcomesOf(step).some((o) => o.name === 'True')) : undefined;
     if (check !== undefined) {
-      outcomes[check.id] = open ? 'True' : 'False';
+      setField(outcomes, check.id, open ? 'True' : 'False');
       continue;
     }
     if (hours) {
       const answer = answeredBy(steps, to.nodes, 'isOpen');
       if (answer === undefined) return undefined;
-      variables[answer.variable] = open ? 'true' : 'false';
+      setField(variables, answer.variable, open ? 'true' : 'false');
       continue;
     }
     // A step the platform lacks, written as a branch on the outcome's name (a Compare, a Function's answer).
     const chosen = choiceOf(steps, outcome);
     if (chosen === undefined) return undefined;
-    variables[chosen] = outcome;
+    setField(variables, chosen, outcome);
   }
   const environment = {
     ...(env.now === undefined ? {} : { now: env.now }),

@@ -17,3 +17,13 @@ export function hasPlainPrototype(value: object): boolean {
   const prototype = Object.getPrototypeOf(value) as unknown;
   return prototype === Object.prototype || prototype === null;
 }
+
+/**
+ * Sets a field of a record whose names come from data (node ids, variable
+ * names): one named `__proto__` is defined as a field of its own, where
+ * assigning it would set the record's prototype and lose the value.
+ */
+export function setField<T>(record: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
+}

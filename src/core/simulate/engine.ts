@@ -13,6 +13,7 @@ import { isOpenAt } from '../model/hours.ts';
 import { DIGIT_SECONDS } from '../model/timing.ts';
 import { promptText, speechSeconds } from '../model/prompt.ts';
 import type { CallContext } from '../compile/compile.ts';
+import { setField } from '../json/plain.ts';
 import { DTMF_KEYS } from '../model/schema.ts';
 import type { Flow, NodeOfKind, Prompt, Scalar } from '../model/types.ts';
 
@@ -159,12 +160,6 @@ const round = (seconds: number): number => Math.round(seconds * 100) / 100;
 
 const own = (record: object, key: string): boolean => Object.hasOwn(record, key);
 
-function setKey<T>(record: Record<string, T>, key: string, value: T): void {
-  // Only a key named __proto__ needs defining: plain assignment would set the prototype.
-  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-  else record[key] = value;
-}
-
 /** Seconds a prompt takes to say in a call's locale, worked out once per locale and rate. */
 function spokenSeconds(prompt: Prompt | undefined): (c: Context) => number {
   if (prompt === undefined) return () => 0;
@@ -270,7 +265,7 @@ function action(ref: ActionRef, place: Place): Action | null {
       const at = place(spec.node);
       return (c, e) => {
         const digits = (e === null ? null : completedEntry(c, e, spec)) ?? '';
-        setKey(c.variables, spec.variable, digits);
+        setField(c.variables, spec.variable, digits);
         c.buffer = '';
         c.counters.setRetries(at, 0);
         c.elapsed += spec.seconds + (e?.type === 'SPEECH' ? digits.length * spec.secondsPerDigit : 0);
@@ -280,10 +275,10 @@ function action(ref: ActionRef, place: Place): Action | null {
       const assign = p['assign'] as Record<string, Scalar>;
       const increment = p['increment'] as string[];
       return (c) => {
-        for (const [name, value] of Object.entries(assign)) setKey(c.variables, name, value);
+        for (const [name, value] of Object.entries(assign)) setField(c.variables, name, value);
         for (const name of increment) {
           const current = Number(own(c.variables, name) ? c.variables[name] : 0);
-          setKey(c.variables, name, (Number.isFinite(current) ? current : 0) + 1);
+          setField(c.variables, name, (Number.isFinite(current) ? current : 0) + 1);
         }
       };
     }

@@ -12,6 +12,7 @@ import type { Problem } from '../model/load.ts';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../diagnostic/index.ts';
 import { issueToProblem } from '../json/issues.ts';
 import { limitProblem } from '../json/limits.ts';
+import { setField } from '../json/plain.ts';
 import { toPointer } from '../json/pointer.ts';
 import { outcomesOf } from '../model/outcomes.ts';
 import type { FlowNode } from '../model/types.ts';
@@ -122,11 +123,6 @@ const own = (object: unknown, key: string): unknown => (isObject(object) && Obje
 const protoOf = (object: unknown): { found: boolean; value: unknown } =>
   isObject(object) && Object.hasOwn(object, '__proto__') ? { found: true, value: object['__proto__'] } : { found: false, value: undefined };
 
-/** Sets a key on a record, `__proto__` as a field of its own rather than the prototype. */
-function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
 /** The places of a model where a node id or an outcome name is a key: a `__proto__` key there is data, checked here. */
 function protoKeyProblems(document: unknown, file: string): Problem[] {
   const problems: Problem[] = [];
@@ -160,7 +156,7 @@ function withProtoKeys(model: TrafficModel, document: unknown): TrafficModel {
   const outcomes = own(document, 'outcomes');
   const restore = <T>(parsed: Record<string, T>, raw: unknown): Record<string, T> => {
     const proto = protoOf(raw);
-    if (proto.found) setOwn(parsed, '__proto__', proto.value as T);
+    if (proto.found) setField(parsed, '__proto__', proto.value as T);
     return parsed;
   };
   return {

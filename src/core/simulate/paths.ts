@@ -12,6 +12,7 @@ import { FlowEngine } from './engine.ts';
 import type { CompileOptions } from '../compile/compile.ts';
 import type { CallerEvent } from '../compile/machine.ts';
 import { outcomesOf, type Outcome } from '../model/outcomes.ts';
+import { setField } from '../json/plain.ts';
 import { DTMF_KEYS } from '../model/schema.ts';
 import type { CallStep, Condition, Flow, FlowNode, Scalar, TestCall } from '../model/types.ts';
 
@@ -148,8 +149,8 @@ function branchMove(node: Extract<FlowNode, { kind: 'branch' }>, index: number):
   const caller: Record<string, Scalar> = {};
   const variables: Record<string, Scalar> = {};
   const set = (name: string, value: Scalar) => {
-    if (name.startsWith('caller.')) caller[name.slice('caller.'.length)] = value;
-    else variables[name] = value;
+    if (name.startsWith('caller.')) setField(caller, name.slice('caller.'.length), value);
+    else setField(variables, name, value);
   };
   if (index < node.cases.length) {
     const when = node.cases[index]!.when;
@@ -356,6 +357,11 @@ function extend(trail: Trail, after: string, move: Move): Trail {
   return { before: trail, after, move, size: trail.size + moveSize(move), base: trail.base };
 }
 
+/** Copies a record's own fields into another, one named __proto__ included (Object.assign would set the prototype). */
+function copyFields<T>(to: Record<string, T>, from: Readonly<Record<string, T>>): void {
+  for (const key of Object.keys(from)) setField(to, key, from[key]!);
+}
+
 /** Whether a record has a field of its own (without listing them). */
 function hasFields(record: object): boolean {
   for (const key in record) if (Object.hasOwn(record, key)) return true;
@@ -390,14 +396,13 @@ function scriptOf(trail: Trail): CallScript {
   for (let i = moves.length - 1; i >= 0; i--) {
     const move = moves[i]!;
     for (const step of move.steps) steps.push(step);
-    if (move.caller !== undefined && hasFields(move.caller)) Object.assign(own('caller', 1), move.caller);
-    if (move.variables !== undefined && hasFields(move.variables)) Object.assign(own('variables', 2), move.variables);
+    if (move.caller !== undefined && hasFields(move.caller)) copyFields(own('caller', 1), move.caller);
+    if (move.variables !== undefined && hasFields(move.variables)) copyFields(own('variables', 2), move.variables);
     if (move.outcome) {
       const [node, outcome] = move.outcome;
       const outcomes = own('outcomes', 4);
-      // A node may be named __proto__: assigning that name would set the object's prototype, not a field.
-      if (node === '__proto__') Object.defineProperty(outcomes, node, { value: outcome, enumerable: true, writable: true, configurable: true });
-      else outcomes[node] = outcome;
+      // A node may be named __proto__: setField keeps it a field.
+      setField(outcomes, node, outcome);
     }
   }
   return { steps, environment };

@@ -16,6 +16,7 @@ import { CALL_TIME, unusedKey, validEntry } from './paths.ts';
 import { callStream, exponential, hashText, uniformIn } from './random.ts';
 import { resolveModel, type ResolvedModel, type TrafficModel } from './model.ts';
 import { FlowEngine } from './engine.ts';
+import { setField } from '../json/plain.ts';
 
 /**
  * How simulated calls count. `trapped`: the call went round without end (a
@@ -380,7 +381,7 @@ export function outcomesFor(plan: WorldPlan, prepared: PreparedCall): Record<str
   const outcomes: Record<string, string[]> = {};
   for (const node of plan.nodes) {
     if (!plan.decides(node.id)) continue;
-    outcomes[node.id] = Array.from({ length: VISITS_AHEAD }, (_, v) => prepared.world(node.id, v + 1)!);
+    setField(outcomes, node.id, Array.from({ length: VISITS_AHEAD }, (_, v) => prepared.world(node.id, v + 1)!));
   }
   return outcomes;
 }

@@ -19,6 +19,7 @@ import { apply, buildDomains, edgeEffect, type Domains, type EdgeEffect } from '
 import type { Edge, FlowGraph } from '../analysis/graph.ts';
 import { carriesEntry } from '../analysis/rules/repeated-input.ts';
 import { retryEdges } from '../analysis/rules/unbounded-retry.ts';
+import { setField } from '../json/plain.ts';
 import type { Finding } from '../analysis/types.ts';
 import { WITNESSED_RULES } from '../analysis/witnessed.ts';
 import { describeStep, HELPED, testCallRunner, type TestCallRun } from '../calls/run.ts';
@@ -329,8 +330,8 @@ class Witnesses {
       // Counters start unset on every call: the route itself counts them.
       counts = this.countsAfter(hop, counts);
       if (counts === undefined) return `the route takes a branch its counters rule out at ${JSON.stringify(g.id)}`;
-      for (const [key, value] of Object.entries(move.caller ?? {})) if (!this.counterIndex.has(`caller.${key}`)) caller[key] = value;
-      for (const [key, value] of Object.entries(move.variables ?? {})) if (!this.counterIndex.has(key)) variables[key] = value;
+      for (const [key, value] of Object.entries(move.caller ?? {})) if (!this.counterIndex.has(`caller.${key}`)) setField(caller, key, value);
+      for (const [key, value] of Object.entries(move.variables ?? {})) if (!this.counterIndex.has(key)) setField(variables, key, value);
       const does = move.steps.map(describeStep);
       if (WORLD_KINDS.has(g.node.kind)) {
         const list = visits.get(hop.from) ?? [];
@@ -363,12 +364,12 @@ class Witnesses {
           break;
         }
       }
-      if (chosen !== undefined) target[key] = typeof chosen === 'string' && /^(true|false)$/.test(chosen) ? chosen === 'true' : chosen;
+      if (chosen !== undefined) setField(target, key, typeof chosen === 'string' && /^(true|false)$/.test(chosen) ? chosen === 'true' : chosen);
     }
     const outcomes: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
     for (const node of forced) {
       const list = visits.get(node)!;
-      outcomes[graph.nodes[node]!.id] = list.every((name) => name === list[0]) ? list[0]! : list;
+      setField(outcomes, graph.nodes[node]!.id, list.every((name) => name === list[0]) ? list[0]! : list);
     }
     const environment = {
       ...(this.hasHours ? { now: CALL_TIME } : {}),

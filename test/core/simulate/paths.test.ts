@@ -43,6 +43,19 @@ describe('shortest paths', () => {
     expect(result.nodes.find((n) => n.node === 'lost')!.verified).toBe(true);
   });
 
+  it('confirms branch cases on variables and caller data named __proto__', () => {
+    const flow = makeFlow([
+      { id: 'check', kind: 'branch', cases: [{ when: { var: '__proto__', op: 'eq', value: 'x' }, next: 'mine' }, { when: { var: 'caller.__proto__', op: 'eq', value: 'y' }, next: 'theirs' }], otherwise: 'plain' },
+      { id: 'mine', kind: 'hangup' },
+      { id: 'theirs', kind: 'hangup' },
+      { id: 'plain', kind: 'hangup' }
+    ]);
+    const result = shortestPaths(flow);
+    for (const node of ['mine', 'theirs', 'plain']) expect(result.nodes.find((n) => n.node === node)!.verified, node).toBe(true);
+    const mine = result.nodes.find((n) => n.node === 'mine')!;
+    expect(Object.hasOwn(mine.script!.environment.variables!, '__proto__')).toBe(true);
+  });
+
   it('finds caller data for branch cases and for otherwise', () => {
     const flow = makeFlow([
       { id: 'check', kind: 'branch', cases: [{ when: { var: 'caller.tier', op: 'eq', value: 'gold' }, next: 'gold' }, { when: { var: 'balance', op: 'gt', value: 100 }, next: 'rich' }], otherwise: 'plain' },

@@ -14,6 +14,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, vi
 import { DIAGNOSTIC_CODES, type Problem } from '../../diagnostic/index.ts';
 import type { Locate } from '../../json/locate.ts';
 import { MAX_WALK_DEPTH } from '../../json/limits.ts';
+import { setField } from '../../json/plain.ts';
 import { escapeToken, parsePointer } from '../../json/pointer.ts';
 
 /** A substitution token read as a string: the value at `pointer`, or (`key`) the last field name of `pointer`. */
@@ -57,11 +58,6 @@ function pointerOf(path: Path | undefined): string {
 }
 
 type YamlNode = Node | null | undefined;
-
-/** Sets a field as data (a field named `__proto__` stays a field). */
-function setField(object: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 /**
  * A YAML file's text as data, with the place of every value. Never throws:
@@ -153,8 +149,7 @@ export function readYaml(text: string, file: string): YamlResult {
         const member: Path = { parent: path, token: key };
         if (token) placeholders.push({ pointer: pointerOf(member), key: true });
         const value = convert(pair.value as YamlNode, member, depth + 1);
-        if (key === '__proto__') setField(object, key, value);
-        else object[key] = value;
+        setField(object, key, value);
       }
       return object;
     }
