@@ -1,9 +1,14 @@
 /**
- * Objects as JSON.parse makes them, read without asking of each field
- * whether it is the object's own. `for … in` lists an object's own
- * enumerable fields and those it inherits; an object whose prototype is
- * Object.prototype (or none) inherits none while Object.prototype itself has
- * no enumerable field, which a walk checks once before it starts.
+ * Plain records, as JSON.parse makes them and as data names fill them.
+ *
+ * Read without asking of each field whether it is the object's own: `for …
+ * in` lists an object's own enumerable fields and those it inherits; an
+ * object whose prototype is Object.prototype (or none) inherits none while
+ * Object.prototype itself has no enumerable field, which a walk checks once
+ * before it starts.
+ *
+ * Written with names from data (see setField), where a field named
+ * `__proto__` must stay a field.
  */
 
 /** Whether Object.prototype has an enumerable field, which every object's `for … in` would list as its own. */

@@ -168,7 +168,6 @@ export function compileCheck(schema: z.ZodType): Check {
         const key = compile(def.keyType!);
         const item = compile(def.valueType!);
         return withChecks(def, (value) => {
-          if (!isRecord(value)) return false;
           if (!isPlain(value)) return false;
           for (const name in value) {
             if (!key(name) || !item(value[name])) return false;
@@ -198,7 +197,7 @@ export function compileCheck(schema: z.ZodType): Check {
           for (const name in value) {
             const field = value[name];
             // Fields usually come in the shape's order: the one after the last found is tried before the index.
-            let i: number | undefined = names[next] === name ? next : index.get(name);
+            const i = names[next] === name ? next : index.get(name);
             if (i !== undefined) next = i + 1 < names.length ? i + 1 : 0;
             if (i === undefined) {
               if (extra === undefined || !extra(field)) return false;

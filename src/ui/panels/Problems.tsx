@@ -46,15 +46,15 @@ function shortName(name: string): string {
   return /^[0-9a-f]{8}-[0-9a-f-]{20,}$/i.test(name) ? `${name.slice(0, 8)}…` : name;
 }
 
-/** A finding as it stays from one analysis to the next: what it is about and what it says. */
 /**
  * Rows listed at first, and added by each "Show more": a generated flow of
  * 10,000 nodes has thousands of findings, and a row each made the page
  * draw thousands of rows as it opened and again after every edit. The
  * counts above the list are always of every finding.
  */
-export const PROBLEMS_SHOWN = 200;
+const PROBLEMS_SHOWN = 200;
 
+/** A finding as it stays from one analysis to the next: what it is about and what it says. */
 const findingKey = (p: ProblemItem): string => JSON.stringify([p.code, p.node ?? null, p.pointer, p.message]);
 
 /** Where a note came from, as its row says it. */
