@@ -200,11 +200,12 @@ function compileStates(flow: Flow, scope: Scope): Record<string, StateConfig> {
     return { target, reenter: true, actions, ...(guard ? { guard } : {}) };
   };
 
+  const limits = limitTransitions(scope);
   const states: Record<string, StateConfig> = {};
   for (const node of flow.nodes) {
     scope.budget.nodes.push(node);
     Object.defineProperty(states, stateKey(node.id), {
-      value: compileNode(node, go, scope),
+      value: compileNode(node, go, scope, limits),
       enumerable: true,
       writable: true,
       configurable: true
@@ -326,11 +327,14 @@ export const SUBFLOW_RECURSION = 'sub-flow recursion';
  */
 export const STEP_LIMIT_REASONS = { trapped: 'step limit: went round a loop', stepLimit: 'step limit reached' } as const;
 
-function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
-  // Checked before anything else a state does: a call over the step limit
-  // that has entered some node twice is trapped in a loop; one that has not
-  // only ran out of steps.
-  const LIMITS: TransitionConfig[] = [
+/**
+ * The transitions every state checks before anything else it does: a call
+ * over the step limit that has entered some node twice is trapped in a loop;
+ * one that has not only ran out of steps. They depend on the scope alone, so
+ * every state of a scope shares the same two.
+ */
+function limitTransitions(scope: Scope): readonly TransitionConfig[] {
+  return [
     {
       guard: { type: 'overStepLimit', params: { wentRound: true } },
       target: finalTarget(scope, '$trapped'),
@@ -342,6 +346,12 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
       actions: [{ type: 'end', params: { reason: STEP_LIMIT_REASONS.stepLimit } }]
     }
   ];
+}
+
+/** The transcript's line for what the caller did: one object for every transition that writes it. */
+const CALLER_EVENT: ActionRef = { type: 'callerEvent' };
+
+function compileNode(node: FlowNode, go: Go, scope: Scope, LIMITS: readonly TransitionConfig[]): StateConfig {
   const outcomes = outcomesOf(node);
   const byName = new Map(outcomes.map((o) => [o.name, o]));
   const outcome = (name: string) => byName.get(name)!;
@@ -368,23 +378,20 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
         .map((option, index) => ({ option, index }))
         .filter(({ option }) => option.phrases !== undefined && option.phrases.length > 0);
       // A menu's options are its first outcomes, in order: option i is outcomes[i].
-      const choose = (): ActionRef[] => [
-        { type: 'callerEvent' },
-        { type: 'choose', params: { node: node.id, seconds: CHOICE_SECONDS } }
-      ];
+      const choose: readonly ActionRef[] = [CALLER_EVENT, { type: 'choose', params: { node: node.id, seconds: CHOICE_SECONDS } }];
       return {
         ...base,
         always: LIMITS,
         on: {
           KEY: [
             ...keyed.map(({ option, index }) =>
-              go(node, outcomes[index]!, choose(), { type: 'keyIs', params: { key: option.key } })
+              go(node, outcomes[index]!, choose, { type: 'keyIs', params: { key: option.key } })
             ),
             ...retry.invalid
           ],
           SPEECH: [
             ...spoken.map(({ option, index }) =>
-              go(node, outcomes[index]!, choose(), {
+              go(node, outcomes[index]!, choose, {
                 type: 'speechMatches',
                 params: { phrases: option.phrases }
               })
@@ -407,7 +414,7 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
       const accept = go(
         node,
         outcome('next'),
-        [{ type: 'callerEvent' }, { type: 'store', params: { ...spec, variable: node.variable, seconds: CHOICE_SECONDS, secondsPerDigit: DIGIT_SECONDS } }],
+        [CALLER_EVENT, { type: 'store', params: { ...spec, variable: node.variable, seconds: CHOICE_SECONDS, secondsPerDigit: DIGIT_SECONDS } }],
         { type: 'entry', params: { ...spec, result: 'valid' } }
       );
       // An entry that is complete but not valid takes the invalid route (or the
@@ -431,7 +438,7 @@ function compileNode(node: FlowNode, go: Go, scope: Scope): StateConfig {
           KEY: [
             accept,
             ...reject,
-            { actions: [{ type: 'callerEvent' }, { type: 'appendDigit', params: { node: node.id } }] }
+            { actions: [CALLER_EVENT, { type: 'appendDigit', params: { node: node.id } }] }
           ],
           SPEECH: [accept, ...reject],
           NO_INPUT: [accept, ...reject, ...retry.noInput]
@@ -564,13 +571,13 @@ function retryTransitions(
     const list: TransitionConfig[] = [];
     if (node.maxRetries !== undefined) {
       list.push(
-        go(node, outcome('maxRetries'), [{ type: 'callerEvent' }, { type: 'giveUp', params: { node: node.id, seconds } }], {
+        go(node, outcome('maxRetries'), [CALLER_EVENT, { type: 'giveUp', params: { node: node.id, seconds } }], {
           type: 'retriesExhausted',
           params: { node: node.id, maxRetries: node.maxRetries }
         })
       );
     }
-    list.push(go(node, outcome(kind), [{ type: 'callerEvent' }, retry]));
+    list.push(go(node, outcome(kind), [CALLER_EVENT, retry]));
     return list;
   };
   return { noInput: build('noInput'), invalid: build('invalid') };

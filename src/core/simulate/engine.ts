@@ -440,25 +440,58 @@ export class FlowEngine {
       if (i === undefined) throw new Error(`the engine cannot find the state ${JSON.stringify(t)}`);
       return i;
     };
-    const actions = (refs: readonly ActionRef[] | undefined): Action[] => (refs ?? []).map((ref) => action(ref, place)).filter((a): a is Action => a !== null);
+    // A config shares objects between states (every state's step-limit
+    // transitions, a menu's invalid transitions under KEY and SPEECH): each is
+    // turned into the engine's once.
+    const builtActions = new Map<readonly ActionRef[], Action[]>();
+    const actions = (refs: readonly ActionRef[] | undefined): Action[] => {
+      if (refs === undefined) return [];
+      let built = builtActions.get(refs);
+      if (built === undefined) {
+        built = [];
+        for (const ref of refs) {
+          const a = action(ref, place);
+          if (a !== null) built.push(a);
+        }
+        builtActions.set(refs, built);
+      }
+      return built;
+    };
+    const builtGuards = new Map<ActionRef, Guard | null>();
+    const guardOf = (ref: ActionRef | undefined): Guard | null => {
+      if (ref === undefined) return null;
+      let built = builtGuards.get(ref);
+      if (built === undefined) builtGuards.set(ref, (built = guard(ref, place)));
+      return built;
+    };
     const build = (states: Readonly<Record<string, StateConfig>>, scope: string, done: Transition | null): void => {
-      const transition = (t: TransitionConfig, self: string): Transition => ({
-        guard: guard(t.guard, place),
-        actions: actions(t.actions),
-        target: resolve(t.target, scope, self)
-      });
-      for (const [key, s] of Object.entries(states)) {
+      // Targets are read in the scope; one relative to the state itself ('.x') is not shared.
+      const builtTransitions = new Map<TransitionConfig, Transition>();
+      const transition = (t: TransitionConfig, self: string): Transition => {
+        const shared = t.target === undefined || !t.target.startsWith('.');
+        let built = shared ? builtTransitions.get(t) : undefined;
+        if (built === undefined) {
+          built = { guard: guardOf(t.guard), actions: actions(t.actions), target: resolve(t.target, scope, self) };
+          if (shared) builtTransitions.set(t, built);
+        }
+        return built;
+      };
+      for (const key of Object.keys(states)) {
+        const s = states[key]!;
         const self = `${scope}${key}`;
-        const on: Record<string, readonly Transition[]> = {};
-        for (const [type, list] of Object.entries(s.on ?? {})) on[type] = list.map((t) => transition(t, self));
-        const { keys, otherKeys, digits } = byKey(s.on?.['KEY'] ?? [], (t) => transition(t, self));
+        let on: Record<string, readonly Transition[]> = NO_EVENTS;
+        if (s.on !== undefined) {
+          on = {};
+          for (const type of Object.keys(s.on)) on[type] = s.on[type]!.map((t) => transition(t, self));
+        }
+        const { keys, otherKeys, digits } = byKey(s.on?.['KEY'] ?? [], on['KEY'] ?? []);
         const nested = s.states !== undefined;
         if (nested && (s.on !== undefined || s.always !== undefined)) throw new Error(`the engine runs no transitions on the sub-flow state ${JSON.stringify(self)}`);
         const returns = s.type === 'final' && scope !== '';
         this.states[flat.get(self)!] = {
           arrival: s.entry?.[0]?.type === 'enter' ? arrivalOf(s.entry[0], place) : null,
-          entry: actions(s.entry?.[0]?.type === 'enter' ? s.entry.slice(1) : s.entry),
-          always: (s.always ?? []).map((t) => transition(t, self)),
+          entry: s.entry?.[0]?.type !== 'enter' ? actions(s.entry) : s.entry.length === 1 ? NO_ACTIONS : actions(s.entry.slice(1)),
+          always: s.always === undefined ? NO_TRANSITIONS : s.always.map((t) => transition(t, self)),
           limits: leadingLimits(s.always ?? []),
           on,
           keys,
@@ -633,6 +666,11 @@ function firstTaken(list: readonly Transition[] | undefined, c: Context, e: Call
 const KEY_SLOTS = new Int8Array(128).fill(-1);
 for (const [slot, key] of DTMF_KEYS.entries()) KEY_SLOTS[key.charCodeAt(0)] = slot;
 const NO_KEYPAD: readonly (readonly Transition[] | undefined)[] = [];
+// What most states have none of, shared.
+const NO_ACTIONS: readonly Action[] = [];
+const NO_TRANSITIONS: readonly Transition[] = [];
+const NO_KEYS: ReadonlyMap<string, readonly Transition[]> = new Map();
+const NO_EVENTS: Readonly<Record<string, readonly Transition[]>> = Object.freeze({});
 
 function keypadOf(keys: ReadonlyMap<string, readonly Transition[]>): readonly (readonly Transition[] | undefined)[] {
   if (keys.size === 0) return NO_KEYPAD;
@@ -700,8 +738,8 @@ function leadingLimits(list: readonly TransitionConfig[]): number {
  * dropped (they hold); for other keys, the transitions without a key guard.
  * The same first transition is taken as by trying every guard in turn.
  */
-function byKey(list: readonly TransitionConfig[], transition: (t: TransitionConfig) => Transition): { keys: Map<string, Transition[]>; otherKeys: Transition[]; digits: State['digits'] } {
-  const built = list.map(transition);
+function byKey(list: readonly TransitionConfig[], built: readonly Transition[]): { keys: ReadonlyMap<string, readonly Transition[]>; otherKeys: readonly Transition[]; digits: State['digits'] } {
+  if (list.length === 0) return { keys: NO_KEYS, otherKeys: NO_TRANSITIONS, digits: null };
   const keyOf = (t: TransitionConfig): string | undefined => {
     const key = t.guard?.type === 'keyIs' ? (t.guard.params as Record<string, unknown>)['key'] : undefined;
     return typeof key === 'string' ? key : undefined;
