@@ -138,6 +138,32 @@ function nodeFactsOf(flow: Flow, locale: string, wordsPerMinute: number): NodeFa
   return facts;
 }
 
+/** A node of the graph; its pointer is written when first read (a lint that finds nothing reads none). */
+class NodeOfGraph implements GraphNode {
+  readonly id: string;
+  readonly help: HelpKind | undefined;
+  readonly input: boolean;
+  readonly enterSeconds: number;
+  private path: string | undefined = undefined;
+
+  constructor(
+    readonly index: number,
+    readonly node: FlowNode,
+    readonly outcomes: readonly Outcome[],
+    facts: NodeFacts,
+    readonly terminal: UnwiredEnd | undefined
+  ) {
+    this.id = node.id;
+    this.help = facts.help;
+    this.input = facts.input;
+    this.enterSeconds = facts.enterSeconds;
+  }
+
+  get pointer(): string {
+    return (this.path ??= indexedPointer('/nodes', this.index));
+  }
+}
+
 /**
  * @param endsInside Tells, for a sub-flow node, that the flow it runs never
  *   returns: the call ends inside it, so its `next` is no way on.
@@ -146,42 +172,58 @@ export function buildGraph(flow: Flow, wordsPerMinute: number, endsInside?: (flo
   const defaultLocale = localesOf(flow)[0] ?? 'en-US';
   const byId = new Map<string, number>();
   const perNode = nodeFactsOf(flow, defaultLocale, wordsPerMinute);
-  const nodes: GraphNode[] = flow.nodes.map((node, index) => {
+  const count = flow.nodes.length;
+  const nodes: GraphNode[] = new Array<GraphNode>(count);
+  for (let index = 0; index < count; index++) {
+    const node = flow.nodes[index]!;
     if (!byId.has(node.id)) byId.set(node.id, index);
     const facts = perNode[index]!;
     const endsHere = node.kind === 'subflow' && endsInside !== undefined && endsInside(node.flow);
-    return {
-      index,
-      id: node.id,
-      node,
-      pointer: indexedPointer('/nodes', index),
-      outcomes: endsHere ? NONE : facts.outcomes,
-      help: facts.help,
-      input: facts.input,
-      enterSeconds: facts.enterSeconds,
-      terminal: endsHere ? 'ended' : facts.terminal
-    };
-  });
-  const out: Edge[][] = nodes.map(() => []);
-  const incoming: Edge[][] = nodes.map(() => []);
-  // Most nodes have every outcome wired: they share one empty list.
-  const unwired: Outcome[][] = new Array<Outcome[]>(nodes.length).fill(NONE);
+    nodes[index] = new NodeOfGraph(index, node, endsHere ? NONE : facts.outcomes, facts, endsHere ? 'ended' : facts.terminal);
+  }
+  // Each outcome's target, looked up once; then every edge list is made at its
+  // final length (lists grown by push start at sixteen places, most of them
+  // never used, and every one lives as long as the graph).
+  const targets: number[] = [];
+  const outDegree = new Uint32Array(count);
+  const inDegree = new Uint32Array(count);
+  const unwired: Outcome[][] = new Array<Outcome[]>(count).fill(NONE);
   const broken: BrokenReference[] = [];
-  let edgeCount = 0;
-  for (const g of nodes) {
-    for (const outcome of g.outcomes) {
+  for (let from = 0; from < count; from++) {
+    for (const outcome of nodes[from]!.outcomes) {
+      let to = -1;
       if (outcome.target === undefined) {
-        if (unwired[g.index] === NONE) unwired[g.index] = [];
-        unwired[g.index]!.push(outcome);
-        continue;
+        if (unwired[from] === NONE) unwired[from] = [];
+        unwired[from]!.push(outcome);
+      } else {
+        const found = byId.get(outcome.target);
+        if (found === undefined) broken.push({ from, outcome, target: outcome.target });
+        else {
+          to = found;
+          outDegree[from]!++;
+          inDegree[to]!++;
+        }
       }
-      const to = byId.get(outcome.target);
-      if (to === undefined) {
-        broken.push({ from: g.index, outcome, target: outcome.target });
-        continue;
-      }
+      targets.push(to);
+    }
+  }
+  const out: Edge[][] = new Array<Edge[]>(count);
+  const incoming: Edge[][] = new Array<Edge[]>(count);
+  for (let i = 0; i < count; i++) {
+    out[i] = outDegree[i] === 0 ? [] : new Array<Edge>(outDegree[i]!);
+    incoming[i] = inDegree[i] === 0 ? [] : new Array<Edge>(inDegree[i]!);
+  }
+  // inDegree counts down as each node's incoming list is filled.
+  let edgeCount = 0;
+  let t = 0;
+  for (let from = 0; from < count; from++) {
+    const g = nodes[from]!;
+    let k = 0;
+    for (const outcome of g.outcomes) {
+      const to = targets[t++]!;
+      if (to < 0) continue;
       const edge: Edge = {
-        from: g.index,
+        from,
         to,
         outcome,
         seconds:
@@ -189,8 +231,8 @@ export function buildGraph(flow: Flow, wordsPerMinute: number, endsInside?: (flo
             ? retryLimitSeconds(g.node, g.enterSeconds, defaultLocale, defaultLocale, wordsPerMinute)
             : g.enterSeconds + outcomeSeconds(g.node, outcome)
       };
-      out[g.index]!.push(edge);
-      incoming[to]!.push(edge);
+      out[from]![k++] = edge;
+      incoming[to]![incoming[to]!.length - inDegree[to]!--] = edge;
       edgeCount++;
     }
   }
