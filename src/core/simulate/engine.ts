@@ -160,24 +160,31 @@ const round = (seconds: number): number => Math.round(seconds * 100) / 100;
 
 const own = (record: object, key: string): boolean => Object.hasOwn(record, key);
 
-/** Seconds a prompt takes to say in a call's locale, worked out once per locale and rate. */
-function spokenSeconds(prompt: Prompt | undefined): (c: Context) => number {
-  if (prompt === undefined) return () => 0;
-  // Calls almost always share one locale and rate: the last answer is kept.
-  let locale = '';
-  let defaultLocale = '';
-  let rate = -1;
-  let last = 0;
-  return (c) => {
-    if (c.locale !== locale || c.defaultLocale !== defaultLocale || c.wordsPerMinute !== rate) {
-      locale = c.locale;
-      defaultLocale = c.defaultLocale;
-      rate = c.wordsPerMinute;
-      const text = promptText(prompt, locale, defaultLocale);
-      last = text !== undefined && text !== '' ? speechSeconds(text, rate) : 0;
+/**
+ * Seconds a prompt takes to say in a call's locale, worked out once per
+ * locale and rate: calls almost always share one locale and rate, so the
+ * last answer is kept. Plain data read by one function (not a closure per
+ * prompt), so every arrival makes the same call.
+ */
+class Spoken {
+  private locale = '';
+  private defaultLocale = '';
+  private rate = -1;
+  private last = 0;
+
+  constructor(private readonly prompt: Prompt | undefined) {}
+
+  seconds(c: Context): number {
+    if (this.prompt === undefined) return 0;
+    if (c.locale !== this.locale || c.defaultLocale !== this.defaultLocale || c.wordsPerMinute !== this.rate) {
+      this.locale = c.locale;
+      this.defaultLocale = c.defaultLocale;
+      this.rate = c.wordsPerMinute;
+      const text = promptText(this.prompt, c.locale, c.defaultLocale);
+      this.last = text !== undefined && text !== '' ? speechSeconds(text, c.wordsPerMinute) : 0;
     }
-    return last;
-  };
+    return this.last;
+  }
 }
 
 /** A node's place in the flow's nodes. */
@@ -187,7 +194,7 @@ type Place = (node: string) => number;
 interface Arrival {
   readonly node: string;
   readonly at: number;
-  readonly speech: (c: Context) => number;
+  readonly speech: Spoken;
   readonly seconds: number;
 }
 
@@ -197,7 +204,7 @@ function arrivalOf(ref: ActionRef, place: Place): Arrival {
   return {
     node,
     at: place(node),
-    speech: spokenSeconds(p['prompt'] as Prompt | undefined),
+    speech: new Spoken(p['prompt'] as Prompt | undefined),
     seconds: typeof p['seconds'] === 'number' ? p['seconds'] : 0
   };
 }
@@ -205,7 +212,7 @@ function arrivalOf(ref: ActionRef, place: Place): Arrival {
 function arrive(c: Context, arrival: Arrival): void {
   const at = arrival.at;
   c.counters.visit(at);
-  c.elapsed += arrival.speech(c);
+  c.elapsed += arrival.speech.seconds(c);
   c.elapsed += arrival.seconds;
   c.node = arrival.node;
   c.at = at;
@@ -238,10 +245,10 @@ function action(ref: ActionRef, place: Place): Action | null {
       const at = place(p['node'] as string);
       const seconds = p['seconds'] as number;
       const reprompt = p['reprompt'] as Prompt | undefined;
-      const speech = spokenSeconds(reprompt);
+      const speech = new Spoken(reprompt);
       return (c) => {
         c.elapsed += seconds;
-        c.elapsed += speech(c);
+        c.elapsed += speech.seconds(c);
         c.buffer = '';
         c.counters.setRetries(at, c.counters.retries[at]! + 1);
       };

@@ -597,16 +597,36 @@ export interface TallyData {
   readonly abandoned: readonly [string, number][];
 }
 
+/** An outcome's place in TRAFFIC_OUTCOMES: a switch over the names, where a record keyed by them is read at a different field each call. */
+function outcomeSlot(outcome: TrafficOutcome): number {
+  switch (outcome) {
+    case 'person':
+      return 0;
+    case 'voicemail':
+      return 1;
+    case 'callback':
+      return 2;
+    case 'ended':
+      return 3;
+    case 'dropped':
+      return 4;
+    case 'abandoned':
+      return 5;
+    case 'trapped':
+      return 6;
+    case 'stepLimit':
+      return 7;
+  }
+}
+
 /**
  * Calls summed as they come, so a million calls need not be kept. Given the
  * flow's node ids, it counts a route given as places in that list without
  * looking ids up.
  */
-/** No calls of any outcome, as an object of fixed shape (one made from entries may not be, and costs a lookup per call). */
-const noCalls = (): Record<TrafficOutcome, number> => ({ person: 0, voicemail: 0, callback: 0, ended: 0, dropped: 0, abandoned: 0, trapped: 0, stepLimit: 0 });
-
 export class Tally {
-  private readonly counts = noCalls();
+  /** Calls by outcome, in the order of TRAFFIC_OUTCOMES. */
+  private readonly slots = new Float64Array(TRAFFIC_OUTCOMES.length);
   /** Seconds to a person: the first `timeCount` of `times`, grown by doubling. */
   private times = new Float64Array(1024);
   private timeCount = 0;
@@ -623,10 +643,17 @@ export class Tally {
     this.lastAt = new Float64Array(nodes.length).fill(-1);
   }
 
+  /** Calls by outcome, as a record. */
+  private counts(): Record<TrafficOutcome, number> {
+    const counts = {} as Record<TrafficOutcome, number>;
+    for (const o of TRAFFIC_OUTCOMES) counts[o] = this.slots[outcomeSlot(o)]!;
+    return counts;
+  }
+
   /** Adds a call; `path` is its route as places in the tally's node ids. */
   add(r: CallRecord, path?: readonly number[]): void {
     const call = this.n++;
-    this.counts[r.outcome]++;
+    this.slots[outcomeSlot(r.outcome)]!++;
     if (r.timeToPerson !== null) this.addTime(r.timeToPerson);
     const steps = this.steps;
     while (steps.length <= r.menuSteps) steps.push(0);
@@ -672,7 +699,7 @@ export class Tally {
   toData(): TallyData {
     return {
       n: this.n,
-      counts: { ...this.counts },
+      counts: this.counts(),
       times: this.times.slice(0, this.timeCount),
       steps: this.steps,
       through: this.throughNodes(),
@@ -683,7 +710,7 @@ export class Tally {
   /** Adds another tally of other calls (another range of call numbers). */
   merge(data: TallyData): void {
     this.n += data.n;
-    for (const o of TRAFFIC_OUTCOMES) this.counts[o] += data.counts[o];
+    for (const o of TRAFFIC_OUTCOMES) this.slots[outcomeSlot(o)]! += data.counts[o];
     for (const t of data.times) this.addTime(t);
     data.steps.forEach((calls, k) => {
       while (this.steps.length <= k) this.steps.push(0);
@@ -699,7 +726,7 @@ export class Tally {
 
   report(seed: number): TrafficReport {
     const n = this.n;
-    const counts = { ...this.counts };
+    const counts = this.counts();
     const times = this.times.slice(0, this.timeCount);
     // Shares rounded so they still sum to 1: the largest takes the rounding.
     const shares = Object.fromEntries(TRAFFIC_OUTCOMES.map((o) => [o, n === 0 ? 0 : Math.round((counts[o] / n) * 1e6) / 1e6])) as Record<TrafficOutcome, number>;
