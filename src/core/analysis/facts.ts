@@ -386,19 +386,32 @@ export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver,
 
   const entrySeeds = graph.entries.map((entry) => entry.index);
   const contexts = lazy(() => contactContexts(graph));
-  const reachable = lazy(() => Uint8Array.from(contexts(), (bits) => (bits === 0 ? 0 : 1)));
+  // Flags are filled by plain loops: TypedArray.from with a mapping function walks its source through an iterator.
+  const reachable = lazy(() => {
+    const bits = contexts();
+    const flags = new Uint8Array(n);
+    for (let i = 0; i < n; i++) flags[i] = bits[i] === 0 ? 0 : 1;
+    return flags;
+  });
   const reachableBeforeHelp = lazy(() => search(graph.out, entrySeeds, true, beforeHelp));
 
-  const isHuman = lazy(() => Uint8Array.from(graph.nodes, (g) => (g.help === 'human' ? 1 : 0)));
+  const isHuman = lazy(() => {
+    const flags = new Uint8Array(n);
+    for (let i = 0; i < n; i++) flags[i] = graph.nodes[i]!.help === 'human' ? 1 : 0;
+    return flags;
+  });
 
-  const isHelp = lazy(() =>
-    Uint8Array.from(graph.nodes, (g, index) => {
-      if (g.help !== undefined) return 1;
+  const isHelp = lazy(() => {
+    const flags = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = graph.nodes[i]!;
+      if (g.help !== undefined) flags[i] = 1;
       // A return hands the call back to a flow this analysis does not see.
-      if (g.terminal === 'return') return returnIsHelp ? 1 : 0;
-      return (subflowInfo(index)?.reachesHelp ?? false) ? 1 : 0;
-    })
-  );
+      else if (g.terminal === 'return') flags[i] = returnIsHelp ? 1 : 0;
+      else flags[i] = (subflowInfo(i)?.reachesHelp ?? false) ? 1 : 0;
+    }
+    return flags;
+  });
 
   const canReachHelp = lazy(() => {
     const help = isHelp();

@@ -47,7 +47,7 @@ interface Mentions {
   readonly words: readonly KeyMention[];
   readonly cjk: readonly KeyMention[];
   /** Both, in text order. */
-  readonly all: KeyMention[];
+  readonly all: readonly KeyMention[];
 }
 
 /** The texts read during one lint, by text: several rules read each prompt. */
@@ -67,13 +67,19 @@ export function readingPromptsOnce<T>(work: () => T): T {
   }
 }
 
+function inOrder(mentions: readonly KeyMention[]): boolean {
+  for (let i = 1; i < mentions.length; i++) if (mentions[i]!.index < mentions[i - 1]!.index) return false;
+  return true;
+}
+
 function readMentions(text: string): Mentions {
   const known = reading?.get(text);
   if (known !== undefined) return known;
   const normal = normalisePromptText(text);
   const words = scanWords(normal);
   const cjk = scanCjk(normal);
-  const all = [...words, ...cjk].sort((a, b) => a.index - b.index);
+  // Most texts have no CJK mentions: the words alone, already in order, are all of them.
+  const all = cjk.length === 0 && inOrder(words) ? words : [...words, ...cjk].sort((a, b) => a.index - b.index);
   const mentions: Mentions = { normal, words, cjk, all };
   reading?.set(text, mentions);
   return mentions;

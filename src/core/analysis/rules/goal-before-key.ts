@@ -31,12 +31,14 @@ const rule: Rule = {
     for (const g of ctx.graph.nodes) {
       const prompts = promptsOf(g.node);
       if (prompts.length === 0) continue;
-      // A reprompt that repeats the prompt word for word is the same fix.
-      const seen = new Set<string>();
+      // A reprompt that repeats the prompt word for word is the same fix (made at the first finding: most nodes have none).
+      let seen: Set<string> | undefined;
       for (const { field, prompt } of prompts) {
         for (const [locale, text] of promptTexts(prompt, defaultLocale)) {
           const found = read(text);
-          if (found === undefined || seen.has(`${locale}\n${text}`)) continue;
+          if (found === undefined) continue;
+          seen ??= new Set<string>();
+          if (seen.has(`${locale}\n${text}`)) continue;
           seen.add(`${locale}\n${text}`);
           const pointer = typeof prompt === 'string' ? `${g.pointer}${field}` : `${g.pointer}${field}/${escapeToken(locale)}`;
           const where = locales.length > 1 || locale !== defaultLocale ? ` (${locale})` : '';
