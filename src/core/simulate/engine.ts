@@ -450,17 +450,17 @@ export class FlowEngine {
     // A config shares objects between states (every state's step-limit
     // transitions, a menu's invalid transitions under KEY and SPEECH): each is
     // turned into the engine's once.
-    const builtActions = new Map<readonly ActionRef[], Action[]>();
-    const actions = (refs: readonly ActionRef[] | undefined): Action[] => {
-      if (refs === undefined) return [];
+    const builtActions = new Map<readonly ActionRef[], readonly Action[]>();
+    const actions = (refs: readonly ActionRef[] | undefined): readonly Action[] => {
+      if (refs === undefined) return NO_ACTIONS;
       let built = builtActions.get(refs);
       if (built === undefined) {
-        built = [];
+        const list: Action[] = [];
         for (const ref of refs) {
           const a = action(ref, place);
-          if (a !== null) built.push(a);
+          if (a !== null) list.push(a);
         }
-        builtActions.set(refs, built);
+        builtActions.set(refs, (built = list));
       }
       return built;
     };
