@@ -67,6 +67,7 @@ export function readingPromptsOnce<T>(work: () => T): T {
   }
 }
 
+/** Whether mentions are in text order (one scanner's are; two scanners' together need sorting). */
 function inOrder(mentions: readonly KeyMention[]): boolean {
   for (let i = 1; i < mentions.length; i++) if (mentions[i]!.index < mentions[i - 1]!.index) return false;
   return true;

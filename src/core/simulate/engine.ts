@@ -14,6 +14,7 @@ import { DIGIT_SECONDS } from '../model/timing.ts';
 import { promptText, speechSeconds } from '../model/prompt.ts';
 import type { CallContext } from '../compile/compile.ts';
 import { setField } from '../json/plain.ts';
+import { doubled } from './grow.ts';
 import { DTMF_KEYS } from '../model/schema.ts';
 import type { Flow, NodeOfKind, Prompt, Scalar } from '../model/types.ts';
 
@@ -57,11 +58,7 @@ class Counters {
   }
 
   private touch(at: number): void {
-    if (this.count === this.touched.length) {
-      const grown = new Int32Array(this.touched.length * 2);
-      grown.set(this.touched);
-      this.touched = grown;
-    }
+    if (this.count === this.touched.length) this.touched = doubled(this.touched);
     this.touched[this.count++] = at;
   }
 

@@ -16,6 +16,7 @@ import { CALL_TIME, unusedKey, validEntry } from './paths.ts';
 import { callStream, exponential, hashText, uniformIn } from './random.ts';
 import { resolveModel, type ResolvedModel, type TrafficModel } from './model.ts';
 import { FlowEngine } from './engine.ts';
+import { doubled } from './grow.ts';
 import { setField } from '../json/plain.ts';
 
 /**
@@ -679,11 +680,7 @@ export class Tally {
   }
 
   private addTime(seconds: number): void {
-    if (this.timeCount === this.times.length) {
-      const grown = new Float64Array(this.times.length * 2);
-      grown.set(this.times);
-      this.times = grown;
-    }
+    if (this.timeCount === this.times.length) this.times = doubled(this.times);
     this.times[this.timeCount++] = seconds;
   }
 
