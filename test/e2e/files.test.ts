@@ -264,6 +264,23 @@ describe('a large flow', () => {
     await expect.poll(() => long.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
   }, 60_000);
 
+  it('draws the long wires from cards screens away as one bundle, and each as an edge of its own once its card is near', async () => {
+    const flow = { ...generateFlow(400, 3), id: 'wires', name: 'Wires' };
+    writeFileSync(path.join(designer().flowsDir, 'wires.ivr.json'), JSON.stringify(flow));
+    const page = await openFlow('wires', { fit: false });
+    await page.locator(`[data-id="${flow.start}"]`).waitFor();
+    // Opened on the start: the wires into the shared queue from menus screens away are drawn, as one path.
+    const bundle = page.locator('.wire-bundle path');
+    await bundle.waitFor({ state: 'attached' });
+    const curves = (await bundle.getAttribute('d'))!.match(/M/g)!.length;
+    expect(curves).toBeGreaterThan(10);
+    expect(await bundle.evaluate((el) => (el as SVGPathElement).getTotalLength())).toBeGreaterThan(10_000);
+    // Fitted whole, every card is near the view: each wire is an edge of its own, to select or unwire.
+    await fitView(page);
+    await expect.poll(() => page.locator('.wire-bundle').count()).toBe(0);
+    expect(await page.locator('.react-flow__edge.edge-long').count()).toBeGreaterThanOrEqual(curves);
+  }, 60_000);
+
   it('lists its first problems, shows more on request, and counts them all', async () => {
     const flow = { ...generateFlow(2500, 5), id: 'many-problems', name: 'Many problems' };
     writeFileSync(path.join(designer().flowsDir, 'many-problems.ivr.json'), JSON.stringify(flow));

@@ -25,7 +25,7 @@ describe('the minimap', () => {
     const box = (await minimap.boundingBox())!;
     // Every node is in the picture: the middle of each card, carried over to the minimap by the outline of the view, is painted in a node's colour.
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-    const frame = (await page.locator('.minimap-outline').boundingBox())!;
+    const frame = (await page.locator('.minimap-window').boundingBox())!;
     const cards = await page.locator('[aria-roledescription="node"]').evaluateAll((els) =>
       els.map((el) => {
         const r = el.getBoundingClientRect();
@@ -53,7 +53,7 @@ describe('the minimap', () => {
     await page.getByRole('button', { name: 'Zoom In' }).click();
     await page.getByRole('button', { name: 'Zoom In' }).click();
     await settle(page);
-    const outline = (await page.locator('.minimap-outline').boundingBox())!;
+    const outline = (await page.locator('.minimap-window').boundingBox())!;
     expect(outline.width).toBeLessThan(box.width * 0.8);
 
     // A click near the picture's right edge brings that end of the flow into view.
@@ -63,7 +63,7 @@ describe('the minimap', () => {
     const after = await view(page);
     expect(after.zoom).toBeCloseTo(before.zoom, 3);
     expect(after.x).toBeLessThan(before.x - 50);
-    const moved = (await page.locator('.minimap-outline').boundingBox())!;
+    const moved = (await page.locator('.minimap-window').boundingBox())!;
     expect(moved.x + moved.width / 2).toBeGreaterThan(outline.x + outline.width / 2);
 
     // A drag across it pans; the wheel over it zooms.

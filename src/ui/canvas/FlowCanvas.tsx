@@ -1,5 +1,4 @@
 import {
-  Background,
   ControlButton,
   Controls,
   ReactFlow,
@@ -13,7 +12,8 @@ import {
   type Edge,
   type EdgeChange,
   type FinalConnectionState,
-  type NodeChange
+  type NodeChange,
+  type Viewport
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { displayName, outcomesOfDraft, type Draft, type NodeKind, type XY } from '../../core/model/index.ts';
@@ -23,7 +23,8 @@ import type { DraftAnalysis } from '../model/analysis.ts';
 import type { Heat } from '../panels/Traffic.tsx';
 import { NodeCard } from './NodeCard.tsx';
 import { OutcomeEdge } from './OutcomeEdge.tsx';
-import { canvasEdges, canvasNodes, type CanvasNode } from './view.ts';
+import { canvasEdges, canvasNodes, splitLongEdges, viewRect, type CanvasNode } from './view.ts';
+import { WireBundle } from './WireBundle.tsx';
 import type { CompareView } from '../model/compare.ts';
 import { UiIcon } from '../shell/icons.tsx';
 import { setLayout, useLayout } from '../shell/layout.ts';
@@ -148,11 +149,24 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
     [draft, analysis, selected, showTimes, callAt, callRoute, uncovered, heat, compare, comments]
   );
   const labels = useStore((state) => state.transform[2] >= LABEL_ZOOM);
-  // While the view pans or zooms, edges spanning several screens are not drawn: they return when it stops.
-  const [moving, setMoving] = useState(false);
-  const onMoveStart = useCallback(() => setMoving(true), []);
-  const onMoveEnd = useCallback(() => setMoving(false), []);
-  const drawnEdges = useMemo(() => canvasEdges(draft, analysis, { callRoute, labels, ...(compare ? { compare } : {}) }), [draft, analysis, callRoute, labels, compare]);
+  // While the view pans or zooms, edges spanning several screens are not drawn: they return when it stops. The
+  // class is set on the element itself: a state change would render the whole canvas again as each pan starts.
+  const section = useRef<HTMLElement>(null);
+  const onMoveStart = useCallback(() => section.current?.classList.add('is-moving'), []);
+  // Where the view last came to rest: long edges from cards near it are edges of their own, the rest one bundle.
+  const [settled, setSettled] = useState<Viewport | null>(null);
+  const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => {
+    section.current?.classList.remove('is-moving');
+    setSettled((last) => (last !== null && last.x === viewport.x && last.y === viewport.y && last.zoom === viewport.zoom ? last : viewport));
+  }, []);
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+  const positions = useMemo(() => new Map(draft.nodes.map((n) => [n.id, n.position])), [draft]);
+  const allEdges = useMemo(() => canvasEdges(draft, analysis, { callRoute, labels, ...(compare ? { compare } : {}) }), [draft, analysis, callRoute, labels, compare]);
+  const { drawn: drawnEdges, bundled } = useMemo(
+    () => splitLongEdges(allEdges, positions, settled === null || width === 0 ? null : viewRect(settled, width, height)),
+    [allEdges, positions, settled, width, height]
+  );
   // Which edges are selected (clicked, or focused and Enter): Delete unwires them.
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(() => new Set());
   const edges = useMemo(
@@ -301,7 +315,7 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
   );
 
   return (
-    <section className={moving ? 'canvas is-moving' : 'canvas'} aria-label="Flow canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section ref={section} className="canvas" aria-label="Flow canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}
@@ -330,7 +344,7 @@ export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callR
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >
-        <Background gap={GRID} />
+        <WireBundle edges={bundled} nodes={nodes} />
         <Controls showInteractive={false} showFitView={false}>
           <ControlButton onClick={() => fitWhole(200)} title="Fit View" aria-label="Fit View">
             <UiIcon name="fit" />

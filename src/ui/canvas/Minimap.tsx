@@ -95,20 +95,24 @@ const viewOf = (state: ReactFlowState) => ({ tx: state.transform[0], ty: state.t
 const sameView = (a: ReturnType<typeof viewOf>, b: ReturnType<typeof viewOf>) =>
   a.tx === b.tx && a.ty === b.ty && a.zoom === b.zoom && a.width === b.width && a.height === b.height;
 
-/** The view's layer: the part of the flow in view, outlined, the rest shaded; the only part a pan changes. */
+/**
+ * The view's layer: the part of the flow in view, outlined, the rest shaded
+ * (by the outline's shadow); the only part a pan changes. The outline is
+ * placed by a transform on a layer of its own, so a pan moves it without
+ * the page painting anything again; its size changes only with the zoom.
+ */
 function MinimapView({ box, width, height }: { box: Box; width: number; height: number }) {
   const view = useStore(viewOf, sameView);
-  const x = -view.tx / view.zoom;
-  const y = -view.ty / view.zoom;
-  const w = view.width / view.zoom;
-  const h = view.height / view.zoom;
-  // The shade: the whole picture (and more) less the view, as one path with a hole.
-  const outer = `M${box.x - box.width},${box.y - box.height}h${box.width * 3}v${box.height * 3}h${-box.width * 3}z`;
+  const at = fit(box, width, height);
+  const scale = at.scale / view.zoom;
+  const x = at.x - view.tx * scale;
+  const y = at.y - view.ty * scale;
   return (
-    <svg className="minimap-view" width={width} height={height} viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
-      <path className="minimap-shade" fillRule="evenodd" d={`${outer}M${x},${y}h${w}v${h}h${-w}z`} />
-      <rect className="minimap-outline" x={x} y={y} width={w} height={h} vectorEffect="non-scaling-stroke" />
-    </svg>
+    <div
+      className="minimap-window"
+      style={{ width: view.width * scale, height: view.height * scale, transform: `translate(${x}px, ${y}px)` }}
+      aria-hidden="true"
+    />
   );
 }
 

@@ -5,8 +5,8 @@
  * outcome name. Findings colour it: badges, trap-loop edges in red, nodes
  * with no route to help shaded.
  */
-import type { Edge, Node } from '@xyflow/react';
-import { displayName, helpKind, outcomesOfDraft, promptText, type Draft, type FlowNode } from '../../core/model/index.ts';
+import { getBezierPath, Position, type Edge, type Node } from '@xyflow/react';
+import { displayName, helpKind, outcomesOfDraft, promptText, type Draft, type FlowNode, type XY } from '../../core/model/index.ts';
 import type { DraftAnalysis } from '../model/analysis.ts';
 import { cardExcerpt } from '../../core/layout/index.ts';
 import { CARD_WIDTH, cardHandles, cardHeight } from './geometry.ts';
@@ -197,6 +197,7 @@ export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick
       const trap = inLoop(node.id, o.target);
       const route = walked.has(`${node.id}\u0000${o.target}`);
       const changed = options.compare?.changedRoutes.has(routeKey(node.id, o.name)) === true;
+      const long = isLong(node, o.target);
       edges.push({
         id: `${node.id}${o.pointer}`,
         type: 'outcome',
@@ -205,17 +206,93 @@ export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick
         target: o.target,
         ...(options.labels === false ? {} : { label: outcomeLabel(o.name) }),
         ariaLabel: `${outcomeLabel(o.name)} from ${names.get(node.id) ?? node.id} to ${names.get(o.target) ?? o.target}`,
-        className: [trap ? 'edge-trap' : '', route ? 'edge-route' : '', changed ? 'edge-changed' : '', isLong(node, o.target) ? 'edge-long' : ''].filter(Boolean).join(' '),
+        className: [trap ? 'edge-trap' : '', route ? 'edge-route' : '', changed ? 'edge-changed' : '', long ? 'edge-long' : ''].filter(Boolean).join(' '),
         // Dashed, not animated: an animated dash repaints the canvas on every frame for as long as a trap is drawn.
         ...(trap ? { style: { stroke: '#d12f2f', strokeWidth: 2.5, strokeDasharray: '6 4' } } : {}),
         ...(route && !trap ? { style: { stroke: '#2664d8', strokeWidth: 3 } } : {}),
         ...(changed && !trap && !route ? { style: { stroke: '#b26a00', strokeWidth: 3 } } : {}),
-        data: { outcome: o.name, trap }
+        data: { outcome: o.name, trap, ...(long ? { long } : {}) }
       });
     }
   }
   if (options.compare !== undefined) edges.push(...goneEdges(draft, options.compare, options.labels !== false));
   return edges;
+}
+
+/** A part of the flow, in flow units. */
+export interface FlowRect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The part of the flow a view of this size shows at this viewport. */
+export function viewRect(viewport: { readonly x: number; readonly y: number; readonly zoom: number }, width: number, height: number): FlowRect {
+  return { x: -viewport.x / viewport.zoom, y: -viewport.y / viewport.zoom, width: width / viewport.zoom, height: height / viewport.zoom };
+}
+
+/** The edges React Flow draws, and the long ones drawn together as one wire bundle (see splitLongEdges). */
+export interface EdgeSplit {
+  readonly drawn: Edge[];
+  readonly bundled: readonly Edge[];
+}
+
+/**
+ * Splits the edges for a view that shows `view` (null: no view yet, every
+ * edge drawn). A long edge whose source is screens away from the view only
+ * crosses it or ends in it: a pan over a large flow would build hundreds of
+ * them as they came into view (the fan of wires from every menu into a
+ * shared queue), frame after frame. Those are drawn together as one path
+ * that nothing has to build as the view moves; every other edge, and each
+ * long one from a card near the view, is an edge of its own that can be
+ * selected and unwired. Trap, route and change colours are never bundled.
+ */
+export function splitLongEdges(edges: Edge[], positions: ReadonlyMap<string, XY | undefined>, view: FlowRect | null): EdgeSplit {
+  if (view === null) return { drawn: edges, bundled: [] };
+  // Near: within half a view of its sides, the card's size included.
+  const marginX = view.width / 2 + CARD_WIDTH;
+  const marginY = view.height / 2 + CARD_WIDTH;
+  const near = (id: string): boolean => {
+    const at = positions.get(id);
+    return at !== undefined && at.x >= view.x - marginX && at.x <= view.x + view.width + marginX && at.y >= view.y - marginY && at.y <= view.y + view.height + marginY;
+  };
+  const drawn: Edge[] = [];
+  const bundled: Edge[] = [];
+  for (const e of edges) {
+    if (e.data?.['long'] === true && e.className === 'edge-long' && !near(e.source)) bundled.push(e);
+    else drawn.push(e);
+  }
+  return bundled.length === 0 ? { drawn: edges, bundled } : { drawn, bundled };
+}
+
+/** What the bundle needs of a node: where it is and where its handles are (see cardHandles). */
+type Placed = Pick<Node, 'position' | 'handles'>;
+
+/**
+ * The SVG path of bundled edges, each the same curve React Flow draws for it
+ * (from the right side of its source handle to the left side of the
+ * target's), or '' when there are none.
+ */
+export function bundlePath(edges: readonly Edge[], nodes: ReadonlyMap<string, Placed>): string {
+  const parts: string[] = [];
+  for (const e of edges) {
+    const from = nodes.get(e.source);
+    const to = nodes.get(e.target);
+    const out = from?.handles?.find((h) => h.type === 'source' && h.id === e.sourceHandle);
+    const into = to?.handles?.find((h) => h.type === 'target');
+    if (from === undefined || to === undefined || out === undefined || into === undefined) continue;
+    const [path] = getBezierPath({
+      sourceX: from.position.x + out.x + (out.width ?? 0),
+      sourceY: from.position.y + out.y + (out.height ?? 0) / 2,
+      sourcePosition: Position.Right,
+      targetX: to.position.x + into.x,
+      targetY: to.position.y + into.y + (into.height ?? 0) / 2,
+      targetPosition: Position.Left
+    });
+    parts.push(path);
+  }
+  return parts.join(' ');
 }
 
 /** The routes of the other version that are gone, drawn dashed from the node (or its ghost) to where they led. */

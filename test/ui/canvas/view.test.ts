@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyse } from '../../../src/ui/model/analysis.ts';
-import { canvasEdges, canvasNodes, helplessNodes, LONG_EDGE } from '../../../src/ui/canvas/view.ts';
+import { bundlePath, canvasEdges, canvasNodes, helplessNodes, LONG_EDGE, splitLongEdges, viewRect } from '../../../src/ui/canvas/view.ts';
 import type { Draft } from '../../../src/core/model/draft.ts';
 
 const flows = path.join(import.meta.dirname, '../../../flows');
@@ -69,6 +69,46 @@ describe('the canvas picture', () => {
     } as unknown as Draft;
     const edges = canvasEdges(draft, analyse(draft), options);
     expect(edges.map((e) => [e.source, e.className?.includes('edge-long')])).toEqual([['a', false], ['b', true]]);
+  });
+
+  it('bundles the long edges from cards far from the view, and draws every other edge on its own', () => {
+    const far = 300 + LONG_EDGE + 1;
+    const draft = {
+      version: 1, id: 'f', name: 'F', start: 'a',
+      nodes: [
+        // a → b is short; b → c and d → b are long; the view shows a and b, and d is screens away.
+        { id: 'a', kind: 'prompt', prompt: 'Hi.', next: 'b', position: { x: 0, y: 0 } },
+        { id: 'b', kind: 'prompt', prompt: 'Hello.', next: 'c', position: { x: 300, y: 0 } },
+        { id: 'c', kind: 'hangup', position: { x: far, y: 0 } },
+        { id: 'd', kind: 'prompt', prompt: 'Far away.', next: 'b', position: { x: far, y: far } }
+      ]
+    } as unknown as Draft;
+    const analysis = analyse(draft);
+    const edges = canvasEdges(draft, analysis, options);
+    const positions = new Map(draft.nodes.map((n) => [n.id, n.position]));
+    const view = viewRect({ x: 100, y: 100, zoom: 1 }, 800, 600);
+    expect(view).toEqual({ x: -100, y: -100, width: 800, height: 600 });
+    const { drawn, bundled } = splitLongEdges(edges, positions, view);
+    // b → c is long, but b is in view: it can be selected there. Only d → b is bundled.
+    expect(drawn.map((e) => `${e.source}>${e.target}`)).toEqual(['a>b', 'b>c']);
+    expect(bundled.map((e) => `${e.source}>${e.target}`)).toEqual(['d>b']);
+    // Before the view has settled anywhere, every edge is drawn; with the view on d, d → b is, and b → c is bundled.
+    expect(splitLongEdges(edges, positions, null).bundled).toEqual([]);
+    const onD = splitLongEdges(edges, positions, viewRect({ x: -far, y: -far, zoom: 1 }, 800, 600));
+    expect(onD.bundled.map((e) => `${e.source}>${e.target}`)).toEqual(['b>c']);
+    // A long edge coloured as part of a trap or a route is never bundled.
+    const route = canvasEdges(draft, analysis, { ...options, callRoute: ['d', 'b'] });
+    expect(splitLongEdges(route, positions, view).bundled).toEqual([]);
+
+    // The bundle draws d → b from the right of d's handle to the left of b's target handle.
+    const cards = new Map(canvasNodes(draft, analysis, options).map((n) => [n.id, n]));
+    const d = cards.get('d')!;
+    const out = d.handles!.find((h) => h.type === 'source')!;
+    const into = cards.get('b')!.handles!.find((h) => h.type === 'target')!;
+    const path = bundlePath(bundled, cards);
+    expect(path.startsWith(`M${d.position.x + out.x + out.width!},${d.position.y + out.y + out.height! / 2}`)).toBe(true);
+    expect(path.endsWith(`${300 + into.x},${into.y + into.height! / 2}`)).toBe(true);
+    expect(bundlePath([], cards)).toBe('');
   });
 
   it('places schema problems on their node and field', () => {
