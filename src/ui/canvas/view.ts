@@ -197,7 +197,6 @@ export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick
       const trap = inLoop(node.id, o.target);
       const route = walked.has(`${node.id}\u0000${o.target}`);
       const changed = options.compare?.changedRoutes.has(routeKey(node.id, o.name)) === true;
-      const long = isLong(node, o.target);
       edges.push({
         id: `${node.id}${o.pointer}`,
         type: 'outcome',
@@ -206,12 +205,12 @@ export function canvasEdges(draft: Draft, analysis: DraftAnalysis, options: Pick
         target: o.target,
         ...(options.labels === false ? {} : { label: outcomeLabel(o.name) }),
         ariaLabel: `${outcomeLabel(o.name)} from ${names.get(node.id) ?? node.id} to ${names.get(o.target) ?? o.target}`,
-        className: [trap ? 'edge-trap' : '', route ? 'edge-route' : '', changed ? 'edge-changed' : '', long ? 'edge-long' : ''].filter(Boolean).join(' '),
+        className: [trap ? 'edge-trap' : '', route ? 'edge-route' : '', changed ? 'edge-changed' : '', isLong(node, o.target) ? 'edge-long' : ''].filter(Boolean).join(' '),
         // Dashed, not animated: an animated dash repaints the canvas on every frame for as long as a trap is drawn.
         ...(trap ? { style: { stroke: '#d12f2f', strokeWidth: 2.5, strokeDasharray: '6 4' } } : {}),
         ...(route && !trap ? { style: { stroke: '#2664d8', strokeWidth: 3 } } : {}),
         ...(changed && !trap && !route ? { style: { stroke: '#b26a00', strokeWidth: 3 } } : {}),
-        data: { outcome: o.name, trap, ...(long ? { long } : {}) }
+        data: { outcome: o.name, trap }
       });
     }
   }
@@ -260,7 +259,8 @@ export function splitLongEdges(edges: Edge[], positions: ReadonlyMap<string, XY 
   const drawn: Edge[] = [];
   const bundled: Edge[] = [];
   for (const e of edges) {
-    if (e.data?.['long'] === true && e.className === 'edge-long' && !near(e.source)) bundled.push(e);
+    // Only a plain long edge: one with a colour of its own (trap, route, change) has the class of that too.
+    if (e.className === 'edge-long' && !near(e.source)) bundled.push(e);
     else drawn.push(e);
   }
   return bundled.length === 0 ? { drawn: edges, bundled } : { drawn, bundled };
