@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { generateFlow } from '../support/generate.ts';
 import { fitView, settle, useDesigner } from './harness.ts';
 import { corpusPath } from '../support/corpus.ts';
+import { outcomesOf } from '../../src/core/model/outcomes.ts';
 
 const CONNECT_FILE = corpusPath('amazon-connect', 'amazon-connect__amazon-connect-snippets__CreateCallbackFlow.json');
 
@@ -279,6 +280,56 @@ describe('a large flow', () => {
     await fitView(page);
     await expect.poll(() => page.locator('.wire-bundle').count()).toBe(0);
     expect(await page.locator('.react-flow__edge.edge-long').count()).toBeGreaterThanOrEqual(curves);
+  }, 60_000);
+
+  it('starts each wire at its outcome and ends it at its card, where their handles are drawn, for cards that came into view as it panned', async () => {
+    const flow = { ...generateFlow(400, 3), id: 'handles', name: 'Handles' };
+    writeFileSync(path.join(designer().flowsDir, 'handles.ivr.json'), JSON.stringify(flow));
+    const page = await openFlow('handles', { fit: false });
+    await page.locator(`[data-id="${flow.start}"]`).waitFor();
+    // A drag on the empty top right of the canvas, to the left, brings the cards to the right into view.
+    const canvas = (await page.getByRole('region', { name: 'Flow canvas' }).boundingBox())!;
+    const before = new Set(await page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => el.getAttribute('data-id'))));
+    await page.mouse.move(canvas.x + canvas.width - 30, canvas.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + 60, canvas.y + 30, { steps: 20 });
+    await page.mouse.up();
+    await settle(page);
+    const after = await page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => el.getAttribute('data-id')));
+    expect(after.filter((id) => !before.has(id)).length).toBeGreaterThan(3);
+    // Where each wire goes, by its id (its node's id and the outcome's pointer in the node).
+    const targets: Record<string, string> = {};
+    for (const node of flow.nodes) for (const o of outcomesOf(node)) if (o.target !== undefined) targets[`${node.id}${o.pointer}`] = o.target;
+    // Each end of a wire in flow units, and where the handle it belongs to is drawn: a source handle's
+    // right side, a card's input handle's left side, both at their middle (as React Flow joins them).
+    // A string, so the test runner's transform leaves the function as written.
+    const ends = (await page.evaluate(`((targets) => {
+      const viewport = document.querySelector('.react-flow__viewport');
+      const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+      const origin = viewport.getBoundingClientRect();
+      const flow = (x, y) => [(x - origin.left) / zoom, (y - origin.top) / zoom];
+      const sources = new Map();
+      const inputs = new Map();
+      for (const handle of document.querySelectorAll('.react-flow__handle')) {
+        const r = handle.getBoundingClientRect();
+        if (handle.classList.contains('source')) sources.set(handle.dataset.nodeid + handle.dataset.handleid, flow(r.right, r.top + r.height / 2));
+        else inputs.set(handle.dataset.nodeid, flow(r.left, r.top + r.height / 2));
+      }
+      const found = [];
+      for (const edge of document.querySelectorAll('.react-flow__edge')) {
+        const numbers = edge.querySelector('.react-flow__edge-path').getAttribute('d').match(/-?[0-9.]+(?:e-?[0-9]+)?/g).map(Number);
+        const start = numbers.slice(0, 2);
+        const end = numbers.slice(-2);
+        const source = sources.get(edge.dataset.id);
+        if (source !== undefined) found.push({ edge: edge.dataset.id, end: 'start', miss: Math.hypot(start[0] - source[0], start[1] - source[1]) });
+        const input = inputs.get(targets[edge.dataset.id]);
+        if (input !== undefined) found.push({ edge: edge.dataset.id, end: 'end', miss: Math.hypot(end[0] - input[0], end[1] - input[1]) });
+      }
+      return found;
+    })(${JSON.stringify(targets)})`)) as { edge: string; end: string; miss: number }[];
+    expect(ends.filter((e) => e.end === 'start').length).toBeGreaterThan(20);
+    expect(ends.filter((e) => e.end === 'end').length).toBeGreaterThan(20);
+    for (const e of ends) expect(e.miss, `the ${e.end} of ${e.edge}`).toBeLessThan(0.5);
   }, 60_000);
 
   it('lists its first problems, shows more on request, and counts them all', async () => {

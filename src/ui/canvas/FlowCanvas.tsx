@@ -25,6 +25,7 @@ import { NodeCard } from './NodeCard.tsx';
 import { OutcomeEdge } from './OutcomeEdge.tsx';
 import { canvasEdges, canvasNodes, splitLongEdges, viewRect, type CanvasNode } from './view.ts';
 import { WireBundle } from './WireBundle.tsx';
+import { keepDeclaredGeometry } from './measure.ts';
 import type { CompareView } from '../model/compare.ts';
 import { UiIcon } from '../shell/icons.tsx';
 import { setLayout, useLayout } from '../shell/layout.ts';
@@ -123,6 +124,8 @@ interface Props {
 export function FlowCanvas({ draft, analysis, selected, showTimes, callAt, callRoute, uncovered, heat, actions, fitRequest, readOnly = false, compare, comments }: Props) {
   const flow = useReactFlow();
   const store = useStoreApi<CanvasNode>();
+  // Before the cards first render: React Flow's ResizeObserver keeps the measuring function it finds then.
+  useState(() => keepDeclaredGeometry(store));
   const minimap = useLayout((l) => l.minimap);
   /** Fits the whole flow in view, clear of the minimap and the zoom buttons. */
   const fitWhole = useCallback(
