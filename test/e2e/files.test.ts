@@ -235,10 +235,15 @@ describe('node geometry', () => {
 });
 
 describe('a large flow', () => {
+  /** A generated flow, written to the flows folder and opened as it opens (unfitted). */
+  async function openGenerated(id: string, name: string, nodes = 400, seed = 3) {
+    const flow = { ...generateFlow(nodes, seed), id, name };
+    writeFileSync(path.join(designer().flowsDir, `${id}.ivr.json`), JSON.stringify(flow));
+    return { flow, page: await openFlow(id, { fit: false }) };
+  }
+
   it('opens on its start, at a zoom that can be read', async () => {
-    const flow = { ...generateFlow(400, 3), id: 'large', name: 'Large flow' };
-    writeFileSync(path.join(designer().flowsDir, 'large.ivr.json'), JSON.stringify(flow));
-    const page = await openFlow('large', { fit: false });
+    const { flow, page } = await openGenerated('large', 'Large flow');
     const start = flow.nodes.find((n) => n.id === flow.start)!;
     const node = page.locator(`[data-id="${start.id}"]`);
     await node.waitFor();
@@ -266,9 +271,7 @@ describe('a large flow', () => {
   }, 60_000);
 
   it('draws the long wires from cards screens away as one bundle, and each as an edge of its own once its card is near', async () => {
-    const flow = { ...generateFlow(400, 3), id: 'wires', name: 'Wires' };
-    writeFileSync(path.join(designer().flowsDir, 'wires.ivr.json'), JSON.stringify(flow));
-    const page = await openFlow('wires', { fit: false });
+    const { flow, page } = await openGenerated('wires', 'Wires');
     await page.locator(`[data-id="${flow.start}"]`).waitFor();
     // Opened on the start: the wires into the shared queue from menus screens away are drawn, as one path.
     const bundle = page.locator('.wire-bundle path');
@@ -283,9 +286,7 @@ describe('a large flow', () => {
   }, 60_000);
 
   it('starts each wire at its outcome and ends it at its card, where their handles are drawn, for cards that came into view as it panned', async () => {
-    const flow = { ...generateFlow(400, 3), id: 'handles', name: 'Handles' };
-    writeFileSync(path.join(designer().flowsDir, 'handles.ivr.json'), JSON.stringify(flow));
-    const page = await openFlow('handles', { fit: false });
+    const { flow, page } = await openGenerated('handles', 'Handles');
     await page.locator(`[data-id="${flow.start}"]`).waitFor();
     // A drag on the empty top right of the canvas, to the left, brings the cards to the right into view.
     const canvas = (await page.getByRole('region', { name: 'Flow canvas' }).boundingBox())!;
@@ -333,9 +334,7 @@ describe('a large flow', () => {
   }, 60_000);
 
   it('lists its first problems, shows more on request, and counts them all', async () => {
-    const flow = { ...generateFlow(2500, 5), id: 'many-problems', name: 'Many problems' };
-    writeFileSync(path.join(designer().flowsDir, 'many-problems.ivr.json'), JSON.stringify(flow));
-    const page = await openFlow('many-problems', { fit: false });
+    const { page } = await openGenerated('many-problems', 'Many problems', 2500, 5);
     const panel = page.getByRole('region', { name: 'Problems' });
     const rows = panel.getByRole('listitem');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(200);
