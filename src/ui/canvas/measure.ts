@@ -16,7 +16,8 @@
 import type { InternalNode, Node, ReactFlowState, useStoreApi } from '@xyflow/react';
 
 type Store<N extends Node> = ReturnType<typeof useStoreApi<N>>;
-type Updates = Parameters<ReactFlowState['updateNodeInternals']>[0];
+type Measure = ReactFlowState['updateNodeInternals'];
+type Updates = Parameters<Measure>[0];
 
 const kept = new WeakSet<object>();
 
@@ -34,7 +35,9 @@ export function asDeclared(node: InternalNode<Node> | undefined, element: { read
 
 /**
  * Makes the store's `updateNodeInternals` skip the cards that are as they
- * were declared. Call it before the canvas's nodes first render: React
+ * were declared, whoever asks (React Flow's `useUpdateNodeInternals` too: a
+ * card's handles move by a new node object with new `handles`, not by a
+ * measurement). Call it before the canvas's nodes first render: React
  * Flow's ResizeObserver keeps the function it found then.
  */
 export function keepDeclaredGeometry<N extends Node>(store: Store<N>): void {
@@ -42,7 +45,7 @@ export function keepDeclaredGeometry<N extends Node>(store: Store<N>): void {
   kept.add(store);
   const measure = store.getState().updateNodeInternals;
   store.setState({
-    updateNodeInternals(updates: Updates, params?: Parameters<ReactFlowState['updateNodeInternals']>[1]) {
+    updateNodeInternals(updates: Updates, params?: Parameters<Measure>[1]) {
       const { nodeLookup } = store.getState();
       let changed: Updates | undefined;
       for (const [id, update] of updates) {
