@@ -25,10 +25,10 @@ export interface WorldSource {
 type World = WorldSource | null;
 
 /**
- * Per-node counters of one call, by the node's place in the flow. The arrays
- * are the engine's, kept from call to call: only the places a call touched
- * are cleared when the next starts, so a call costs nothing per node of a
- * large flow.
+ * Per-node counters of one call, by the node's place in the flow, and the
+ * places it entered in order. The arrays are the engine's, kept from call to
+ * call: only the places a call touched are cleared when the next starts, so
+ * a call costs nothing per node of a large flow.
  */
 class Counters {
   readonly visits: Int32Array;
@@ -36,6 +36,9 @@ class Counters {
   /** Places touched since the last clear: the first `count` of `touched`. */
   private touched: Int32Array;
   private count = 0;
+  /** The places entered since the last clear, in order: the first `entered` of `trail`. */
+  trail: Int32Array;
+  entered = 0;
   /** Whether some place was visited more than once since the last clear: the call went round a loop. */
   wentRound = false;
 
@@ -43,10 +46,14 @@ class Counters {
     this.visits = new Int32Array(size);
     this.retries = new Int32Array(size);
     this.touched = new Int32Array(Math.max(1, Math.min(size, 64)));
+    this.trail = new Int32Array(64);
   }
 
+  /** The call enters the place: its visits so far, this one included. */
   visit(at: number): number {
     if (this.visits[at] === 0 && this.retries[at] === 0) this.touch(at);
+    if (this.entered === this.trail.length) this.trail = doubled(this.trail);
+    this.trail[this.entered++] = at;
     const visits = ++this.visits[at]!;
     if (visits > 1) this.wentRound = true;
     return visits;
@@ -69,41 +76,83 @@ class Counters {
       this.retries[at] = 0;
     }
     this.count = 0;
+    this.entered = 0;
     this.wentRound = false;
   }
 }
 
-/** One call's state, mutable, with a fixed shape (the machine's context, less the transcript). */
+/**
+ * One call's state, mutable, with a fixed shape (the machine's context, less
+ * the transcript). An engine keeps one and resets it for each call it starts.
+ */
 class Context {
   elapsed = 0;
   waited = 0;
   node: string | null = null;
   /** The current node's place in the flow's nodes, or -1. */
   at = -1;
-  readonly route: string[] = [];
-  /** The route as places in the flow's nodes. */
-  readonly path: number[] = [];
   steps = 0;
-  variables: Record<string, unknown>;
+  variables: Record<string, unknown> = {};
   buffer = '';
   ending: CallContext['ending'] = null;
   helped: CallContext['helped'] = null;
   result: CallResult | null = null;
+  locale = '';
+  defaultLocale = '';
+  wordsPerMinute = 0;
+  startedAt = 0;
+  stepLimit = 0;
+  /** The machine's environment outcomes, for a call without a world to ask. */
+  outcomes: CallContext['outcomes'] = {};
+  /** Where the world's decisions come from as the call goes. */
+  world: World = null;
+  /** The call's voice: the seconds of each prompt in its locale and rate. */
+  voice: Voice;
 
   constructor(
-    readonly locale: string,
-    readonly defaultLocale: string,
-    readonly wordsPerMinute: number,
-    readonly startedAt: number,
-    readonly stepLimit: number,
-    variables: Readonly<Record<string, unknown>>,
-    /** The machine's environment outcomes, for a call without a world to ask. */
-    readonly outcomes: CallContext['outcomes'],
-    /** Where the world's decisions come from as the call goes. */
-    readonly world: World,
-    readonly counters: Counters
+    readonly counters: Counters,
+    voice: Voice,
+    /** The engine's nodes, which `path` numbers. */
+    private readonly nodes: readonly string[],
+    /** Whether the call's result carries its route (see FlowEngine.forConfig). */
+    readonly routes: boolean
   ) {
+    this.voice = voice;
+  }
+
+  /** The context of a new call. */
+  reset(locale: string, defaultLocale: string, wordsPerMinute: number, startedAt: number, stepLimit: number, variables: Record<string, unknown>, outcomes: CallContext['outcomes'], world: World, voice: Voice): void {
+    this.elapsed = 0;
+    this.waited = 0;
+    this.node = null;
+    this.at = -1;
+    this.steps = 0;
     this.variables = variables;
+    this.buffer = '';
+    this.ending = null;
+    this.helped = null;
+    this.result = null;
+    this.locale = locale;
+    this.defaultLocale = defaultLocale;
+    this.wordsPerMinute = wordsPerMinute;
+    this.startedAt = startedAt;
+    this.stepLimit = stepLimit;
+    this.outcomes = outcomes;
+    this.world = world;
+    this.voice = voice;
+  }
+
+  /** The route as places in the engine's nodes: a view of the engine's own, good until its next call. */
+  get path(): Int32Array {
+    return this.counters.trail.subarray(0, this.counters.entered);
+  }
+
+  /** The nodes the call has entered, in order: a new array at each read. */
+  get route(): string[] {
+    const { trail, entered } = this.counters;
+    const route = new Array<string>(entered);
+    for (let i = 0; i < entered; i++) route[i] = this.nodes[trail[i]!]!;
+    return route;
   }
 }
 
@@ -151,38 +200,57 @@ interface State {
   readonly child: number;
   /** For the state a sub-flow returns through: the transition its sub-flow node takes when done. */
   readonly done: Transition | null;
+  /**
+   * For a state that does nothing after its arrival but go on (a prompt, a
+   * sub-flow's return that only goes on): the state it goes on to, below the
+   * step limit; else -1. Set once the state is built.
+   */
+  next: number;
 }
+
+/** The route of a result from an engine that gives none. */
+const NO_ROUTE: readonly string[] = Object.freeze([]);
 
 const round = (seconds: number): number => Math.round(seconds * 100) / 100;
 
 const own = (record: object, key: string): boolean => Object.hasOwn(record, key);
 
 /**
- * Seconds a prompt takes to say in a call's locale, worked out once per
- * locale and rate: calls almost always share one locale and rate, so the
- * last answer is kept. Plain data read by one function (not a closure per
- * prompt), so every arrival makes the same call.
+ * Seconds each prompt an engine says takes in one voice (a locale, the
+ * flow's default locale and a speaking rate), worked out the first time a
+ * call says it: an engine's prompts are numbered as it is built, and a call
+ * reads the seconds by number, with no text to look at again.
  */
-class Spoken {
-  private locale = '';
-  private defaultLocale = '';
-  private rate = -1;
-  private last = 0;
+class Voice {
+  /** By prompt number; NaN for one not said yet in this voice. */
+  private readonly seconds: Float64Array;
 
-  constructor(private readonly prompt: Prompt | undefined) {}
+  constructor(
+    private readonly prompts: readonly (Prompt | undefined)[],
+    private readonly locale: string,
+    private readonly defaultLocale: string,
+    private readonly rate: number
+  ) {
+    this.seconds = new Float64Array(prompts.length).fill(Number.NaN);
+  }
 
-  seconds(c: Context): number {
-    if (this.prompt === undefined) return 0;
-    if (c.locale !== this.locale || c.defaultLocale !== this.defaultLocale || c.wordsPerMinute !== this.rate) {
-      this.locale = c.locale;
-      this.defaultLocale = c.defaultLocale;
-      this.rate = c.wordsPerMinute;
-      const text = promptText(this.prompt, c.locale, c.defaultLocale);
-      this.last = text !== undefined && text !== '' ? speechSeconds(text, c.wordsPerMinute) : 0;
-    }
-    return this.last;
+  speaks(locale: string, defaultLocale: string, rate: number): boolean {
+    return locale === this.locale && defaultLocale === this.defaultLocale && rate === this.rate;
+  }
+
+  say(prompt: number): number {
+    const known = this.seconds[prompt]!;
+    return known === known ? known : this.work(prompt);
+  }
+
+  private work(prompt: number): number {
+    const text = promptText(this.prompts[prompt], this.locale, this.defaultLocale);
+    return (this.seconds[prompt] = text !== undefined && text !== '' ? speechSeconds(text, this.rate) : 0);
   }
 }
+
+/** Numbers a prompt for the engine's voices (see Voice). */
+type Speak = (prompt: Prompt | undefined) => number;
 
 /** A node's place in the flow's nodes. */
 type Place = (node: string) => number;
@@ -191,17 +259,18 @@ type Place = (node: string) => number;
 interface Arrival {
   readonly node: string;
   readonly at: number;
-  readonly speech: Spoken;
+  /** The prompt's number in the engine's voices. */
+  readonly prompt: number;
   readonly seconds: number;
 }
 
-function arrivalOf(ref: ActionRef, place: Place): Arrival {
+function arrivalOf(ref: ActionRef, place: Place, speak: Speak): Arrival {
   const p = (ref.params ?? {}) as Record<string, unknown>;
   const node = p['node'] as string;
   return {
     node,
     at: place(node),
-    speech: new Spoken(p['prompt'] as Prompt | undefined),
+    prompt: speak(p['prompt'] as Prompt | undefined),
     seconds: typeof p['seconds'] === 'number' ? p['seconds'] : 0
   };
 }
@@ -209,21 +278,19 @@ function arrivalOf(ref: ActionRef, place: Place): Arrival {
 function arrive(c: Context, arrival: Arrival): void {
   const at = arrival.at;
   c.counters.visit(at);
-  c.elapsed += arrival.speech.seconds(c);
+  c.elapsed += c.voice.say(arrival.prompt);
   c.elapsed += arrival.seconds;
   c.node = arrival.node;
   c.at = at;
   c.buffer = '';
   c.steps += 1;
-  c.route.push(arrival.node);
-  c.path.push(at);
 }
 
-function action(ref: ActionRef, place: Place): Action | null {
+function action(ref: ActionRef, place: Place, speak: Speak): Action | null {
   const p = (ref.params ?? {}) as Record<string, unknown>;
   switch (ref.type) {
     case 'enter': {
-      const arrival = arrivalOf(ref, place);
+      const arrival = arrivalOf(ref, place, speak);
       return (c) => arrive(c, arrival);
     }
     case 'callerEvent':
@@ -241,11 +308,10 @@ function action(ref: ActionRef, place: Place): Action | null {
     case 'retry': {
       const at = place(p['node'] as string);
       const seconds = p['seconds'] as number;
-      const reprompt = p['reprompt'] as Prompt | undefined;
-      const speech = new Spoken(reprompt);
+      const reprompt = speak(p['reprompt'] as Prompt | undefined);
       return (c) => {
         c.elapsed += seconds;
-        c.elapsed += speech.seconds(c);
+        c.elapsed += c.voice.say(reprompt);
         c.buffer = '';
         c.counters.setRetries(at, c.counters.retries[at]! + 1);
       };
@@ -319,7 +385,7 @@ function action(ref: ActionRef, place: Place): Action | null {
           node: c.ending?.node ?? c.node,
           seconds: round(c.elapsed),
           waitSeconds: round(c.waited),
-          route: c.route,
+          route: c.routes ? c.route : NO_ROUTE,
           variables: c.variables
         };
         if (outcome !== ended) result.ended = ended;
@@ -412,12 +478,21 @@ export class FlowEngine {
   private lastTime: string | null = null;
   private lastStartedAt = 0;
   private readonly counters: Counters;
+  /** The context of the call the engine runs, reset for each. */
+  private readonly context: Context;
   private current: EngineCall | null = null;
+  /** Every prompt the engine says, by its number. */
+  private readonly prompts: (Prompt | undefined)[] = [];
+  /** Voices by locale, default locale and rate; the last one used at hand. */
+  private readonly voices = new Map<string, Voice>();
+  private lastVoice: Voice | null = null;
 
   private constructor(
     private readonly config: FlowMachineConfig,
     /** The machine's node ids in order (sub-flows' nodes qualified): a node's place is its index here. */
-    readonly nodes: readonly string[]
+    readonly nodes: readonly string[],
+    /** Whether results carry their route: without, a caller reads the path (`lastPath`) instead. */
+    private readonly routes: boolean
   ) {
     const places = new Map(nodes.map((id, i) => [id, i]));
     const place = (node: string): number => {
@@ -426,6 +501,15 @@ export class FlowEngine {
       return at;
     };
     this.counters = new Counters(nodes.length);
+    const numbered = new Map<Prompt | undefined, number>();
+    const speak: Speak = (prompt) => {
+      let n = numbered.get(prompt);
+      if (n === undefined) {
+        numbered.set(prompt, (n = this.prompts.length));
+        this.prompts.push(prompt);
+      }
+      return n;
+    };
     // Every state, nested ones included, gets a place in one flat table, keyed by its path.
     const flat = new Map<string, number>();
     const number = (states: Readonly<Record<string, StateConfig>>, prefix: string): void => {
@@ -454,7 +538,7 @@ export class FlowEngine {
       if (built === undefined) {
         const list: Action[] = [];
         for (const ref of refs) {
-          const a = action(ref, place);
+          const a = action(ref, place, speak);
           if (a !== null) list.push(a);
         }
         builtActions.set(refs, (built = list));
@@ -492,8 +576,8 @@ export class FlowEngine {
         const nested = s.states !== undefined;
         if (nested && (s.on !== undefined || s.always !== undefined)) throw new Error(`the engine runs no transitions on the sub-flow state ${JSON.stringify(self)}`);
         const returns = s.type === 'final' && scope !== '';
-        this.states[flat.get(self)!] = {
-          arrival: s.entry?.[0]?.type === 'enter' ? arrivalOf(s.entry[0], place) : null,
+        const state: State = {
+          arrival: s.entry?.[0]?.type === 'enter' ? arrivalOf(s.entry[0], place, speak) : null,
           entry: s.entry?.[0]?.type !== 'enter' ? actions(s.entry) : s.entry.length === 1 ? NO_ACTIONS : actions(s.entry.slice(1)),
           always: s.always === undefined ? NO_TRANSITIONS : s.always.map((t) => transition(t, self)),
           limits: leadingLimits(s.always ?? []),
@@ -504,8 +588,11 @@ export class FlowEngine {
           digits,
           final: s.type === 'final' && !returns ? (key.slice(1) as CallResult['outcome']) : null,
           child: nested ? resolve(s.initial, `${self}.`, self) : -1,
-          done: returns ? done : null
+          done: returns ? done : null,
+          next: -1
         };
+        state.next = goesOn(state);
+        this.states[flat.get(self)!] = state;
         if (nested) {
           // The sub-flow node's own transition when its sub-flow returns, read in the node's scope.
           const onDone = s.onDone === undefined ? null : transition(s.onDone, self);
@@ -515,6 +602,7 @@ export class FlowEngine {
     };
     build(config.states, '', null);
     this.initial = resolve(config.initial, '', '');
+    this.context = new Context(this.counters, new Voice(this.prompts, '', '', 0), nodes, routes);
     this.base = initialContext(config, { now: 0 });
     this.hangup = {
       guard: null,
@@ -527,11 +615,16 @@ export class FlowEngine {
     return FlowEngine.forConfig(compile(flow, options));
   }
 
-  /** The engine for a config made by compile(). */
-  static forConfig(config: FlowMachineConfig): FlowEngine {
+  /**
+   * The engine for a config made by compile(). `routes: false` gives
+   * results with an empty route, for a caller that counts calls by their
+   * path and would only throw each route away.
+   */
+  static forConfig(config: FlowMachineConfig, options: { readonly routes?: boolean } = {}): FlowEngine {
     return new FlowEngine(
       config,
-      compiledNodes(config).map((n) => n.id)
+      compiledNodes(config).map((n) => n.id),
+      options.routes ?? true
     );
   }
 
@@ -543,16 +636,18 @@ export class FlowEngine {
     // A fresh object either way: the call changes its variables as it goes.
     const variables = simple ? {} : { ...initialContext(this.config, input).variables };
     this.counters.clear();
-    const context = new Context(
-      input.locale ?? base.locale,
+    const locale = input.locale ?? base.locale;
+    const context = this.context;
+    context.reset(
+      locale,
       base.defaultLocale,
       base.wordsPerMinute,
       startedAt,
       input.stepLimit ?? base.stepLimit,
       variables,
-      input.outcomes ?? {},
+      input.outcomes ?? NO_OUTCOMES,
       world,
-      this.counters
+      this.voice(locale, base.defaultLocale, base.wordsPerMinute)
     );
     const call = new EngineCall(this, this.states, context);
     this.current = call;
@@ -561,13 +656,28 @@ export class FlowEngine {
   }
 
   /** The route of the call the engine runs or ran last, as places in `nodes`. */
-  get lastPath(): readonly number[] {
+  get lastPath(): ArrayLike<number> {
     return this.current?.context.path ?? [];
   }
 
   /** Whether this call is the one the engine runs now. */
   runs(call: EngineCall): boolean {
     return this.current === call;
+  }
+
+  private voice(locale: string, defaultLocale: string, rate: number): Voice {
+    // Calls almost always share one voice: it is compared before any key is built.
+    const last = this.lastVoice;
+    if (last !== null && last.speaks(locale, defaultLocale, rate)) return last;
+    const key = JSON.stringify([locale, defaultLocale, rate]);
+    let voice = this.voices.get(key);
+    if (voice === undefined) {
+      // Scripts may each name a locale: the voices kept are bounded.
+      if (this.voices.size >= 64) this.voices.clear();
+      this.voices.set(key, (voice = new Voice(this.prompts, locale, defaultLocale, rate)));
+    }
+    this.lastVoice = voice;
+    return voice;
   }
 
   private startedAt(now: string): number {
@@ -589,6 +699,10 @@ export class FlowEngine {
   }
 }
 
+/**
+ * A call on an engine. Its context is the engine's own: once the engine has
+ * started another call, this one is done, and its context is the other's.
+ */
 export class EngineCall {
   private state = -1;
 
@@ -599,32 +713,36 @@ export class EngineCall {
   ) {}
 
   get done(): boolean {
-    return this.context.result !== null;
+    return this.context.result !== null || !this.engine.runs(this);
   }
 
   /** Enters a state, then takes its eventless transitions until one waits or the call ends. */
   enter(target: number, event: CallerEvent | null): void {
     let next = target;
+    const c = this.context;
     for (;;) {
       this.state = next;
       const s = this.states[next]!;
-      if (s.arrival !== null) arrive(this.context, s.arrival);
-      for (const a of s.entry) a(this.context, event);
+      if (s.arrival !== null) arrive(c, s.arrival);
+      if (s.next >= 0 && c.steps <= c.stepLimit) {
+        next = s.next;
+        continue;
+      }
+      perform(s.entry, c, event);
       if (s.final !== null) return;
       if (s.child >= 0) {
         next = s.child;
         continue;
       }
       if (s.done !== null) {
-        for (const a of s.done.actions) a(this.context, event);
+        perform(s.done.actions, c, event);
         if (s.done.target < 0) return;
         next = s.done.target;
         continue;
       }
-      const c = this.context;
       const taken = firstTaken(s.always, c, event, c.steps > c.stepLimit ? 0 : s.limits);
       if (taken === undefined) return;
-      for (const a of taken.actions) a(this.context, event);
+      perform(taken.actions, this.context, event);
       if (taken.target < 0) return;
       next = taken.target;
     }
@@ -632,8 +750,8 @@ export class EngineCall {
 
   /** A caller event: the first transition whose guard holds, if any. */
   send(event: CallerEvent): void {
-    if (this.done) return;
     if (!this.engine.runs(this)) throw new Error('this call has ended: its engine has started another');
+    if (this.context.result !== null) return;
     const s = this.states[this.state]!;
     const taken =
       event.type === 'HANGUP'
@@ -642,18 +760,30 @@ export class EngineCall {
           ? keyTaken(s, event.key, this.context, event)
           : firstTaken(s.on[event.type], this.context, event);
     if (taken === undefined) return;
-    for (const a of taken.actions) a(this.context, event);
+    perform(taken.actions, this.context, event);
     if (taken.target >= 0) this.enter(taken.target, event);
     else {
       // A targetless transition stays put; the state's eventless transitions are checked again.
       const c = this.context;
       const again = firstTaken(s.always, c, event, c.steps > c.stepLimit ? 0 : s.limits);
       if (again !== undefined) {
-        for (const a of again.actions) a(this.context, event);
+        perform(again.actions, this.context, event);
         if (again.target >= 0) this.enter(again.target, event);
       }
     }
   }
+}
+
+/** Runs a list of actions. */
+function perform(actions: readonly Action[], c: Context, e: CallerEvent | null): void {
+  for (let i = 0; i < actions.length; i++) actions[i]!(c, e);
+}
+
+/** The state a state goes on to with nothing to do but its arrival (see State.next), or -1. */
+function goesOn(s: State): number {
+  if (s.entry.length > 0 || s.final !== null || s.child >= 0 || s.done !== null || s.always.length !== s.limits + 1) return -1;
+  const only = s.always[s.limits]!;
+  return only.guard === null && only.actions.length === 0 && only.target >= 0 ? only.target : -1;
 }
 
 /** The first transition from `from` on whose guard holds, if any. */
@@ -675,6 +805,7 @@ const NO_ACTIONS: readonly Action[] = [];
 const NO_TRANSITIONS: readonly Transition[] = [];
 const NO_KEYS: ReadonlyMap<string, readonly Transition[]> = new Map();
 const NO_EVENTS: Readonly<Record<string, readonly Transition[]>> = Object.freeze({});
+const NO_OUTCOMES: CallContext['outcomes'] = Object.freeze({});
 
 function keypadOf(keys: ReadonlyMap<string, readonly Transition[]>): readonly (readonly Transition[] | undefined)[] {
   if (keys.size === 0) return NO_KEYPAD;
@@ -695,7 +826,7 @@ function keyTransitions(s: State, key: string): readonly Transition[] {
       if (own !== undefined) return own;
     }
   }
-  return s.keys.get(key) ?? s.otherKeys;
+  return s.keys.size === 0 ? s.otherKeys : (s.keys.get(key) ?? s.otherKeys);
 }
 
 /**

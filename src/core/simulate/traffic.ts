@@ -6,7 +6,7 @@
  */
 import { createActor } from 'xstate';
 import type { CallResult } from '../compile/compile.ts';
-import { createFlowMachine, machineFromConfig, type CallerEvent } from '../compile/machine.ts';
+import { createFlowMachine, machineFromConfig, type CallerEvent, type CallInput } from '../compile/machine.ts';
 import { compile, compiledNodes } from '../compile/compile.ts';
 import type { CompileOptions } from '../compile/compile.ts';
 import { outcomesOf } from '../model/outcomes.ts';
@@ -15,7 +15,7 @@ import type { Flow, FlowNode, NodeOfKind } from '../model/types.ts';
 import { CALL_TIME, unusedKey, validEntry } from './paths.ts';
 import { callStream, exponential, hashText, uniformIn } from './random.ts';
 import { resolveModel, type ResolvedModel, type TrafficModel } from './model.ts';
-import { FlowEngine } from './engine.ts';
+import { FlowEngine, type EngineCall } from './engine.ts';
 import { doubled } from './grow.ts';
 import { setField } from '../json/plain.ts';
 
@@ -163,8 +163,6 @@ interface Answers {
   readonly valid: readonly CallerEvent[];
   readonly options: readonly (readonly CallerEvent[])[];
   readonly zero: boolean;
-  /** For a menu: the first option a choice (a key or a phrase) picks. */
-  readonly choices: ReadonlyMap<string, number>;
 }
 
 function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
@@ -173,7 +171,7 @@ function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
     const terminator = node.terminator ?? '#';
     const digits = validEntry(node);
     const keys = digits === undefined ? undefined : digits.length >= (node.maxDigits ?? 32) ? digits : `${digits}${terminator}`;
-    known = { key: hashText(node.id), wrong: [keyEvent(terminator)], valid: keys === undefined ? [keyEvent(terminator)] : [...keys].map(keyEvent), options: [], zero: false, choices: new Map() };
+    known = { key: hashText(node.id), wrong: [keyEvent(terminator)], valid: keys === undefined ? [keyEvent(terminator)] : [...keys].map(keyEvent), options: [], zero: false };
   } else {
     const wrong = unusedKey(node);
     known = {
@@ -181,8 +179,7 @@ function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
       wrong: [wrong === undefined ? { type: 'SPEECH', text: 'something else entirely' } : keyEvent(wrong)],
       valid: [],
       options: node.options.map((o): CallerEvent[] => (o.key !== undefined ? [keyEvent(o.key)] : [{ type: 'SPEECH', text: o.phrases?.[0] ?? '' }])),
-      zero: node.options.some((o) => o.key === '0'),
-      choices: choicesOf(node)
+      zero: node.options.some((o) => o.key === '0')
     };
   }
   return known;
@@ -204,8 +201,9 @@ const ZERO: readonly CallerEvent[] = [keyEvent('0')];
 /** The caller's events at a menu or input, on this attempt there. */
 function callerEvents(
   node: NodeOfKind<'menu'> | NodeOfKind<'input'>,
+  at: number,
   can: Answers,
-  intent: ResolvedModel['intents'][number],
+  picks: Int32Array,
   model: ResolvedModel,
   stream: number,
   attempt: number
@@ -219,8 +217,7 @@ function callerEvents(
   if (u < model.silence) return SILENT;
   if (u < model.silence + model.wrongKey) return can.wrong;
   if (node.kind === 'input') return can.valid;
-  const wanted = intent.choices.get(node.id);
-  let index = wanted === undefined ? -1 : (can.choices.get(wanted) ?? -1);
+  let index = picks[at]!;
   // A caller with no choice in mind here picks any option.
   if (index < 0 && node.options.length > 0) index = Math.floor(uniformIn(stream, key ^ DRAW.pick, attempt) * node.options.length);
   return index < 0 ? SILENT : can.options[index]!;
@@ -275,6 +272,9 @@ export class WorldPlan {
   private lastModel: ResolvedModel | null = null;
   private lastTables: readonly (OutcomeTable | undefined)[] = [];
   private readonly answerList: (Answers | undefined)[] = [];
+  private readonly picks = new WeakMap<ResolvedModel['intents'][number], Int32Array>();
+  private lastIntent: ResolvedModel['intents'][number] | null = null;
+  private lastPicks: Int32Array = new Int32Array(0);
 
   /** `nodes`: the nodes the machine runs, when sub-flows are compiled in (see compiledNodes). */
   constructor(
@@ -318,29 +318,65 @@ export class WorldPlan {
     return this.lastTables[at];
   }
 
+  /**
+   * For each place, the option an intent's caller picks at the menu there
+   * (the first its choice names), or -1 where it has no choice in mind.
+   * Worked out once per intent; the last intent's at hand.
+   */
+  picksOf(intent: ResolvedModel['intents'][number]): Int32Array {
+    if (intent === this.lastIntent) return this.lastPicks;
+    let picks = this.picks.get(intent);
+    if (picks === undefined) {
+      picks = new Int32Array(this.nodes.length).fill(-1);
+      for (const [id, wanted] of intent.choices) {
+        const at = this.places.get(id);
+        const node = at === undefined ? undefined : this.nodes[at];
+        if (node?.kind === 'menu') picks[at!] = choicesOf(node).get(wanted) ?? -1;
+      }
+      this.picks.set(intent, picks);
+    }
+    this.lastIntent = intent;
+    this.lastPicks = picks;
+    return picks;
+  }
+
   /** What a caller can do at the menu or input at this place, worked out when first asked. */
   answersAt(at: number, node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
     return (this.answerList[at] ??= answers(node));
   }
 }
 
-/** A call's draws, computed when asked: a class, so nothing is built per call but the object. */
+/**
+ * A call's draws, computed when asked: a class, so nothing is built per call
+ * but the object, and a run of calls can reuse one (see `reset`).
+ */
 class Draws implements PreparedCall {
-  readonly intent: ResolvedModel['intents'][number];
-  readonly patience: number;
-  readonly stream: number;
-  /** The last queue draw, asked for again when the call is counted. */
-  private lastQueue: { at: number; visit: number; draw: QueueDraw } | null = null;
+  intent: ResolvedModel['intents'][number];
+  patience: number;
+  stream: number;
+  /** The last queue draw (its place, visit index and draw), asked for again when the call is counted. */
+  private lastAt = -1;
+  private lastVisit = -1;
+  private lastDraw: QueueDraw | null = null;
 
   constructor(
     private readonly plan: WorldPlan,
     private readonly model: ResolvedModel,
-    seed: number,
+    private readonly seed: number,
     call: number
   ) {
     this.stream = callStream(seed, call);
     this.intent = pickIntent(model, this.stream);
     this.patience = exponential(uniformIn(this.stream, DRAW.patience), model.patienceSeconds);
+  }
+
+  /** The draws of another call of the same simulation. */
+  reset(call: number): void {
+    this.stream = callStream(this.seed, call);
+    this.intent = pickIntent(this.model, this.stream);
+    this.patience = exponential(uniformIn(this.stream, DRAW.patience), this.model.patienceSeconds);
+    this.lastAt = -1;
+    this.lastDraw = null;
   }
 
   world(id: string, visit: number, at = this.plan.places.get(id) ?? -1): string | undefined {
@@ -360,10 +396,11 @@ class Draws implements PreparedCall {
     const node = this.plan.nodes[at];
     if (node?.kind !== 'queue') return undefined;
     const index = visitIndex(visit);
-    const last = this.lastQueue;
-    if (last !== null && last.at === at && last.visit === index) return last.draw;
+    if (this.lastDraw !== null && this.lastAt === at && this.lastVisit === index) return this.lastDraw;
     const draw = queueDraw(node, this.model, this.stream, index, this.plan.keys[at]!);
-    this.lastQueue = { at, visit: index, draw };
+    this.lastAt = at;
+    this.lastVisit = index;
+    this.lastDraw = draw;
     return draw;
   }
 }
@@ -397,10 +434,13 @@ export function callInputOf(plan: WorldPlan, prepared: PreparedCall): { now: str
  * when their patience has run out. Any engine asks this at each wait.
  */
 export class Caller {
-  /** Attempts so far per node, as pairs (place, attempts): a caller meets few menus. */
+  /** Attempts so far per node, as pairs (place, attempts), the first `used` of them: a caller meets few menus. */
   private readonly attempts: number[] = [];
+  private used = 0;
   menuSteps = 0;
   hungUpAt: string | null = null;
+  /** The place of `hungUpAt`, or -1. */
+  hungUpPlace = -1;
 
   constructor(
     private readonly plan: WorldPlan,
@@ -419,20 +459,31 @@ export class Caller {
     if (node === undefined || (node.kind !== 'menu' && node.kind !== 'input')) return undefined;
     if (elapsed > this.prepared.patience) {
       this.hungUpAt = node.id;
+      this.hungUpPlace = at;
       return 'hangup';
     }
     const attempt = this.attempt(at);
     if (node.kind === 'menu') this.menuSteps++;
-    return callerEvents(node, this.plan.answersAt(at, node), this.prepared.intent, this.model, this.prepared.stream, attempt);
+    return callerEvents(node, at, this.plan.answersAt(at, node), this.plan.picksOf(this.prepared.intent), this.model, this.prepared.stream, attempt);
+  }
+
+  /** The caller of another call, with the same draws object (see Draws.reset). */
+  restart(): void {
+    this.used = 0;
+    this.menuSteps = 0;
+    this.hungUpAt = null;
+    this.hungUpPlace = -1;
   }
 
   /** Attempts before this one at the node, counting this one. */
   private attempt(at: number): number {
     const pairs = this.attempts;
-    for (let i = 0; i < pairs.length; i += 2) {
+    for (let i = 0; i < this.used; i += 2) {
       if (pairs[i] === at) return pairs[i + 1]!++;
     }
-    pairs.push(at, 1);
+    pairs[this.used] = at;
+    pairs[this.used + 1] = 1;
+    this.used += 2;
     return 0;
   }
 }
@@ -450,7 +501,7 @@ export function recordOf(
   fullRoute: readonly string[],
   prepared: PreparedCall,
   caller: Caller,
-  path?: readonly number[],
+  path?: ArrayLike<number>,
   stopped: Stopped = null
 ): CallRecord {
   const menuSteps = caller.menuSteps;
@@ -620,6 +671,9 @@ function outcomeSlot(outcome: TrafficOutcome): number {
   }
 }
 
+const PERSON = outcomeSlot('person');
+const ABANDONED = outcomeSlot('abandoned');
+
 /**
  * Calls summed as they come, so a million calls need not be kept. Given the
  * flow's node ids, it counts a route given as places in that list without
@@ -637,11 +691,14 @@ export class Tally {
   private readonly throughAt: Float64Array;
   private readonly lastAt: Float64Array;
   private readonly abandoned = new Map<string, number>();
+  /** Calls abandoned at each place, for calls counted by place. */
+  private readonly abandonedAt: Float64Array;
   private n = 0;
 
   constructor(private readonly nodes: readonly string[] = []) {
     this.throughAt = new Float64Array(nodes.length);
     this.lastAt = new Float64Array(nodes.length).fill(-1);
+    this.abandonedAt = new Float64Array(nodes.length);
   }
 
   /** Calls by outcome, as a record. */
@@ -652,21 +709,19 @@ export class Tally {
   }
 
   /** Adds a call; `path` is its route as places in the tally's node ids. */
-  add(r: CallRecord, path?: readonly number[]): void {
+  add(r: CallRecord, path?: ArrayLike<number>): void {
+    if (path !== undefined && path.length === r.route.length) {
+      this.count(outcomeSlot(r.outcome), r.timeToPerson, r.menuSteps, path, path.length, -1);
+      if (r.outcome === 'abandoned' && r.node !== null) this.abandoned.set(r.node, (this.abandoned.get(r.node) ?? 0) + 1);
+      return;
+    }
     const call = this.n++;
     this.slots[outcomeSlot(r.outcome)]!++;
     if (r.timeToPerson !== null) this.addTime(r.timeToPerson);
     const steps = this.steps;
     while (steps.length <= r.menuSteps) steps.push(0);
     steps[r.menuSteps]!++;
-    if (path !== undefined && path.length === r.route.length) {
-      for (const at of path) {
-        if (this.lastAt[at] !== call) {
-          this.throughAt[at]!++;
-          this.lastAt[at] = call;
-        }
-      }
-    } else {
+    {
       for (const id of r.route) {
         const seen = this.through.get(id);
         if (seen === undefined) this.through.set(id, { calls: 1, last: call });
@@ -677,6 +732,31 @@ export class Tally {
       }
     }
     if (r.outcome === 'abandoned' && r.node !== null) this.abandoned.set(r.node, (this.abandoned.get(r.node) ?? 0) + 1);
+  }
+
+  /**
+   * Adds a call given as numbers: its outcome's slot (see outcomeSlot), its
+   * seconds to a person or null, its menu steps, the first `length` places
+   * of `path` as its route, and for a call abandoned at a node, the node's
+   * place (else -1).
+   */
+  count(slot: number, timeToPerson: number | null, menuSteps: number, path: ArrayLike<number>, length: number, abandonedAt: number): void {
+    const call = this.n++;
+    this.slots[slot]!++;
+    if (timeToPerson !== null) this.addTime(timeToPerson);
+    const steps = this.steps;
+    while (steps.length <= menuSteps) steps.push(0);
+    steps[menuSteps]!++;
+    const throughAt = this.throughAt;
+    const lastAt = this.lastAt;
+    for (let i = 0; i < length; i++) {
+      const at = path[i]!;
+      if (lastAt[at] !== call) {
+        throughAt[at]!++;
+        lastAt[at] = call;
+      }
+    }
+    if (abandonedAt >= 0) this.abandonedAt[abandonedAt]!++;
   }
 
   private addTime(seconds: number): void {
@@ -692,6 +772,16 @@ export class Tally {
     return [...totals];
   }
 
+  /** Calls abandoned at each node, counted by place or by id. */
+  private abandonedNodes(): [string, number][] {
+    const totals = new Map(this.abandoned);
+    for (let at = 0; at < this.nodes.length; at++) {
+      const calls = this.abandonedAt[at]!;
+      if (calls > 0) totals.set(this.nodes[at]!, (totals.get(this.nodes[at]!) ?? 0) + calls);
+    }
+    return [...totals];
+  }
+
   /** The tally as plain data, to send from a worker. */
   toData(): TallyData {
     return {
@@ -700,7 +790,7 @@ export class Tally {
       times: this.times.slice(0, this.timeCount),
       steps: this.steps,
       through: this.throughNodes(),
-      abandoned: [...this.abandoned]
+      abandoned: this.abandonedNodes()
     };
   }
 
@@ -749,7 +839,7 @@ export class Tally {
         .sort(byCount)
         .slice(0, 10)
         .map(([node, calls]) => ({ node, calls, share: Math.round((calls / n) * 1000) / 1000 })),
-      abandonedAt: [...this.abandoned].sort(byCount).slice(0, 10).map(([node, calls]) => ({ node, calls }))
+      abandonedAt: this.abandonedNodes().sort(byCount).slice(0, 10).map(([node, calls]) => ({ node, calls }))
     };
   }
 }
@@ -774,6 +864,31 @@ export function simulateWithActors(flow: Flow, calls: number, options: TrafficOp
 }
 
 /**
+ * Drives a call on the table-driven engine to its end: the caller answers at
+ * each wait until the call is done, stuck, or out of events. Why a call with
+ * no result stopped, or null.
+ */
+function drive(run: EngineCall, caller: Caller, limit: number): Stopped {
+  const context = run.context;
+  let events = 0;
+  while (!run.done) {
+    // The engine counts visits: a call has gone round when it has entered some node twice.
+    if (events >= MAX_EVENTS && (events >= limit || context.counters.wentRound)) return 'events';
+    const action = caller.actAt(context.at, context.elapsed);
+    if (action === undefined) return 'stuck';
+    if (action === 'hangup') {
+      run.send(HANGUP);
+      return null;
+    }
+    for (let i = 0; i < action.length && !run.done; i++) {
+      run.send(action[i]!);
+      events++;
+    }
+  }
+  return null;
+}
+
+/**
  * Runs call number `call` on the table-driven engine: the same decisions, no
  * actor. Its route as places in the flow's nodes, for a tally to count by,
  * is the engine's `lastPath` until the engine's next call.
@@ -782,36 +897,76 @@ export function simulateEngineCall(plan: WorldPlan, engine: FlowEngine, model: R
   const prepared = prepareCall(plan, model, seed, call);
   const caller = new Caller(plan, model, prepared);
   // The engine asks the world as the call goes, rather than deciding every node ahead.
-  const run = engine.start({ now: CALL_TIME }, prepared);
+  const run = engine.start(CALL_INPUT, prepared);
+  const stopped = drive(run, caller, eventLimit(plan.nodes.length));
   const context = run.context;
-  let events = 0;
-  const limit = eventLimit(plan.nodes.length);
-  const rounds = new RoundCheck();
-  let stopped: Stopped = null;
-  while (!run.done) {
-    if (!mayGoOn(events, limit, context.route, rounds)) {
-      stopped = 'events';
-      break;
-    }
-    const action = caller.actAt(context.at, context.elapsed);
-    if (action === undefined) {
-      stopped = 'stuck';
-      break;
-    }
-    if (action === 'hangup') {
-      run.send(HANGUP);
-      break;
-    }
-    for (const event of action) {
-      if (run.done) break;
-      run.send(event);
-      events++;
-    }
-  }
   return recordOf(plan, context.result, context.node, context.route, prepared, caller, context.path, stopped);
 }
 
 const HANGUP: CallerEvent = { type: 'HANGUP' };
+const CALL_INPUT: CallInput = { now: CALL_TIME };
+
+/**
+ * The calls of one simulation run on the table-driven engine one after
+ * another, each counted straight into a tally as numbers: the draws, the
+ * caller and the engine's arrays are kept from call to call, and no record
+ * or route is built. A call counts as `recordOf` would count it.
+ */
+class EngineTraffic {
+  private readonly draws: Draws;
+  private readonly caller: Caller;
+  private readonly limit: number;
+  /** The queue places a call met, while it is counted. */
+  private queues = new Int32Array(8);
+
+  constructor(
+    private readonly plan: WorldPlan,
+    private readonly engine: FlowEngine,
+    model: ResolvedModel,
+    seed: number,
+    private readonly tally: Tally
+  ) {
+    this.draws = new Draws(plan, model, seed, 0);
+    this.caller = new Caller(plan, model, this.draws);
+    this.limit = eventLimit(plan.nodes.length);
+  }
+
+  /** Runs call number `call` and counts it. */
+  run(call: number): void {
+    const { draws, caller, plan } = this;
+    draws.reset(call);
+    caller.restart();
+    const run = this.engine.start(CALL_INPUT, draws);
+    const stopped = drive(run, caller, this.limit);
+    const context = run.context;
+    const { trail, entered } = context.counters;
+    const result = context.result;
+    const menuSteps = caller.menuSteps;
+    // A caller may give up in a queue before anyone answers.
+    let met = 0;
+    for (let i = 0; i < entered; i++) {
+      const at = trail[i]!;
+      if (!plan.queueAt(at)) continue;
+      let visit = 1;
+      for (let q = 0; q < met; q++) if (this.queues[q] === at) visit++;
+      if (met === this.queues.length) this.queues = doubled(this.queues);
+      this.queues[met++] = at;
+      const draw = draws.queueAt(at, visit)!;
+      if (draw.result === 'abandoned') return this.tally.count(ABANDONED, null, menuSteps, trail, i + 1, at);
+      if (draw.result === 'answered' && (result === null || result.outcome === 'person')) {
+        const seconds = result?.seconds ?? 0;
+        return this.tally.count(PERSON, Math.round((seconds + draw.seconds) * 100) / 100, menuSteps, trail, entered, -1);
+      }
+    }
+    if (result === null) {
+      const outcome = stopped === 'events' && !context.counters.wentRound ? 'stepLimit' : 'trapped';
+      return this.tally.count(outcomeSlot(outcome), null, menuSteps, trail, entered, -1);
+    }
+    if (caller.hungUpPlace >= 0) return this.tally.count(ABANDONED, null, menuSteps, trail, entered, caller.hungUpPlace);
+    const person = result.outcome === 'person';
+    this.tally.count(outcomeSlot(result.outcome), person ? result.seconds : null, menuSteps, trail, entered, -1);
+  }
+}
 
 /** Simulates `calls` calls on the table-driven engine. */
 export function simulateWithEngine(flow: Flow, calls: number, options: TrafficOptions = {}): TrafficReport {
@@ -842,12 +997,10 @@ export function tallyRange(
   const config = compile(flow, options);
   const plan = new WorldPlan(flow, compiledNodes(config));
   if (engine === 'table') {
-    const table = FlowEngine.forConfig(config);
+    const table = FlowEngine.forConfig(config, { routes: false });
     const tally = new Tally(table.nodes);
-    for (let call = from; call < to; call++) {
-      const record = simulateEngineCall(plan, table, model, seed, call);
-      tally.add(record, table.lastPath);
-    }
+    const traffic = new EngineTraffic(plan, table, model, seed, tally);
+    for (let call = from; call < to; call++) traffic.run(call);
     return { tally, engine };
   }
   const tally = new Tally();

@@ -3,10 +3,11 @@
  * machine, given the same decisions, take every call the same way.
  */
 import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
 import { compile, compiledNodes } from '../../../src/core/compile/compile.ts';
 import { createFlowMachine, machineFromConfig } from '../../../src/core/compile/machine.ts';
 import { FlowEngine } from '../../../src/core/simulate/engine.ts';
-import { resolveModel } from '../../../src/core/simulate/model.ts';
+import { resolveModel, type TrafficModel } from '../../../src/core/simulate/model.ts';
 import { simulate, simulateCall, simulateEngineCall, simulateWithActors, simulateWithEngine, WorldPlan } from '../../../src/core/simulate/traffic.ts';
 import { exampleFlow, makeFlow } from '../../support/build.ts';
 
@@ -57,13 +58,48 @@ describe('the engine against the machine', () => {
     }
   });
 
-  it('runs one call at a time: a call whose engine has started another cannot go on', () => {
+  it('runs one call at a time: a call whose engine has started another is done and cannot go on', () => {
     const engine = FlowEngine.forFlow(exampleFlow('bank'))!;
     const first = engine.start({ now: 0 });
+    expect(first.done).toBe(false);
     const second = engine.start({ now: 0 });
+    expect(first.done).toBe(true);
     expect(() => first.send({ type: 'KEY', key: '1' })).toThrow(/has started another/);
     second.send({ type: 'KEY', key: '1' });
     expect(second.context.route.length).toBeGreaterThan(2);
+  });
+
+  it('says each prompt in the call\'s own locale, call after call, as the machine does', () => {
+    const flow = exampleFlow('bank');
+    const engine = FlowEngine.forFlow(flow)!;
+    const machine = createFlowMachine(flow);
+    // Balance: the account number, then goodbye from the menu after it.
+    const keys = ['1', ...'12345678#', '9'];
+    const ending = (locale: string) => {
+      const actor = createActor(machine, { input: { now: 0, locale, outcomes: { 'balance-lookup': 'success' } } }).start();
+      for (const key of keys) actor.send({ type: 'KEY', key });
+      return actor.getSnapshot().output;
+    };
+    const seconds = new Map<string, number>();
+    for (const locale of ['en-US', 'es-US', 'en-US', 'es-US']) {
+      const call = engine.start({ now: 0, locale, outcomes: { 'balance-lookup': 'success' } });
+      for (const key of keys) call.send({ type: 'KEY', key });
+      expect(call.context.result, locale).toEqual(ending(locale));
+      seconds.set(locale, call.context.result!.seconds);
+    }
+    // Spanish takes longer to say: the engine did not keep the first locale's times.
+    expect(seconds.get('es-US')).toBeGreaterThan(seconds.get('en-US')!);
+  });
+
+  it('counts every example flow\'s calls, under every model, into the report one actor per call gives', () => {
+    const models: Record<string, TrafficModel> = { ...MODELS, 'callers with intents': { intents: [{ name: 'balance', share: 3, choices: { 'main-menu': '1', 'anything-else': '9', welcome: '1' } }, { name: 'lost card', share: 1, choices: { 'main-menu': 'lost card' } }, { name: 'browsing', share: 1 }] } };
+    for (const id of ['bank', 'airline', 'utility-outage', 'clinic', 'runaround']) {
+      for (const [name, model] of Object.entries(models)) {
+        const options = { seed: 9, model };
+        const calls = id === 'runaround' ? 60 : 300;
+        expect(simulateWithEngine(exampleFlow(id), calls, options), `${id}, ${name}`).toEqual(simulateWithActors(exampleFlow(id), calls, options));
+      }
+    }
   });
 
   describe('with a sub-flow compiled in', () => {
