@@ -163,6 +163,8 @@ interface Answers {
   readonly valid: readonly CallerEvent[];
   readonly options: readonly (readonly CallerEvent[])[];
   readonly zero: boolean;
+  /** Whether the node is a menu (else an input). */
+  readonly menu: boolean;
 }
 
 function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
@@ -171,7 +173,7 @@ function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
     const terminator = node.terminator ?? '#';
     const digits = validEntry(node);
     const keys = digits === undefined ? undefined : digits.length >= (node.maxDigits ?? 32) ? digits : `${digits}${terminator}`;
-    known = { key: hashText(node.id), wrong: [keyEvent(terminator)], valid: keys === undefined ? [keyEvent(terminator)] : [...keys].map(keyEvent), options: [], zero: false };
+    known = { key: hashText(node.id), wrong: [keyEvent(terminator)], valid: keys === undefined ? [keyEvent(terminator)] : [...keys].map(keyEvent), options: [], zero: false, menu: false };
   } else {
     const wrong = unusedKey(node);
     known = {
@@ -179,7 +181,8 @@ function answers(node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
       wrong: [wrong === undefined ? { type: 'SPEECH', text: 'something else entirely' } : keyEvent(wrong)],
       valid: [],
       options: node.options.map((o): CallerEvent[] => (o.key !== undefined ? [keyEvent(o.key)] : [{ type: 'SPEECH', text: o.phrases?.[0] ?? '' }])),
-      zero: node.options.some((o) => o.key === '0')
+      zero: node.options.some((o) => o.key === '0'),
+      menu: true
     };
   }
   return known;
@@ -200,7 +203,6 @@ const ZERO: readonly CallerEvent[] = [keyEvent('0')];
 
 /** The caller's events at a menu or input, on this attempt there. */
 function callerEvents(
-  node: NodeOfKind<'menu'> | NodeOfKind<'input'>,
   at: number,
   can: Answers,
   picks: Int32Array,
@@ -210,16 +212,17 @@ function callerEvents(
 ): readonly CallerEvent[] {
   const key = can.key;
   // Lost after a retry here, a caller may press 0 when the menu has it.
-  if (node.kind === 'menu' && attempt > 0 && can.zero && uniformIn(stream, key ^ DRAW.lost, attempt) < model.zeroOutWhenLost) {
+  if (can.menu && attempt > 0 && can.zero && uniformIn(stream, key ^ DRAW.lost, attempt) < model.zeroOutWhenLost) {
     return ZERO;
   }
   const u = uniformIn(stream, key ^ DRAW.act, attempt);
   if (u < model.silence) return SILENT;
   if (u < model.silence + model.wrongKey) return can.wrong;
-  if (node.kind === 'input') return can.valid;
+  if (!can.menu) return can.valid;
   let index = picks[at]!;
+  const options = can.options.length;
   // A caller with no choice in mind here picks any option.
-  if (index < 0 && node.options.length > 0) index = Math.floor(uniformIn(stream, key ^ DRAW.pick, attempt) * node.options.length);
+  if (index < 0 && options > 0) index = Math.floor(uniformIn(stream, key ^ DRAW.pick, attempt) * options);
   return index < 0 ? SILENT : can.options[index]!;
 }
 
@@ -252,6 +255,14 @@ export interface PreparedCall {
 }
 
 const WORLD_DECIDES = new Set<FlowNode['kind']>(['hours', 'queue', 'lookup', 'transfer', 'voicemail', 'callback', 'opaque']);
+/** How the world decides a node (see WorldPlan): not at all, by the hours, by a queue's draw, or by an outcome table. */
+const NO_WORLD = 0;
+const HOURS = 1;
+const QUEUE = 2;
+const TABLE = 3;
+/** Where a caller is asked (see WorldPlan.waitsAt). */
+const MENU = 1;
+const INPUT = 2;
 
 /**
  * A flow's nodes as the traffic sees them, worked out once per flow: each
@@ -264,10 +275,12 @@ export class WorldPlan {
   readonly nodes: readonly FlowNode[];
   /** Each node's id, hashed for its draws. */
   readonly keys: Uint32Array;
-  /** 1 where the world decides the node's outcome. */
+  /** What the world decides at each place: NO_WORLD, or how (HOURS, QUEUE, or TABLE: by the outcome table). */
   private readonly decided: Uint8Array;
   /** 1 where the node is a queue. */
   private readonly queues: Uint8Array;
+  /** Where a caller is asked: MENU, INPUT, or 0. */
+  private readonly waits: Uint8Array;
   private readonly tables = new WeakMap<ResolvedModel, (OutcomeTable | undefined)[]>();
   private lastModel: ResolvedModel | null = null;
   private lastTables: readonly (OutcomeTable | undefined)[] = [];
@@ -285,17 +298,28 @@ export class WorldPlan {
     this.byId = new Map(nodes.map((n) => [n.id, n]));
     this.places = new Map(nodes.map((n, i) => [n.id, i]));
     this.keys = Uint32Array.from(nodes, (n) => hashText(n.id));
-    this.decided = Uint8Array.from(nodes, (n) => (WORLD_DECIDES.has(n.kind) && outcomesOf(n).length > 0 ? 1 : 0));
+    this.decided = Uint8Array.from(nodes, (n) => (!WORLD_DECIDES.has(n.kind) || outcomesOf(n).length === 0 ? NO_WORLD : n.kind === 'hours' ? HOURS : n.kind === 'queue' ? QUEUE : TABLE));
     this.queues = Uint8Array.from(nodes, (n) => (n.kind === 'queue' ? 1 : 0));
+    this.waits = Uint8Array.from(nodes, (n) => (n.kind === 'menu' ? MENU : n.kind === 'input' ? INPUT : 0));
   }
 
   decides(node: string): boolean {
     const at = this.places.get(node);
-    return at !== undefined && this.decided[at] === 1;
+    return at !== undefined && this.decidesAt(at);
   }
 
   decidesAt(at: number): boolean {
-    return this.decided[at] === 1;
+    return this.decision(at) !== NO_WORLD;
+  }
+
+  /** How the world decides the node at this place (see `decided`). */
+  decision(at: number): number {
+    return this.decided[at] ?? NO_WORLD;
+  }
+
+  /** Whether the node at this place asks the caller: MENU, INPUT, or 0. */
+  waitsAt(at: number): number {
+    return this.waits[at] ?? 0;
   }
 
   /** Whether the node at this place is a queue. */
@@ -340,9 +364,9 @@ export class WorldPlan {
     return picks;
   }
 
-  /** What a caller can do at the menu or input at this place, worked out when first asked. */
-  answersAt(at: number, node: NodeOfKind<'menu'> | NodeOfKind<'input'>): Answers {
-    return (this.answerList[at] ??= answers(node));
+  /** What a caller can do at the menu or input at this place (see waitsAt), worked out when first asked. */
+  answersAt(at: number): Answers {
+    return (this.answerList[at] ??= answers(this.nodes[at] as NodeOfKind<'menu'> | NodeOfKind<'input'>));
   }
 }
 
@@ -381,10 +405,10 @@ class Draws implements PreparedCall {
 
   world(id: string, visit: number, at = this.plan.places.get(id) ?? -1): string | undefined {
     const plan = this.plan;
-    if (at < 0 || !plan.decidesAt(at)) return undefined;
-    const node = plan.nodes[at]!;
-    if (node.kind === 'hours') return uniformIn(this.stream, plan.keys[at]! ^ DRAW.hours) < this.model.openShare ? 'open' : 'closed';
-    if (node.kind === 'queue') return this.queueAt(at, visit)!.result === 'overflow' ? 'overflow' : 'answered';
+    const decision = at < 0 ? NO_WORLD : plan.decision(at);
+    if (decision === NO_WORLD) return undefined;
+    if (decision === HOURS) return uniformIn(this.stream, plan.keys[at]! ^ DRAW.hours) < this.model.openShare ? 'open' : 'closed';
+    if (decision === QUEUE) return this.queueAt(at, visit)!.result === 'overflow' ? 'overflow' : 'answered';
     return worldOutcome(plan.outcomeTable(at, this.model)!, plan.keys[at]!, this.stream, visitIndex(visit));
   }
 
@@ -393,8 +417,8 @@ class Draws implements PreparedCall {
   }
 
   queueAt(at: number, visit: number): QueueDraw | undefined {
-    const node = this.plan.nodes[at];
-    if (node?.kind !== 'queue') return undefined;
+    if (!this.plan.queueAt(at)) return undefined;
+    const node = this.plan.nodes[at] as NodeOfKind<'queue'>;
     const index = visitIndex(visit);
     if (this.lastDraw !== null && this.lastAt === at && this.lastVisit === index) return this.lastDraw;
     const draw = queueDraw(node, this.model, this.stream, index, this.plan.keys[at]!);
@@ -455,16 +479,17 @@ export class Caller {
 
   /** The same, for the node at this place in the flow's nodes. */
   actAt(at: number, elapsed: number): readonly CallerEvent[] | 'hangup' | undefined {
-    const node = at < 0 ? undefined : this.plan.nodes[at];
-    if (node === undefined || (node.kind !== 'menu' && node.kind !== 'input')) return undefined;
+    const plan = this.plan;
+    const waits = at < 0 ? 0 : plan.waitsAt(at);
+    if (waits === 0) return undefined;
     if (elapsed > this.prepared.patience) {
-      this.hungUpAt = node.id;
+      this.hungUpAt = plan.nodes[at]!.id;
       this.hungUpPlace = at;
       return 'hangup';
     }
     const attempt = this.attempt(at);
-    if (node.kind === 'menu') this.menuSteps++;
-    return callerEvents(node, at, this.plan.answersAt(at, node), this.plan.picksOf(this.prepared.intent), this.model, this.prepared.stream, attempt);
+    if (waits === MENU) this.menuSteps++;
+    return callerEvents(at, plan.answersAt(at), plan.picksOf(this.prepared.intent), this.model, this.prepared.stream, attempt);
   }
 
   /** The caller of another call, with the same draws object (see Draws.reset). */
