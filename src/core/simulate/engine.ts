@@ -836,8 +836,9 @@ function keyTransitions(s: State, key: string): readonly Transition[] {
  * key that ends or fills the entry completes it.
  */
 function keyTaken(s: State, key: string, c: Context, e: CallerEvent): Transition | undefined {
-  const list = keyTransitions(s, key);
   const digits = s.digits;
+  // An input without keys of its own (the common case) needs no look-up: every key has the other keys' transitions.
+  const list = digits !== null && s.keys.size === 0 ? s.otherKeys : keyTransitions(s, key);
   if (list === s.otherKeys && digits !== null && key !== digits.terminator && c.buffer.length + key.length < digits.maxDigits) {
     return firstTaken(list, c, e, digits.count);
   }
