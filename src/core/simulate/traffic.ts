@@ -513,6 +513,55 @@ export class Caller {
   }
 }
 
+/** The ways a call can count (see Counting). */
+const QUEUE_ABANDONED = 1;
+const QUEUE_ANSWERED = 2;
+const NO_RESULT = 3;
+const HUNG_UP = 4;
+const ENDED = 5;
+
+/**
+ * How a call counts, worked out from its route as places: a caller may give
+ * up in a queue before anyone answers, or a queue may answer; else the
+ * call's result (or its want of one) or the caller hanging up decides. One
+ * object serves call after call.
+ */
+class Counting {
+  /** QUEUE_ABANDONED, QUEUE_ANSWERED, NO_RESULT, HUNG_UP or ENDED. */
+  kind = ENDED;
+  /** For a queue's case: the queue's index in the route, and its draw. */
+  index = -1;
+  draw: QueueDraw | null = null;
+  /** The queue places met so far, while a call is worked out. */
+  private queues = new Int32Array(8);
+
+  /** `path`: the first `length` places of the route, -1 for a node the plan does not have. */
+  of(plan: WorldPlan, result: CallResult | null, path: ArrayLike<number>, length: number, prepared: PreparedCall, caller: Caller): this {
+    let met = 0;
+    for (let i = 0; i < length; i++) {
+      const at = path[i]!;
+      if (at < 0 || !plan.queueAt(at)) continue;
+      let visit = 1;
+      for (let q = 0; q < met; q++) if (this.queues[q] === at) visit++;
+      if (met === this.queues.length) this.queues = doubled(this.queues);
+      this.queues[met++] = at;
+      const draw = prepared.queueAt(at, visit)!;
+      if (draw.result === 'abandoned' || (draw.result === 'answered' && (result === null || result.outcome === 'person'))) {
+        this.kind = draw.result === 'abandoned' ? QUEUE_ABANDONED : QUEUE_ANSWERED;
+        this.index = i;
+        this.draw = draw;
+        return this;
+      }
+    }
+    this.kind = result === null ? NO_RESULT : caller.hungUpAt !== null ? HUNG_UP : ENDED;
+    this.index = -1;
+    this.draw = null;
+    return this;
+  }
+}
+
+const toHundredths = (seconds: number): number => Math.round(seconds * 100) / 100;
+
 /**
  * How a call counts, from how the engine ended it. `path` is the route as
  * places in the flow's nodes, when the engine has it; `stopped`, why a call
@@ -530,30 +579,22 @@ export function recordOf(
   stopped: Stopped = null
 ): CallRecord {
   const menuSteps = caller.menuSteps;
-  // A caller may give up in a queue before anyone answers.
-  let visits: number[] | undefined;
-  for (let i = 0; i < fullRoute.length; i++) {
-    const at = path !== undefined ? path[i]! : (plan.places.get(fullRoute[i]!) ?? -1);
-    if (at < 0 || !plan.queueAt(at)) continue;
-    visits ??= [];
-    let visit = 1;
-    for (const seen of visits) if (seen === at) visit++;
-    visits.push(at);
-    const draw = prepared.queueAt(at, visit);
-    const id = fullRoute[i]!;
-    if (draw?.result === 'abandoned') return { outcome: 'abandoned', node: id, timeToPerson: null, menuSteps, route: fullRoute.slice(0, i + 1) };
-    if (draw?.result === 'answered' && (result === null || result.outcome === 'person')) {
-      const seconds = result?.seconds ?? 0;
-      return { outcome: 'person', node: result?.node ?? id, timeToPerson: Math.round((seconds + draw.seconds) * 100) / 100, menuSteps, route: fullRoute };
+  const places = path ?? fullRoute.map((id) => plan.places.get(id) ?? -1);
+  const counted = new Counting().of(plan, result, places, fullRoute.length, prepared, caller);
+  switch (counted.kind) {
+    case QUEUE_ABANDONED:
+      return { outcome: 'abandoned', node: fullRoute[counted.index]!, timeToPerson: null, menuSteps, route: fullRoute.slice(0, counted.index + 1) };
+    case QUEUE_ANSWERED:
+      return { outcome: 'person', node: result?.node ?? fullRoute[counted.index]!, timeToPerson: toHundredths((result?.seconds ?? 0) + counted.draw!.seconds), menuSteps, route: fullRoute };
+    case NO_RESULT: {
+      const outcome = stopped === 'events' && !new RoundCheck().wentRound(fullRoute) ? 'stepLimit' : 'trapped';
+      return { outcome, node: endNode, timeToPerson: null, menuSteps, route: fullRoute };
     }
+    case HUNG_UP:
+      return { outcome: 'abandoned', node: caller.hungUpAt, timeToPerson: null, menuSteps, route: fullRoute };
   }
-  if (result === null) {
-    const outcome = stopped === 'events' && !new RoundCheck().wentRound(fullRoute) ? 'stepLimit' : 'trapped';
-    return { outcome, node: endNode, timeToPerson: null, menuSteps, route: fullRoute };
-  }
-  if (caller.hungUpAt !== null) return { outcome: 'abandoned', node: caller.hungUpAt, timeToPerson: null, menuSteps, route: fullRoute };
-  const person = result.outcome === 'person';
-  return { outcome: result.outcome, node: result.node, timeToPerson: person ? result.seconds : null, menuSteps, route: fullRoute };
+  const person = result!.outcome === 'person';
+  return { outcome: result!.outcome, node: result!.node, timeToPerson: person ? result!.seconds : null, menuSteps, route: fullRoute };
 }
 
 /** Runs call number `call` of a simulation as one XState actor. */
@@ -935,14 +976,13 @@ const CALL_INPUT: CallInput = { now: CALL_TIME };
  * The calls of one simulation run on the table-driven engine one after
  * another, each counted straight into a tally as numbers: the draws, the
  * caller and the engine's arrays are kept from call to call, and no record
- * or route is built. A call counts as `recordOf` would count it.
+ * or route is built. A call counts as `recordOf` counts it: both ask Counting.
  */
 class EngineTraffic {
   private readonly draws: Draws;
   private readonly caller: Caller;
   private readonly limit: number;
-  /** The queue places a call met, while it is counted. */
-  private queues = new Int32Array(8);
+  private readonly counting = new Counting();
 
   constructor(
     private readonly plan: WorldPlan,
@@ -958,7 +998,7 @@ class EngineTraffic {
 
   /** Runs call number `call` and counts it. */
   run(call: number): void {
-    const { draws, caller, plan } = this;
+    const { draws, caller, tally } = this;
     draws.reset(call);
     caller.restart();
     const run = this.engine.start(CALL_INPUT, draws);
@@ -967,29 +1007,18 @@ class EngineTraffic {
     const { trail, entered } = context.counters;
     const result = context.result;
     const menuSteps = caller.menuSteps;
-    // A caller may give up in a queue before anyone answers.
-    let met = 0;
-    for (let i = 0; i < entered; i++) {
-      const at = trail[i]!;
-      if (!plan.queueAt(at)) continue;
-      let visit = 1;
-      for (let q = 0; q < met; q++) if (this.queues[q] === at) visit++;
-      if (met === this.queues.length) this.queues = doubled(this.queues);
-      this.queues[met++] = at;
-      const draw = draws.queueAt(at, visit)!;
-      if (draw.result === 'abandoned') return this.tally.count(ABANDONED, null, menuSteps, trail, i + 1, at);
-      if (draw.result === 'answered' && (result === null || result.outcome === 'person')) {
-        const seconds = result?.seconds ?? 0;
-        return this.tally.count(PERSON, Math.round((seconds + draw.seconds) * 100) / 100, menuSteps, trail, entered, -1);
-      }
+    const counted = this.counting.of(this.plan, result, trail, entered, draws, caller);
+    switch (counted.kind) {
+      case QUEUE_ABANDONED:
+        return tally.count(ABANDONED, null, menuSteps, trail, counted.index + 1, trail[counted.index]!);
+      case QUEUE_ANSWERED:
+        return tally.count(PERSON, toHundredths((result?.seconds ?? 0) + counted.draw!.seconds), menuSteps, trail, entered, -1);
+      case NO_RESULT:
+        return tally.count(outcomeSlot(stopped === 'events' && !context.counters.wentRound ? 'stepLimit' : 'trapped'), null, menuSteps, trail, entered, -1);
+      case HUNG_UP:
+        return tally.count(ABANDONED, null, menuSteps, trail, entered, caller.hungUpPlace);
     }
-    if (result === null) {
-      const outcome = stopped === 'events' && !context.counters.wentRound ? 'stepLimit' : 'trapped';
-      return this.tally.count(outcomeSlot(outcome), null, menuSteps, trail, entered, -1);
-    }
-    if (caller.hungUpPlace >= 0) return this.tally.count(ABANDONED, null, menuSteps, trail, entered, caller.hungUpPlace);
-    const person = result.outcome === 'person';
-    this.tally.count(outcomeSlot(result.outcome), person ? result.seconds : null, menuSteps, trail, entered, -1);
+    tally.count(outcomeSlot(result!.outcome), result!.outcome === 'person' ? result!.seconds : null, menuSteps, trail, entered, -1);
   }
 }
 
