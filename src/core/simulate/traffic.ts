@@ -376,8 +376,8 @@ export class WorldPlan {
  */
 class Draws implements PreparedCall {
   intent: ResolvedModel['intents'][number];
-  patience: number;
-  stream: number;
+  patience = 0;
+  stream = 0;
   /** The last queue draw (its place, visit index and draw), asked for again when the call is counted. */
   private lastAt = -1;
   private lastVisit = -1;
@@ -389,9 +389,8 @@ class Draws implements PreparedCall {
     private readonly seed: number,
     call: number
   ) {
-    this.stream = callStream(seed, call);
-    this.intent = pickIntent(model, this.stream);
-    this.patience = exponential(uniformIn(this.stream, DRAW.patience), model.patienceSeconds);
+    this.intent = model.intents[0]!;
+    this.reset(call);
   }
 
   /** The draws of another call of the same simulation. */
@@ -462,8 +461,7 @@ export class Caller {
   private readonly attempts: number[] = [];
   private used = 0;
   menuSteps = 0;
-  hungUpAt: string | null = null;
-  /** The place of `hungUpAt`, or -1. */
+  /** The place where the caller hung up, or -1. */
   hungUpPlace = -1;
 
   constructor(
@@ -471,6 +469,11 @@ export class Caller {
     private readonly model: ResolvedModel,
     private readonly prepared: PreparedCall
   ) {}
+
+  /** The node where the caller hung up, or null. */
+  get hungUpAt(): string | null {
+    return this.hungUpPlace < 0 ? null : this.plan.nodes[this.hungUpPlace]!.id;
+  }
 
   /** Events for the wait at `nodeId`, 'hangup', or undefined when the node takes no input (the call is stuck). */
   act(nodeId: string | null, elapsed: number): readonly CallerEvent[] | 'hangup' | undefined {
@@ -483,7 +486,6 @@ export class Caller {
     const waits = at < 0 ? 0 : plan.waitsAt(at);
     if (waits === 0) return undefined;
     if (elapsed > this.prepared.patience) {
-      this.hungUpAt = plan.nodes[at]!.id;
       this.hungUpPlace = at;
       return 'hangup';
     }
@@ -496,7 +498,6 @@ export class Caller {
   restart(): void {
     this.used = 0;
     this.menuSteps = 0;
-    this.hungUpAt = null;
     this.hungUpPlace = -1;
   }
 
@@ -553,7 +554,7 @@ class Counting {
         return this;
       }
     }
-    this.kind = result === null ? NO_RESULT : caller.hungUpAt !== null ? HUNG_UP : ENDED;
+    this.kind = result === null ? NO_RESULT : caller.hungUpPlace >= 0 ? HUNG_UP : ENDED;
     this.index = -1;
     this.draw = null;
     return this;
@@ -738,6 +739,8 @@ function outcomeSlot(outcome: TrafficOutcome): number {
 }
 
 const PERSON = outcomeSlot('person');
+/** A route of no places, for a call the tally counts by id. */
+const NO_PLACES: ArrayLike<number> = new Int32Array(0);
 const ABANDONED = outcomeSlot('abandoned');
 
 /**
@@ -776,18 +779,11 @@ export class Tally {
 
   /** Adds a call; `path` is its route as places in the tally's node ids. */
   add(r: CallRecord, path?: ArrayLike<number>): void {
-    if (path !== undefined && path.length === r.route.length) {
-      this.count(outcomeSlot(r.outcome), r.timeToPerson, r.menuSteps, path, path.length, -1);
-      if (r.outcome === 'abandoned' && r.node !== null) this.abandoned.set(r.node, (this.abandoned.get(r.node) ?? 0) + 1);
-      return;
-    }
-    const call = this.n++;
-    this.slots[outcomeSlot(r.outcome)]!++;
-    if (r.timeToPerson !== null) this.addTime(r.timeToPerson);
-    const steps = this.steps;
-    while (steps.length <= r.menuSteps) steps.push(0);
-    steps[r.menuSteps]!++;
-    {
+    // A route given as places is counted by place; else (or when the route was cut short) by id.
+    const byPlace = path !== undefined && path.length === r.route.length;
+    this.count(outcomeSlot(r.outcome), r.timeToPerson, r.menuSteps, byPlace ? path : NO_PLACES, byPlace ? path.length : 0, -1);
+    if (!byPlace) {
+      const call = this.n - 1;
       for (const id of r.route) {
         const seen = this.through.get(id);
         if (seen === undefined) this.through.set(id, { calls: 1, last: call });
@@ -799,6 +795,7 @@ export class Tally {
     }
     if (r.outcome === 'abandoned' && r.node !== null) this.abandoned.set(r.node, (this.abandoned.get(r.node) ?? 0) + 1);
   }
+
 
   /**
    * Adds a call given as numbers: its outcome's slot (see outcomeSlot), its
@@ -830,21 +827,21 @@ export class Tally {
     this.times[this.timeCount++] = seconds;
   }
 
-  /** Calls through each node, in the order nodes were first met. */
+  /** Calls through each node, counted by place or by id. */
   private throughNodes(): [string, number][] {
-    const totals = new Map<string, number>();
-    for (let at = 0; at < this.nodes.length; at++) if (this.throughAt[at]! > 0) totals.set(this.nodes[at]!, this.throughAt[at]!);
-    for (const [node, v] of this.through) totals.set(node, (totals.get(node) ?? 0) + v.calls);
-    return [...totals];
+    return this.byNode(this.throughAt, [...this.through].map(([node, v]) => [node, v.calls]));
   }
 
   /** Calls abandoned at each node, counted by place or by id. */
   private abandonedNodes(): [string, number][] {
-    const totals = new Map(this.abandoned);
-    for (let at = 0; at < this.nodes.length; at++) {
-      const calls = this.abandonedAt[at]!;
-      if (calls > 0) totals.set(this.nodes[at]!, (totals.get(this.nodes[at]!) ?? 0) + calls);
-    }
+    return this.byNode(this.abandonedAt, this.abandoned);
+  }
+
+  /** Calls per node: those counted at each place of the tally's nodes, and those counted by id. */
+  private byNode(atPlaces: Float64Array, byId: Iterable<readonly [string, number]>): [string, number][] {
+    const totals = new Map<string, number>();
+    for (let at = 0; at < this.nodes.length; at++) if (atPlaces[at]! > 0) totals.set(this.nodes[at]!, atPlaces[at]!);
+    for (const [node, calls] of byId) totals.set(node, (totals.get(node) ?? 0) + calls);
     return [...totals];
   }
 
