@@ -13,10 +13,20 @@
  * number, array and refinement checks are Zod's own, run as Zod runs them.
  */
 import type { z } from 'zod';
+import { MAX_DEPTH, MAX_STRING, scanDocument } from '../json/limits.ts';
 import { hasPlainPrototype, prototypeHasFields } from '../json/plain.ts';
 
 /** Whether a value is valid: true only when the schema would accept it and give it back unchanged. */
 export type Check = (value: unknown) => boolean;
+
+/**
+ * Whether a value is valid and within a file's limits (json/limits.ts): no
+ * object or array nested deeper than `maxDepth` (the value itself is level
+ * 1), no string or field name longer than {@link MAX_STRING}, no field named
+ * `__proto__`. True only when the schema check is true and the limits scan
+ * would find nothing; one walk instead of two.
+ */
+export type LimitedCheck = (value: unknown, maxDepth?: number) => boolean;
 
 /** The parts of Zod's internal definition this reads (Zod 4's `_zod.def`). */
 interface Def {
@@ -109,7 +119,61 @@ function tagged(options: readonly Internal[], key: string): Map<unknown, Interna
 
 /** Compiles `schema` to a check; schemas seen before (shared parts) share one. */
 export function compileCheck(schema: z.ZodType): Check {
+  const root = compileTree(schema, undefined);
+  return (value) => !prototypeHasFields() && root(value);
+}
+
+/**
+ * Compiles `schema` to a check that holds the value to a file's limits as it
+ * goes (see {@link LimitedCheck}): what the schema leaves open (`unknown`)
+ * is scanned as the limits scan would.
+ */
+export function compileLimitedCheck(schema: z.ZodType): LimitedCheck {
+  const limits: Limits = { level: 0, maxDepth: MAX_DEPTH };
+  const root = compileTree(schema, limits);
+  return (value, maxDepth = MAX_DEPTH) => {
+    if (prototypeHasFields()) return false;
+    limits.level = 0;
+    limits.maxDepth = maxDepth;
+    return root(value);
+  };
+}
+
+/** Where a limited check is: the level of the object or array it is in (0 outside the value), and the deepest allowed. */
+interface Limits {
+  level: number;
+  maxDepth: number;
+}
+
+/** Fields found named `__proto__` by the scan of open values (only whether there is one matters). */
+const protoFound: string[] = [];
+
+/** Whether a value the schema leaves open, inside an object or array at `limits.level`, keeps to the limits. */
+function openWithinLimits(value: unknown, limits: Limits): boolean {
+  if (typeof value === 'string') return value.length <= MAX_STRING;
+  if (typeof value !== 'object' || value === null) return true;
+  protoFound.length = 0;
+  return scanDocument(value, { level: limits.level, maxDepth: limits.maxDepth }, protoFound) === undefined && protoFound.length === 0;
+}
+
+/** A field name a limited check lets through: not too long, and not one that code could take for the prototype. */
+const nameWithinLimits = (name: string): boolean => name.length <= MAX_STRING && name !== '__proto__';
+
+function compileTree(schema: z.ZodType, limits: Limits | undefined): Check {
   const compiled = new Map<Internal, Check>();
+  /** An object or array check one level deeper; without limits, the check itself. */
+  const nested = (check: Check): Check => {
+    if (limits === undefined) return check;
+    return (value) => {
+      if (++limits.level > limits.maxDepth) {
+        limits.level--;
+        return false;
+      }
+      const ok = check(value);
+      limits.level--;
+      return ok;
+    };
+  };
   const compile = (node: Internal): Check => {
     const known = compiled.get(node);
     if (known !== undefined) return known;
@@ -124,7 +188,11 @@ export function compileCheck(schema: z.ZodType): Check {
     const def = node._zod.def;
     switch (def.type) {
       case 'string':
-        return def.coerce ? NEVER : withChecks(def, (value) => typeof value === 'string');
+        if (def.coerce) return NEVER;
+        // A string too long to read is refused before any pattern runs on it.
+        return limits === undefined
+          ? withChecks(def, (value) => typeof value === 'string')
+          : withChecks(def, (value) => typeof value === 'string' && value.length <= MAX_STRING);
       case 'number':
         return def.coerce ? NEVER : withChecks(def, (value) => typeof value === 'number' && Number.isFinite(value));
       case 'boolean':
@@ -132,7 +200,7 @@ export function compileCheck(schema: z.ZodType): Check {
       case 'null':
         return (value) => value === null;
       case 'unknown':
-        return ALWAYS;
+        return limits === undefined ? ALWAYS : (value) => openWithinLimits(value, limits);
       case 'never':
         return NEVER;
       case 'literal':
@@ -146,34 +214,44 @@ export function compileCheck(schema: z.ZodType): Check {
       }
       case 'array': {
         const element = compile(def.element!);
-        return withChecks(def, (value) => {
-          if (!Array.isArray(value)) return false;
-          for (let i = 0; i < value.length; i++) if (!element(value[i])) return false;
-          return true;
-        });
+        return withChecks(
+          def,
+          nested((value) => {
+            if (!Array.isArray(value)) return false;
+            for (let i = 0; i < value.length; i++) if (!element(value[i])) return false;
+            return true;
+          })
+        );
       }
       case 'tuple': {
         if (def.rest !== undefined && def.rest !== null) return NEVER;
         const items = def.items!.map(compile);
         // Items that may be left out change what Zod gives back: only tuples of their full length are checked here.
-        return withChecks(def, (value) => {
-          if (!Array.isArray(value) || value.length !== items.length) return false;
-          for (let i = 0; i < items.length; i++) if (!items[i]!(value[i])) return false;
-          return true;
-        });
+        return withChecks(
+          def,
+          nested((value) => {
+            if (!Array.isArray(value) || value.length !== items.length) return false;
+            for (let i = 0; i < items.length; i++) if (!items[i]!(value[i])) return false;
+            return true;
+          })
+        );
       }
       case 'record': {
         // A record keyed by an enum must have every key: Zod decides those.
         if (def.keyType!._zod.def.type !== 'string') return NEVER;
         const key = compile(def.keyType!);
         const item = compile(def.valueType!);
-        return withChecks(def, (value) => {
-          if (!isPlain(value)) return false;
-          for (const name in value) {
-            if (!key(name) || !item(value[name])) return false;
-          }
-          return true;
-        });
+        const named = limits === undefined ? key : (name: unknown) => nameWithinLimits(name as string) && key(name);
+        return withChecks(
+          def,
+          nested((value) => {
+            if (!isPlain(value)) return false;
+            for (const name in value) {
+              if (!named(name) || !item(value[name])) return false;
+            }
+            return true;
+          })
+        );
       }
       case 'object': {
         const shape = def.shape!;
@@ -190,7 +268,7 @@ export function compileCheck(schema: z.ZodType): Check {
         const requiredCount = required.filter(Boolean).length;
         // One pass over the value's own fields (most of a shape's are optional and absent), counting the required ones met.
         let next = 0;
-        return withChecks(def, (value) => {
+        return withChecks(def, nested((value) => {
           if (!isPlain(value)) return false;
           let met = 0;
           // Every field enumerated is the value's own (see isPlain and the check of Object.prototype).
@@ -200,7 +278,7 @@ export function compileCheck(schema: z.ZodType): Check {
             const i = names[next] === name ? next : index.get(name);
             if (i !== undefined) next = i + 1 < names.length ? i + 1 : 0;
             if (i === undefined) {
-              if (extra === undefined || !extra(field)) return false;
+              if (extra === undefined || (limits !== undefined && !nameWithinLimits(name)) || !extra(field)) return false;
             } else if (field === undefined) {
               if (required[i]) return false;
             } else {
@@ -209,7 +287,7 @@ export function compileCheck(schema: z.ZodType): Check {
             }
           }
           return met === requiredCount;
-        });
+        }));
       }
       case 'union': {
         const byTag = def.discriminator === undefined ? undefined : tagged(def.options!, def.discriminator);
@@ -234,6 +312,5 @@ export function compileCheck(schema: z.ZodType): Check {
         return NEVER;
     }
   };
-  const root = compile(schema as unknown as Internal);
-  return (value) => !prototypeHasFields() && root(value);
+  return compile(schema as unknown as Internal);
 }

@@ -4,9 +4,9 @@
  */
 import type { z } from 'zod';
 import { describeValue, issueToProblem } from '../json/issues.ts';
-import { findLimitBreach, limitProblem, MAX_WALK_DEPTH, scanDocument } from '../json/limits.ts';
+import { findLimitBreach, limitProblem, MAX_DEPTH, MAX_WALK_DEPTH, scanDocument } from '../json/limits.ts';
 import { migrate } from './migrations.ts';
-import { compileCheck, type Check } from './check.ts';
+import { compileLimitedCheck, type LimitedCheck } from './check.ts';
 import { isTimeZone } from './hours.ts';
 import { FlowSchema, FORMAT_VERSION, NodeSchema, NODE_KINDS } from './schema.ts';
 import type { Flow, NodeOfKind } from './types.ts';
@@ -69,7 +69,13 @@ export function loadFlow(document: unknown, file: string, options: LoadOptions =
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     return { ok: false, problems: [{ code: DIAGNOSTIC_CODES.schema, severity: 'error', file, pointer: '', message: 'a flow is a JSON object' }] };
   }
-  // One walk: nothing deeper or longer than a file may hold goes further (json/limits.ts), and each field named __proto__ is found.
+  // A valid flow of the current version within the file limits, the usual case, is checked in one walk, without being copied.
+  if ((document as Record<string, unknown>)['version'] === FORMAT_VERSION && flowIsValid(document, options.limitsChecked === true ? MAX_WALK_DEPTH : MAX_DEPTH)) {
+    const flow = document as unknown as Flow;
+    const problems = checkIntegrity(flow, file);
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, flow, migrations: [] };
+  }
+  // Otherwise one walk says where: nothing deeper or longer than a file may hold goes further (json/limits.ts), and each field named __proto__ is found.
   const found: string[] = [];
   if (options.limitsChecked === true) {
     scanDocument(document, { maxDepth: MAX_WALK_DEPTH }, found);
@@ -94,9 +100,9 @@ export function loadFlow(document: unknown, file: string, options: LoadOptions =
       }))
     };
   }
-  // A valid flow, the usual case, is checked without being copied; Zod reads one that is not, for its problems.
+  // A migrated flow that is valid is checked without being copied; Zod reads one that is not, for its problems.
   let flow: Flow;
-  if (flowIsValid(migrated.document)) {
+  if (migrated.document !== document && flowIsValid(migrated.document, MAX_WALK_DEPTH)) {
     flow = migrated.document as unknown as Flow;
   } else {
     const result = FlowSchema.safeParse(migrated.document);
@@ -110,9 +116,9 @@ export function loadFlow(document: unknown, file: string, options: LoadOptions =
   return { ok: true, flow, migrations: migrated.applied };
 }
 
-let checkFlow: Check | undefined;
-/** Whether a document is a valid flow as it stands, by the flow schema (compiled on first use). */
-const flowIsValid = (document: unknown): boolean => (checkFlow ??= compileCheck(FlowSchema))(document);
+let checkFlow: LimitedCheck | undefined;
+/** Whether a document is a valid flow as it stands, by the flow schema (compiled on first use), within the file limits at `maxDepth`. */
+const flowIsValid = (document: unknown, maxDepth: number): boolean => (checkFlow ??= compileLimitedCheck(FlowSchema))(document, maxDepth);
 
 /**
  * Validation for a flow that is edited in place, as the designer does: each

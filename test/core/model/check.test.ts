@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileCheck } from '../../../src/core/model/check.ts';
+import { MAX_DEPTH, MAX_STRING, MAX_WALK_DEPTH, findLimitBreach } from '../../../src/core/json/limits.ts';
+import { compileCheck, compileLimitedCheck } from '../../../src/core/model/check.ts';
+import { loadFlow } from '../../../src/core/model/load.ts';
 import { FlowSchema } from '../../../src/core/model/schema.ts';
 import { exampleFlow } from '../../support/build.ts';
 import { generateFlow } from '../../support/generate.ts';
@@ -93,5 +95,64 @@ describe('the check-only flow validator', () => {
       }),
       { numRuns: 400, seed: 7 }
     );
+  });
+});
+
+/** `depth` arrays within each other, the innermost holding `leaf`. */
+function nested(depth: number, leaf: unknown = 1): unknown {
+  let value: unknown = leaf;
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}
+
+describe('the check-only flow validator within file limits', () => {
+  const limited = compileLimitedCheck(FlowSchema);
+  /** The bank flow with `value` kept in its first node's open data (`meta`, levels 1–3 being the flow, its nodes and the node). */
+  const withMeta = (value: unknown): Record<string, unknown> => {
+    const bank = copy(exampleFlow('bank')) as unknown as { nodes: Record<string, unknown>[] };
+    bank.nodes[0]!['meta'] = { kept: value };
+    return bank as unknown as Record<string, unknown>;
+  };
+
+  it('says yes exactly where the schema check says yes and the limits scan finds nothing, at the depth asked', () => {
+    // meta is level 4, its field level 5: arrays from level 5 up to the limit pass, one more does not.
+    const fits = MAX_DEPTH - 4;
+    for (const [depth, maxDepth] of [[fits, MAX_DEPTH], [fits + 1, MAX_DEPTH], [MAX_WALK_DEPTH - 4, MAX_WALK_DEPTH], [MAX_WALK_DEPTH - 3, MAX_WALK_DEPTH]] as const) {
+      const flow = withMeta(nested(depth));
+      const scanFinds = findLimitBreach(flow, { maxDepth }) !== undefined;
+      expect(check(flow), `${depth} deep`).toBe(true);
+      expect(limited(flow, maxDepth), `${depth} deep, ${maxDepth} allowed`).toBe(!scanFinds);
+    }
+    expect(limited(withMeta(nested(fits)))).toBe(true);
+    expect(limited(withMeta(nested(fits + 1)))).toBe(false);
+  });
+
+  it('says no to a string or a field name too long to read, wherever it is', () => {
+    const long = 'x'.repeat(MAX_STRING + 1);
+    const bank = copy(exampleFlow('bank'));
+    expect(limited(bank)).toBe(true);
+    expect(limited({ ...bank, name: long })).toBe(false);
+    expect(limited({ ...bank, nodes: [{ ...bank.nodes[0]!, notes: long }, ...bank.nodes.slice(1)] })).toBe(false);
+    expect(limited(withMeta(long))).toBe(false);
+    expect(limited(withMeta({ [long]: 1 }))).toBe(false);
+    expect(limited(withMeta('x'.repeat(MAX_STRING)))).toBe(true);
+  });
+
+  it('says no to a field named __proto__ in open data and in a record', () => {
+    const proto = (text: string): unknown => JSON.parse(text) as unknown;
+    expect(limited(withMeta(proto('{"a":{"__proto__":1}}')))).toBe(false);
+    const bank = copy(exampleFlow('bank'));
+    const set = { id: 'counted', kind: 'set', assign: proto('{"__proto__":1}'), next: bank.start };
+    expect(check({ ...bank, nodes: [...bank.nodes, set] })).toBe(true);
+    expect(limited({ ...bank, nodes: [...bank.nodes, set] })).toBe(false);
+  });
+
+  it('leaves the loader to report what it refuses, at its place', () => {
+    const tooDeep = loadFlow(withMeta(nested(MAX_DEPTH)), 'deep.ivr.json');
+    expect(tooDeep.ok || tooDeep.problems.map((p) => `${p.pointer}: ${p.message}`)).toEqual([`/nodes/0/meta/kept: nested deeper than ${MAX_DEPTH} levels (objects and arrays within each other)`]);
+    const proto = loadFlow(withMeta(JSON.parse('{"__proto__":1}')), 'proto.ivr.json');
+    expect(proto.ok || proto.problems.map((p) => p.pointer)).toEqual(['/nodes/0/meta/kept/__proto__']);
+    const fine = loadFlow(withMeta(nested(MAX_DEPTH - 4)), 'fine.ivr.json');
+    expect(fine.ok).toBe(true);
   });
 });
