@@ -72,25 +72,51 @@ export function optionOutcome(option: { key?: string; phrases?: string[]; label?
 /** Keys that do not count as menu choices (help, repeat, back). */
 export const SERVICE_KEYS: ReadonlySet<string> = new Set(['0', '*', '#']);
 
-function retryOutcomes(node: {
-  noInput?: string;
-  invalid?: string;
-  maxRetries?: number;
-  onMaxRetries?: string;
-}): Outcome[] {
-  const list: Outcome[] = [
-    { name: 'noInput', target: node.noInput, pointer: '/noInput', unwired: 'dead-end', retry: 'noInput' },
-    { name: 'invalid', target: node.invalid, pointer: '/invalid', unwired: 'dead-end', retry: 'invalid' }
-  ];
-  if (node.maxRetries !== undefined) {
-    list.push({
-      name: 'maxRetries',
-      target: node.onMaxRetries,
-      pointer: '/onMaxRetries',
-      unwired: 'dead-end',
-      retry: 'maxRetries'
-    });
+/** What an outcome is besides its name, target and pointer (see Outcome). */
+type OutcomeFlags = Pick<Outcome, 'choice' | 'retry' | 'afterHelp' | 'failure' | 'entry' | 'means'>;
+
+const PLAIN: OutcomeFlags = {};
+const CHOICE: OutcomeFlags = { choice: true };
+const ENTRY: OutcomeFlags = { entry: true };
+const FAILURE: OutcomeFlags = { failure: true };
+const AFTER_HELP: OutcomeFlags = { afterHelp: true };
+const FAILED_AFTER_HELP: OutcomeFlags = { afterHelp: true, failure: true };
+const NO_INPUT: OutcomeFlags = { retry: 'noInput' };
+const INVALID: OutcomeFlags = { retry: 'invalid' };
+const MAX_RETRIES: OutcomeFlags = { retry: 'maxRetries' };
+
+/**
+ * An outcome with every field in place, in one order, those it lacks
+ * undefined: every outcome has one shape, so the analysis reads a field of
+ * any of them in one step where outcomes of many shapes would each be looked up.
+ */
+function outcome(name: string, target: string | undefined, pointer: string, unwired: UnwiredEnd, flags: OutcomeFlags = PLAIN): Outcome {
+  return {
+    name,
+    target,
+    pointer,
+    unwired,
+    choice: flags.choice,
+    retry: flags.retry,
+    afterHelp: flags.afterHelp,
+    failure: flags.failure,
+    entry: flags.entry,
+    means: flags.means
+  };
+}
+
+/** Adds a menu's or input's retry outcomes to `list`. */
+function addRetryOutcomes(
+  list: Outcome[],
+  node: {
+    noInput?: string;
+    invalid?: string;
+    maxRetries?: number;
+    onMaxRetries?: string;
   }
+): Outcome[] {
+  list.push(outcome('noInput', node.noInput, '/noInput', 'dead-end', NO_INPUT), outcome('invalid', node.invalid, '/invalid', 'dead-end', INVALID));
+  if (node.maxRetries !== undefined) list.push(outcome('maxRetries', node.onMaxRetries, '/onMaxRetries', 'dead-end', MAX_RETRIES));
   return list;
 }
 
@@ -98,88 +124,53 @@ function retryOutcomes(node: {
 export function outcomesOf(node: FlowNode): Outcome[] {
   switch (node.kind) {
     case 'prompt':
-      return [{ name: 'next', target: node.next, pointer: '/next', unwired: node.end ? 'ended' : 'dead-end' }];
+      return [outcome('next', node.next, '/next', node.end ? 'ended' : 'dead-end')];
     case 'menu':
-      return [
-        ...node.options.map((option, index): Outcome => ({
-          name: optionOutcome(option, index),
-          target: option.next,
-          pointer: indexedPointer('/options', index, '/next'),
-          unwired: 'dead-end',
-          choice: true
-        })),
-        ...retryOutcomes(node)
-      ];
+      return addRetryOutcomes(
+        node.options.map((option, index) => outcome(optionOutcome(option, index), option.next, indexedPointer('/options', index, '/next'), 'dead-end', CHOICE)),
+        node
+      );
     case 'input':
-      return [
-        { name: 'next', target: node.next, pointer: '/next', unwired: 'dead-end', entry: true },
-        ...retryOutcomes(node)
-      ];
-    case 'branch':
-      return [
-        ...node.cases.map((c, index): Outcome => ({
-          name: c.label ?? `case ${index + 1}`,
-          target: c.next,
-          pointer: indexedPointer('/cases', index, '/next'),
-          unwired: 'dead-end'
-        })),
-        { name: 'otherwise', target: node.otherwise, pointer: '/otherwise', unwired: 'dead-end' }
-      ];
+      return addRetryOutcomes([outcome('next', node.next, '/next', 'dead-end', ENTRY)], node);
+    case 'branch': {
+      const list = node.cases.map((c, index) => outcome(c.label ?? `case ${index + 1}`, c.next, indexedPointer('/cases', index, '/next'), 'dead-end'));
+      list.push(outcome('otherwise', node.otherwise, '/otherwise', 'dead-end'));
+      return list;
+    }
     case 'hours':
-      return [
-        { name: 'open', target: node.open, pointer: '/open', unwired: 'dead-end' },
-        { name: 'closed', target: node.closed, pointer: '/closed', unwired: 'dead-end' }
-      ];
+      return [outcome('open', node.open, '/open', 'dead-end'), outcome('closed', node.closed, '/closed', 'dead-end')];
     case 'lookup':
-      return [
-        { name: 'success', target: node.success, pointer: '/success', unwired: 'dead-end' },
-        { name: 'failure', target: node.failure, pointer: '/failure', unwired: 'dead-end', failure: true }
-      ];
+      return [outcome('success', node.success, '/success', 'dead-end'), outcome('failure', node.failure, '/failure', 'dead-end', FAILURE)];
     case 'set':
     case 'subflow':
-      return [{ name: 'next', target: node.next, pointer: '/next', unwired: 'dead-end' }];
+      return [outcome('next', node.next, '/next', 'dead-end')];
     case 'queue':
-      return [
-        { name: 'answered', target: node.answered, pointer: '/answered', unwired: 'person', afterHelp: true },
-        { name: 'overflow', target: node.overflow, pointer: '/overflow', unwired: 'dead-end', failure: true }
-      ];
+      return [outcome('answered', node.answered, '/answered', 'person', AFTER_HELP), outcome('overflow', node.overflow, '/overflow', 'dead-end', FAILURE)];
     case 'transfer':
       return [
-        {
-          name: 'connected',
-          target: node.connected,
-          pointer: '/connected',
-          unwired: node.reachesPerson ? 'person' : 'ended',
-          afterHelp: node.reachesPerson
-        },
-        { name: 'failed', target: node.failed, pointer: '/failed', unwired: 'dead-end', failure: true }
+        outcome('connected', node.connected, '/connected', node.reachesPerson ? 'person' : 'ended', { afterHelp: node.reachesPerson }),
+        outcome('failed', node.failed, '/failed', 'dead-end', FAILURE)
       ];
     case 'voicemail':
-      return [
-        { name: 'recorded', target: node.recorded, pointer: '/recorded', unwired: 'voicemail', afterHelp: true },
-        ...(node.failed === undefined
-          ? []
-          : [{ name: 'failed', target: node.failed, pointer: '/failed', unwired: 'dead-end', afterHelp: true, failure: true } as const])
+    case 'callback': {
+      const list = [
+        node.kind === 'voicemail'
+          ? outcome('recorded', node.recorded, '/recorded', 'voicemail', AFTER_HELP)
+          : outcome('scheduled', node.scheduled, '/scheduled', 'callback', AFTER_HELP)
       ];
-    case 'callback':
-      return [
-        { name: 'scheduled', target: node.scheduled, pointer: '/scheduled', unwired: 'callback', afterHelp: true },
-        ...(node.failed === undefined
-          ? []
-          : [{ name: 'failed', target: node.failed, pointer: '/failed', unwired: 'dead-end', afterHelp: true, failure: true } as const])
-      ];
+      if (node.failed !== undefined) list.push(outcome('failed', node.failed, '/failed', 'dead-end', FAILED_AFTER_HELP));
+      return list;
+    }
     case 'return':
     case 'hangup':
       return [];
     case 'opaque':
-      return node.outcomes.map((o, index): Outcome => ({
-        name: o.name,
-        target: o.next,
-        pointer: indexedPointer('/outcomes', index, '/next'),
-        unwired: o.required === false ? 'ended' : 'dead-end',
-        ...(o.means === undefined ? {} : { means: o.means }),
-        ...(o.means === 'failure' ? { failure: true } : {})
-      }));
+      return node.outcomes.map((o, index) =>
+        outcome(o.name, o.next, indexedPointer('/outcomes', index, '/next'), o.required === false ? 'ended' : 'dead-end', {
+          means: o.means,
+          failure: o.means === 'failure' ? true : undefined
+        })
+      );
   }
 }
 

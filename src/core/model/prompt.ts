@@ -59,6 +59,26 @@ function isWordish(char: string, code: number): boolean {
   return WORDISH.test(char);
 }
 
+/** What an ASCII character is to speechSeconds: one look-up where most prompt text is ASCII. */
+const ASCII_OTHER = 0;
+const ASCII_SPACE = 1;
+const ASCII_WORDISH = 2;
+const ASCII_SENTENCE_END = 3;
+const ASCII_TAG_OPEN = 4;
+const ASCII_CLASS = new Uint8Array(0x80);
+for (let code = 0; code < 0x80; code++) {
+  ASCII_CLASS[code] =
+    code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d
+      ? ASCII_SPACE
+      : code === 0x3c
+        ? ASCII_TAG_OPEN
+        : isSentenceEnd(code)
+          ? ASCII_SENTENCE_END
+          : isWordish(String.fromCharCode(code), code)
+            ? ASCII_WORDISH
+            : ASCII_OTHER;
+}
+
 /**
  * Seconds of speech for a text at a speaking rate: words at `wordsPerMinute`,
  * CJK and Hangul characters at about six syllables a second, plus a short
@@ -79,9 +99,26 @@ export function speechSeconds(text: string, wordsPerMinute: number): number {
       if (code === 0x3e) inTag = false;
       continue;
     }
-    if (code === 0x3c) {
-      inTag = true;
-      inToken = false;
+    if (code < 0x80) {
+      const kind = ASCII_CLASS[code]!;
+      if (kind === ASCII_SPACE) {
+        inToken = false;
+        continue;
+      }
+      if (kind === ASCII_TAG_OPEN) {
+        inTag = true;
+        inToken = false;
+        continue;
+      }
+      if (kind === ASCII_SENTENCE_END) pauses++;
+      if (!inToken) {
+        inToken = true;
+        tokenIsWord = false;
+      }
+      if (!tokenIsWord && kind === ASCII_WORDISH) {
+        tokenIsWord = true;
+        words++;
+      }
       continue;
     }
     if (isSyllabic(code)) {
@@ -90,7 +127,7 @@ export function speechSeconds(text: string, wordsPerMinute: number): number {
       continue;
     }
     if (isSentenceEnd(code)) pauses++;
-    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000) {
+    if (code === 0xa0 || code === 0x3000) {
       inToken = false;
       continue;
     }
