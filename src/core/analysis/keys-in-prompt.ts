@@ -100,6 +100,8 @@ export function hasDynamicText(text: string): boolean {
  * spaces between words, and one space each keeps them linear.
  */
 function normalisePromptText(text: string): string {
+  // Plain ASCII with single spaces, no tags and no placeholders, the usual case: only lower-cased.
+  if (isPlainText(text)) return text.toLowerCase();
   // NFKC changes nothing in plain ASCII, the usual case, and costs the most here.
   let normal = NON_ASCII.test(text) ? text.normalize('NFKC') : text;
   // Each scan stops at the next opener, so a text full of `<` or `{{` stays linear.
@@ -107,6 +109,22 @@ function normalisePromptText(text: string): string {
   if (normal.includes('{{')) normal = normal.replace(/\{\{[^{}]*\}\}/g, ' \u00a7 ');
   if (LOOSE_SPACE.test(normal)) normal = normal.replace(/\s+/g, ' ');
   return normal.toLowerCase();
+}
+
+/**
+ * Whether a text needs nothing but lower case: ASCII, no `<` or `{{`, and no
+ * white space but single spaces (control characters are left to the full
+ * path, which knows which of them are spaces). One pass, where the full
+ * path's tests make one each.
+ */
+function isPlainText(text: string): boolean {
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7e || c < 0x20 || c === 0x3c || (c === 0x7b && previous === 0x7b) || (c === 0x20 && previous === 0x20)) return false;
+    previous = c;
+  }
+  return true;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -507,7 +525,8 @@ function goalAfter(normal: string, mention: KeyMention): GoalAfter | undefined {
   // A list entry that repeats the sentence's pattern ("2 for sales") has the tie in its phrase.
   let pos = verb ? mention.index + mention.phrase.length : first.end;
   BEFORE_TIE.lastIndex = pos;
-  if (BEFORE_TIE.exec(normal) !== null) pos = BEFORE_TIE.lastIndex;
+  // test, not exec: only where the match ends is read, and no match array is made.
+  if (BEFORE_TIE.test(normal)) pos = BEFORE_TIE.lastIndex;
   const tie = readToken(normal, pos);
   if (tie?.kind !== 'word' || !CONNECTORS.has(tie.text)) return undefined;
   const goal: Token[] = [];
@@ -575,7 +594,7 @@ const CJK_GOAL_END = /[.!?,。、！？]/;
 function cjkGoalAfter(normal: string, index: number): { start: number; end: number } | undefined {
   for (const pattern of [KO_KEY_FIRST, JA_KEY_FIRST]) {
     pattern.lastIndex = index;
-    if (pattern.exec(normal) === null) continue;
+    if (!pattern.test(normal)) continue;
     // The pattern ends on the goal's first character.
     const start = pattern.lastIndex - 1;
     let end = pattern.lastIndex;
@@ -610,7 +629,7 @@ export function keyBeforeGoal(text: string): KeyBeforeGoal | undefined {
   }
   // Mentions of one place (a list, or two patterns) share the index: look once.
   let last = -1;
-  for (const mention of [...cjk].sort((a, b) => a.index - b.index)) {
+  for (const mention of cjk.length === 0 ? cjk : [...cjk].sort((a, b) => a.index - b.index)) {
     if (found !== undefined && mention.index >= found.index) break;
     if (mention.index === last) continue;
     last = mention.index;
@@ -627,15 +646,35 @@ export function keyBeforeGoal(text: string): KeyBeforeGoal | undefined {
 
 /** The end of a clause, or a comma, before a goal said first. */
 const GOAL_START: ReadonlySet<number> = new Set([...'.!?。！？,、;:'].map((c) => c.charCodeAt(0)));
-/** What may end the words before a key without being part of its goal ("For billing, please press 1"). */
-const GOAL_TRAIL = /(?:[\s,、;:\-–—]|please|por favor)+$/u;
+/**
+ * Where the words before a key end once what may close them without being
+ * part of the goal is dropped ("For billing, please press 1": spaces,
+ * commas, dashes, "please", "por favor"): each is taken off the end in turn.
+ * Each can end the text in one way only, so this drops what the longest
+ * such tail would, without a pattern tried at every place of the text.
+ */
+function goalTrailStart(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start) {
+    const c = text.charCodeAt(at - 1);
+    if (isTrailMark(c) || TRAIL_SPACE.test(text[at - 1]!)) at--;
+    else if (at - 6 >= start && text.startsWith('please', at - 6)) at -= 6;
+    else if (at - 9 >= start && text.startsWith('por favor', at - 9)) at -= 9;
+    else break;
+  }
+  return at;
+}
+
+/** `, 、 ; : - – —`, which may close the words before a key. */
+const isTrailMark = (c: number): boolean => c === 44 || c === 0x3001 || c === 59 || c === 58 || c === 45 || c === 0x2013 || c === 0x2014;
+const TRAIL_SPACE = /\s/u;
 /** At most this many characters before a key are read as its goal. */
 const MAX_GOAL_BEFORE = 120;
 
 /** The goal said before a key, between `from` (the previous key's phrase) and the key's phrase at `to`. */
 function goalBefore(normal: string, from: number, to: number): string | undefined {
   const start = Math.max(from, to - MAX_GOAL_BEFORE);
-  const segment = normal.slice(start, to).replace(GOAL_TRAIL, '');
+  const segment = normal.slice(start, goalTrailStart(normal, start, to));
   let cut = segment.length;
   // Read by character code: a regular expression tested on each character made a string of each.
   while (cut > 0 && !GOAL_START.has(segment.charCodeAt(cut - 1))) cut--;
@@ -652,8 +691,9 @@ function goalBefore(normal: string, from: number, to: number): string | undefine
  * gives its goal. Linear in the length of the text.
  */
 export function keyLabels(text: string): KeyLabel[] {
-  const { normal, words, all } = readMentions(text);
-  const wordMentions = new Set(words);
+  const { normal, words, cjk, all } = readMentions(text);
+  // Without CJK mentions (most texts), every mention is a word mention.
+  const wordMentions = cjk.length === 0 ? undefined : new Set(words);
   const labels = new Map<string, string>();
   let previousEnd = 0;
   for (let i = 0; i < all.length; ) {
@@ -666,7 +706,7 @@ export function keyLabels(text: string): KeyLabel[] {
       if (all[j]!.key !== first.key) single = false;
     }
     let goal: { start: number; end: number } | undefined;
-    if (wordMentions.has(first)) {
+    if (wordMentions === undefined || wordMentions.has(first)) {
       const after = goalAfter(normal, first);
       if (after !== undefined) goal = { start: after.end - after.goal.length, end: after.end };
     } else {

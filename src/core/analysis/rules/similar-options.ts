@@ -55,16 +55,27 @@ interface Goal {
   readonly said: boolean;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
-const ASCII_WORDS = /[^A-Za-z0-9]+/;
+/** Whether a text is plain ASCII. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+const isAsciiAlphanumeric = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 
 function readGoal(label: string): Goal {
   const core = new Set<string>();
   let said = false;
-  // Plain ASCII, the usual case: words without scripts to tell apart or forms to normalise.
-  if (ASCII.test(label)) {
-    for (const word of label.split(ASCII_WORDS)) {
-      if (word === '') continue;
+  // Plain ASCII, the usual case: words (runs of letters and digits) without scripts to tell apart or forms to normalise.
+  if (isAscii(label)) {
+    for (let i = 0; i < label.length; ) {
+      if (!isAsciiAlphanumeric(label.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < label.length && isAsciiAlphanumeric(label.charCodeAt(i))) i++;
+      const word = label.slice(start, i);
       const token = stem(word);
       if (STOP_WORDS.has(token) || STOP_WORDS.has(word)) continue;
       said = true;
