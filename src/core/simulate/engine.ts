@@ -630,6 +630,20 @@ export class FlowEngine {
 
   /** A call, started: the first steps taken up to the first wait for the caller (or the end). */
   start(input: CallInput, world: World = null): EngineCall {
+    return this.begin(input, world, new EngineCall(this, this.states, this.context));
+  }
+
+  /**
+   * A call, started as `start` starts one, on the object of the engine's
+   * last call, which that call then is no longer: for a caller that runs
+   * calls one after another and never reads a call once the next has
+   * started (a run of simulated traffic), one object serves them all.
+   */
+  startNext(input: CallInput, world: World = null): EngineCall {
+    return this.begin(input, world, this.current ?? new EngineCall(this, this.states, this.context));
+  }
+
+  private begin(input: CallInput, world: World, call: EngineCall): EngineCall {
     const base = this.base;
     const startedAt = typeof input.now === 'string' ? this.startedAt(input.now) : (input.now ?? Date.now());
     const simple = input.caller === undefined && input.variables === undefined;
@@ -649,7 +663,6 @@ export class FlowEngine {
       world,
       this.voice(locale, base.defaultLocale, base.wordsPerMinute)
     );
-    const call = new EngineCall(this, this.states, context);
     this.current = call;
     call.enter(this.initial, null);
     return call;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseModel } from '../../../src/core/simulate/model.ts';
-import { simulateWithActors, Tally, TRAFFIC_OUTCOMES, type CallRecord } from '../../../src/core/simulate/traffic.ts';
+import { parseModel, resolveModel } from '../../../src/core/simulate/model.ts';
+import { prepareCall, simulateWithActors, Tally, TRAFFIC_OUTCOMES, WorldPlan, type CallRecord } from '../../../src/core/simulate/traffic.ts';
 import { exampleFlow, makeFlow } from '../../support/build.ts';
 
 /** Callers who always do what they came for and never give up. */
@@ -118,6 +118,26 @@ describe('the traffic model file', () => {
       expect(pointers).toContain('/intents/0/choices/main');
       expect(result.problems.some((p) => p.message.includes('"colour"'))).toBe(true);
       expect(result.problems.every((p) => p.file === 'model.json')).toBe(true);
+    }
+  });
+});
+
+describe("a caller's patience", () => {
+  it('runs out exactly when the time spent passes the patience drawn, whether or not the draw is worked out first', () => {
+    const flow = exampleFlow('bank');
+    const plan = new WorldPlan(flow);
+    for (const patienceSeconds of [0, 0.001, 1, 300, 1e9]) {
+      const model = resolveModel({ patienceSeconds });
+      for (let call = 0; call < 2000; call++) {
+        // Asked before the patience is read, as a call asks at its first wait.
+        const fresh = prepareCall(plan, model, 11, call);
+        const told = prepareCall(plan, model, 11, call);
+        const patience = told.patience;
+        for (const elapsed of [0, patience * 0.5, patience * (1 - 1e-12), patience, patience * (1 + 1e-12), patience + 1, patience * 2]) {
+          expect(fresh.outOfPatience(elapsed), `call ${call}, ${elapsed} s of ${patience}`).toBe(elapsed > patience);
+        }
+        expect(fresh.patience).toBe(patience);
+      }
     }
   });
 });
