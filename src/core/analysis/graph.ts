@@ -181,10 +181,14 @@ export function buildGraph(flow: Flow, wordsPerMinute: number, endsInside?: (flo
     const endsHere = node.kind === 'subflow' && endsInside !== undefined && endsInside(node.flow);
     nodes[index] = new NodeOfGraph(index, node, endsHere ? NONE : facts.outcomes, facts, endsHere ? 'ended' : facts.terminal);
   }
-  // Each outcome's target, looked up once; then every edge list is made at its
+  // Each outcome's target, looked up once (into an array of the outcomes'
+  // number, not one grown by push); then every edge list is made at its
   // final length (lists grown by push start at sixteen places, most of them
   // never used, and every one lives as long as the graph).
-  const targets: number[] = [];
+  let outcomeCount = 0;
+  for (let from = 0; from < count; from++) outcomeCount += nodes[from]!.outcomes.length;
+  const targets = new Int32Array(outcomeCount);
+  let written = 0;
   const outDegree = new Uint32Array(count);
   const inDegree = new Uint32Array(count);
   const unwired: Outcome[][] = new Array<Outcome[]>(count).fill(NONE);
@@ -204,7 +208,7 @@ export function buildGraph(flow: Flow, wordsPerMinute: number, endsInside?: (flo
           inDegree[to]!++;
         }
       }
-      targets.push(to);
+      targets[written++] = to;
     }
   }
   const out: Edge[][] = new Array<Edge[]>(count);
