@@ -449,7 +449,9 @@ export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver,
     const front: number[] = [];
     while (front.length > 0 || head < deque.length) {
       const v = front.length > 0 ? front.pop()! : deque[head++]!;
-      for (const edge of graph.out[v]!) {
+      const edges = graph.out[v]!;
+      for (let e = 0; e < edges.length; e++) {
+        const edge = edges[e]!;
         if (edge.outcome.afterHelp) continue;
         const cost = edge.outcome.choice ? 1 : 0;
         const candidate = depth[v]! + cost;
@@ -466,7 +468,8 @@ export function computeFacts(graph: FlowGraph, resolveSubflow?: SubflowResolver,
 
   const counters = lazy(() => {
     const set = new Set<string>();
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       if (g.node.kind === 'set') for (const name of g.node.increment ?? []) set.add(name);
     }
     return set;

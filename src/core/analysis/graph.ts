@@ -194,7 +194,9 @@ export function buildGraph(flow: Flow, wordsPerMinute: number, endsInside?: (flo
   const unwired: Outcome[][] = new Array<Outcome[]>(count).fill(NONE);
   const broken: BrokenReference[] = [];
   for (let from = 0; from < count; from++) {
-    for (const outcome of nodes[from]!.outcomes) {
+    const outcomes = nodes[from]!.outcomes;
+    for (let o = 0; o < outcomes.length; o++) {
+      const outcome = outcomes[o]!;
       let to = -1;
       if (outcome.target === undefined) {
         if (unwired[from] === NONE) unwired[from] = [];
@@ -223,7 +225,8 @@ export function buildGraph(flow: Flow, wordsPerMinute: number, endsInside?: (flo
   for (let from = 0; from < count; from++) {
     const g = nodes[from]!;
     let k = 0;
-    for (const outcome of g.outcomes) {
+    for (let o = 0; o < g.outcomes.length; o++) {
+      const outcome = g.outcomes[o]!;
       const to = targets[t++]!;
       if (to < 0) continue;
       const edge: Edge = {

@@ -720,5 +720,7 @@ export function keyLabels(text: string): KeyLabel[] {
     previousEnd = Math.max(previousEnd, end);
     i = j;
   }
-  return [...labels].map(([key, label]) => ({ key, label }));
+  const found: KeyLabel[] = [];
+  labels.forEach((label, key) => found.push({ key, label }));
+  return found;
 }

@@ -59,8 +59,11 @@ const rule: Rule = {
   },
   check({ graph, facts, report }) {
     const contexts = facts.contexts();
-    for (const g of graph.nodes) {
-      for (const outcome of graph.unwired[g.index]!) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
+      const unwired = graph.unwired[g.index]!;
+      for (let u = 0; u < unwired.length; u++) {
+        const outcome = unwired[u]!;
         if (outcome.unwired !== 'dead-end') continue;
         const waiting = leavesWaiting(g, outcome, contexts[g.index]!);
         if (waiting === undefined) continue;

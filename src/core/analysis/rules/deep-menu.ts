@@ -12,7 +12,8 @@ const rule: Rule = {
   },
   check({ graph, facts, thresholds, report }) {
     const { depth, via } = facts.menuDepth();
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       const d = depth[g.index]!;
       if (g.node.kind !== 'menu' || !Number.isFinite(d) || d <= thresholds.maxMenuDepth) continue;
       // The menus passed on the way, nearest first. Only the last few: a

@@ -28,7 +28,8 @@ const rule: Rule = {
       cache.set(text, found);
       return found;
     };
-    for (const g of ctx.graph.nodes) {
+    for (let gi = 0; gi < ctx.graph.nodes.length; gi++) {
+      const g = ctx.graph.nodes[gi]!;
       const prompts = promptsOf(g.node);
       if (prompts.length === 0) continue;
       // A reprompt that repeats the prompt word for word is the same fix (made at the first finding: most nodes have none).

@@ -83,7 +83,8 @@ const rule: Rule = {
     description: 'An opening-hours check whose failure gives the closed treatment, so callers in open hours are told the line is closed whenever the check fails.'
   },
   check({ graph, report }) {
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       const check = hoursCheck(graph, g);
       if (check === undefined || check.closed === undefined) continue;
       for (const failure of check.failures) {

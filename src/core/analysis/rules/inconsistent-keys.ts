@@ -63,10 +63,13 @@ const rule: Rule = {
     // The menus each menu is chosen from: its parents, for "back".
     const parents: (number[] | undefined)[] = new Array<number[] | undefined>(n);
     const menus: number[] = [];
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       if (g.node.kind !== 'menu' || !before[g.index]) continue;
       menus.push(g.index);
-      for (const edge of graph.out[g.index]!) {
+      const edges = graph.out[g.index]!;
+      for (let e = 0; e < edges.length; e++) {
+        const edge = edges[e]!;
         if (!edge.outcome.choice) continue;
         const to = landing(graph, edge.to);
         if (to < 0 || to === g.index || graph.nodes[to]!.node.kind !== 'menu') continue;
@@ -133,7 +136,8 @@ const rule: Rule = {
     // #: ends an entry. A menu choice on # deviates when the flow's entries end with #.
     if (pound.length > 0) {
       const entries: number[] = [];
-      for (const g of graph.nodes) {
+      for (let gi = 0; gi < graph.nodes.length; gi++) {
+        const g = graph.nodes[gi]!;
         if (g.node.kind === 'input' && before[g.index] && (g.node.terminator ?? '#') === '#') entries.push(g.index);
       }
       if (entries.length > 0) for (const use of pound) emit('#', use, entries, 'ends an entry');

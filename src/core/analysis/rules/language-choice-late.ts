@@ -142,7 +142,8 @@ const rule: Rule = {
 
     // Language choices, with the seconds of their own prompt before another language is named.
     const offerAt = new Map<number, number>();
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       if (g.node.kind !== 'menu') continue;
       const menu = g.node;
       let offers = false;

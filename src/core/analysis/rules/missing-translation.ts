@@ -16,7 +16,8 @@ const rule: Rule = {
   check(ctx) {
     const locales = localesOf(ctx.flow);
     if (locales.length < 2) return;
-    for (const g of ctx.graph.nodes) {
+    for (let gi = 0; gi < ctx.graph.nodes.length; gi++) {
+      const g = ctx.graph.nodes[gi]!;
       let missing: Set<string> | undefined;
       const fields: string[] = [];
       let pointer: string | undefined;

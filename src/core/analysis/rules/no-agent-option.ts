@@ -10,7 +10,8 @@ const rule: Rule = {
   check({ graph, facts, report }) {
     const before = facts.reachableBeforeHelp();
     const auto = facts.autoReachesHuman();
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       if (g.node.kind !== 'menu' || !before[g.index]) continue;
       const hasAgent = graph.out[g.index]!.some((edge) => edge.outcome.choice && auto[edge.to]);
       if (hasAgent) continue;

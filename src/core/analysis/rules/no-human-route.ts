@@ -29,7 +29,10 @@ function owed(graph: FlowGraph, contexts: Uint8Array, help: Uint8Array): Uint8Ar
   let messagingHelp = false;
   for (let v = 0; v < graph.nodes.length && !messagingHelp; v++) messagingHelp = help[v] === 1 && (contexts[v]! & CONTACT.messaging) !== 0;
   const mask = CONTACT.owed | (messagingHelp ? CONTACT.messaging : 0);
-  return Uint8Array.from(contexts, (bits) => (bits & mask ? 1 : 0));
+  // A plain loop: TypedArray.from with a mapping function walks its source through an iterator.
+  const flags = new Uint8Array(contexts.length);
+  for (let v = 0; v < contexts.length; v++) flags[v] = contexts[v]! & mask ? 1 : 0;
+  return flags;
 }
 
 const rule: Rule = {
@@ -44,7 +47,8 @@ const rule: Rule = {
     const help = facts.canReachHelp();
     const promised = owed(graph, facts.contexts(), facts.isHelp());
     const entries = new Set(graph.entries.map((entry) => entry.index));
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       const v = g.index;
       if (!before[v] || help[v] || !promised[v]) continue;
       let lostFrom: GraphNode | undefined;

@@ -89,7 +89,8 @@ const rule: Rule = {
     const flowLocales = localesOf(ctx.flow);
     const defaultLocale = flowLocales[0]!;
     const reader = new Reader();
-    for (const g of ctx.graph.nodes) {
+    for (let gi = 0; gi < ctx.graph.nodes.length; gi++) {
+      const g = ctx.graph.nodes[gi]!;
       if (g.node.kind !== 'menu') continue;
       const menu = g.node;
       let keyMask = 0;

@@ -28,7 +28,8 @@ const rule: Rule = {
   check(ctx) {
     const { graph } = ctx;
     const inputsByVariable = new Map<string, number[]>();
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       if (g.node.kind !== 'input') continue;
       const list = inputsByVariable.get(g.node.variable);
       if (list) list.push(g.index);

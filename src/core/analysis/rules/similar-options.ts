@@ -120,7 +120,8 @@ const rule: Rule = {
   check(ctx) {
     const locales = localesOf(ctx.flow);
     const defaultLocale = locales[0]!;
-    for (const g of ctx.graph.nodes) {
+    for (let gi = 0; gi < ctx.graph.nodes.length; gi++) {
+      const g = ctx.graph.nodes[gi]!;
       if (g.node.kind !== 'menu') continue;
       const keys = new Set<string>();
       for (const option of g.node.options) if (option.key !== undefined) keys.add(option.key);

@@ -39,7 +39,8 @@ const rule: Rule = {
     const before = new Map<string, FlowNode>();
     for (const node of base.nodes) if (!before.has(node.id)) before.set(node.id, node);
 
-    for (const g of ctx.graph.nodes) {
+    for (let gi = 0; gi < ctx.graph.nodes.length; gi++) {
+      const g = ctx.graph.nodes[gi]!;
       const old = before.get(g.id);
       if (old === undefined) continue;
       const stale = new Set<string>();

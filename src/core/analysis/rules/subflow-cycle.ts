@@ -16,7 +16,8 @@ const rule: Rule = {
       'A sub-flow node runs a flow that runs this flow again (A runs B runs A), or runs its own flow: the caller goes one flow deeper for ever, or the platform refuses the flows.'
   },
   check({ graph, facts, report }) {
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       if (g.node.kind !== 'subflow') continue;
       const cycle = facts.subflowCycle(g.index);
       if (cycle === undefined) continue;

@@ -9,7 +9,8 @@ const rule: Rule = {
     description: `A menu offers more than ${DEFAULT_THRESHOLDS.maxOptions} choices (0, * and # not counted).`
   },
   check({ graph, thresholds, report }) {
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       if (g.node.kind !== 'menu') continue;
       const count = g.node.options.filter((o) => o.key === undefined || !SERVICE_KEYS.has(o.key)).length;
       if (count <= thresholds.maxOptions) continue;

@@ -155,7 +155,8 @@ const rule: Rule = {
   check(ctx) {
     const locales = localesOf(ctx.flow);
     const defaultLocale = locales[0]!;
-    for (const g of ctx.graph.nodes) {
+    for (let gi = 0; gi < ctx.graph.nodes.length; gi++) {
+      const g = ctx.graph.nodes[gi]!;
       if (g.node.kind !== 'input') continue;
       const entry = entryOf(g.node);
       if (entry === undefined) continue;

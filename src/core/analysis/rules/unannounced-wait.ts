@@ -42,7 +42,8 @@ const rule: Rule = {
     description: `A queue whose expected wait (over ${DEFAULT_THRESHOLDS.announceWaitOverSeconds} s, or unknown) is never announced to the caller.`
   },
   check({ graph, thresholds, report }) {
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       if (g.node.kind !== 'queue' || g.node.announceWait === true) continue;
       const wait = g.node.expectedWaitSeconds;
       if (wait !== undefined && wait <= thresholds.announceWaitOverSeconds) continue;

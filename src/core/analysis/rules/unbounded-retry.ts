@@ -45,9 +45,12 @@ const rule: Rule = {
   check({ graph, facts, report }) {
     const keep = retryEdges(graph, facts);
     const { of } = stronglyConnected(graph, keep);
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       if (!g.input) continue;
-      for (const edge of graph.out[g.index]!) {
+      const edges = graph.out[g.index]!;
+      for (let e = 0; e < edges.length; e++) {
+        const edge = edges[e]!;
         if (!keep(edge) || of[edge.to] !== of[g.index]) continue;
         const target = graph.nodes[edge.to]!;
         const limited = edge.outcome.retry === 'maxRetries';

@@ -13,7 +13,8 @@ const rule: Rule = {
     // A node a wire reaches, but only by a branch case that no call reaching the branch can meet.
     const contradicted = new Map<number, ContradictedEdge>();
     for (const c of graph.contradicted) if (reachable[c.edge.from] && !contradicted.has(c.edge.to)) contradicted.set(c.edge.to, c);
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       if (reachable[g.index]) continue;
       const why = contradicted.get(g.index);
       if (why !== undefined) {

@@ -9,7 +9,8 @@ const rule: Rule = {
       'A sub-flow that is not among the flows analysed together: it is assumed to return and to offer help.'
   },
   check({ graph, facts, report }) {
-    for (const g of graph.nodes) {
+    for (let gi = 0; gi < graph.nodes.length; gi++) {
+      const g = graph.nodes[gi]!;
       if (g.node.kind !== 'subflow') continue;
       if (facts.subflow(g.index)?.resolved) continue;
       report({
