@@ -335,7 +335,7 @@ function action(ref: ActionRef, place: Place, speak: Speak): Action | null {
       const at = place(spec.node);
       return (c, e) => {
         const digits = (e === null ? null : completedEntry(c, e, spec)) ?? '';
-        setField(c.variables, spec.variable, digits);
+        setField(writableVariables(c), spec.variable, digits);
         c.buffer = '';
         c.counters.setRetries(at, 0);
         c.elapsed += spec.seconds + (e?.type === 'SPEECH' ? digits.length * spec.secondsPerDigit : 0);
@@ -345,10 +345,11 @@ function action(ref: ActionRef, place: Place, speak: Speak): Action | null {
       const assign = p['assign'] as Record<string, Scalar>;
       const increment = p['increment'] as string[];
       return (c) => {
-        for (const [name, value] of Object.entries(assign)) setField(c.variables, name, value);
+        const variables = writableVariables(c);
+        for (const [name, value] of Object.entries(assign)) setField(variables, name, value);
         for (const name of increment) {
-          const current = Number(own(c.variables, name) ? c.variables[name] : 0);
-          setField(c.variables, name, (Number.isFinite(current) ? current : 0) + 1);
+          const current = Number(own(variables, name) ? variables[name] : 0);
+          setField(variables, name, (Number.isFinite(current) ? current : 0) + 1);
         }
       };
     }
@@ -361,12 +362,19 @@ function action(ref: ActionRef, place: Place, speak: Speak): Action | null {
     case 'end': {
       const node = p['node'] as string | undefined;
       const reason = p['reason'] as string | undefined;
+      if (node !== undefined) {
+        // The same ending every time: one object, never changed, made here rather than on every call.
+        const ending: NonNullable<CallContext['ending']> = reason === undefined ? { node } : { node, reason };
+        return (c) => {
+          c.ending = ending;
+        };
+      }
       return reason === undefined
         ? (c) => {
-            c.ending = { node: node ?? c.node };
+            c.ending = { node: c.node };
           }
         : (c) => {
-            c.ending = { node: node ?? c.node, reason };
+            c.ending = { node: c.node, reason };
           };
     }
     case 'helped': {
@@ -647,8 +655,8 @@ export class FlowEngine {
     const base = this.base;
     const startedAt = typeof input.now === 'string' ? this.startedAt(input.now) : (input.now ?? Date.now());
     const simple = input.caller === undefined && input.variables === undefined;
-    // A fresh object either way: the call changes its variables as it goes.
-    const variables = simple ? {} : { ...initialContext(this.config, input).variables };
+    // A call with no variables given starts with none, and makes its own object when it sets the first (see writableVariables).
+    const variables = simple ? NO_VARIABLES : { ...initialContext(this.config, input).variables };
     this.counters.clear();
     const locale = input.locale ?? base.locale;
     const context = this.context;
@@ -785,6 +793,15 @@ export class EngineCall {
       }
     }
   }
+}
+
+/** The variables of a call that has set none yet: shared, and never written. */
+const NO_VARIABLES: Record<string, unknown> = Object.freeze({});
+
+/** A call's variables, to set one: its own object, made when it sets its first (most calls of a run set none). */
+function writableVariables(c: Context): Record<string, unknown> {
+  if (c.variables === NO_VARIABLES) c.variables = {};
+  return c.variables;
 }
 
 /** Runs a list of actions. */
