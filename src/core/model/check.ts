@@ -11,22 +11,26 @@
  * string, a tuple with a rest) makes it say no, and the caller runs Zod,
  * which gives the answer and the problems, each at its place. Its string,
  * number, array and refinement checks are Zod's own, run as Zod runs them.
+ *
+ * It holds the data to a file's limits as it goes (json/limits.ts), so a
+ * valid file is walked once: data it says yes to, the limits scan would pass.
  */
 import type { z } from 'zod';
 import { MAX_DEPTH, MAX_STRING, scanDocument } from '../json/limits.ts';
 import { hasPlainPrototype, prototypeHasFields } from '../json/plain.ts';
 
-/** Whether a value is valid: true only when the schema would accept it and give it back unchanged. */
-export type Check = (value: unknown) => boolean;
-
 /**
- * Whether a value is valid and within a file's limits (json/limits.ts): no
- * object or array nested deeper than `maxDepth` (the value itself is level
- * 1), no string or field name longer than {@link MAX_STRING}, no field named
- * `__proto__`. True only when the schema check is true and the limits scan
- * would find nothing; one walk instead of two.
+ * Whether a value is valid and within a file's limits (json/limits.ts):
+ * true only when the schema would accept it and give it back unchanged, and
+ * it nests no object or array deeper than `maxDepth` (the value itself is
+ * level 1; MAX_DEPTH unless told), holds no string or field name longer than
+ * {@link MAX_STRING} and no field named `__proto__`. The limits scan would
+ * find nothing in it: one walk does the work of two.
  */
-export type LimitedCheck = (value: unknown, maxDepth?: number) => boolean;
+export type Check = (value: unknown, maxDepth?: number) => boolean;
+
+/** One schema node's check, on a value alone (the level it is at is kept aside). */
+type NodeCheck = (value: unknown) => boolean;
 
 /** The parts of Zod's internal definition this reads (Zod 4's `_zod.def`). */
 interface Def {
@@ -59,8 +63,7 @@ interface Internal {
   };
 }
 
-const NEVER: Check = () => false;
-const ALWAYS: Check = () => true;
+const NEVER: NodeCheck = () => false;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -76,7 +79,7 @@ const isPlain = (value: unknown): value is Record<string, unknown> => isRecord(v
  * an array's length, a refinement), run as Zod runs them: each on the value,
  * into issues of its own. One payload is reused: nothing is kept.
  */
-function checksOf(def: Def): Check | undefined {
+function checksOf(def: Def): NodeCheck | undefined {
   const checks = def.checks ?? [];
   if (checks.length === 0) return undefined;
   const run = checks.map((check) => check._zod.check);
@@ -97,7 +100,7 @@ function checksOf(def: Def): Check | undefined {
 }
 
 /** A schema's type check and its own checks together. */
-function withChecks(def: Def, type: Check): Check {
+function withChecks(def: Def, type: NodeCheck): NodeCheck {
   const checks = checksOf(def);
   return checks === undefined ? type : (value) => type(value) && checks(value);
 }
@@ -117,18 +120,12 @@ function tagged(options: readonly Internal[], key: string): Map<unknown, Interna
   return byTag;
 }
 
-/** Compiles `schema` to a check; schemas seen before (shared parts) share one. */
-export function compileCheck(schema: z.ZodType): Check {
-  const root = compileTree(schema, undefined);
-  return (value) => !prototypeHasFields() && root(value);
-}
-
 /**
- * Compiles `schema` to a check that holds the value to a file's limits as it
- * goes (see {@link LimitedCheck}): what the schema leaves open (`unknown`)
- * is scanned as the limits scan would.
+ * Compiles `schema` to a check (see {@link Check}); schemas seen before
+ * (shared parts) share one. What the schema leaves open (`unknown`) is
+ * scanned as the limits scan would.
  */
-export function compileLimitedCheck(schema: z.ZodType): LimitedCheck {
+export function compileCheck(schema: z.ZodType): Check {
   const limits: Limits = { level: 0, maxDepth: MAX_DEPTH };
   const root = compileTree(schema, limits);
   return (value, maxDepth = MAX_DEPTH) => {
@@ -159,12 +156,12 @@ function openWithinLimits(value: unknown, limits: Limits): boolean {
 /** A field name a limited check lets through: not too long, and not one that code could take for the prototype. */
 const nameWithinLimits = (name: string): boolean => name.length <= MAX_STRING && name !== '__proto__';
 
-function compileTree(schema: z.ZodType, limits: Limits | undefined): Check {
-  const compiled = new Map<Internal, Check>();
-  /** An object or array check one level deeper; without limits, the check itself. */
-  const nested = (check: Check): Check => {
-    if (limits === undefined) return check;
-    return (value) => {
+function compileTree(schema: z.ZodType, limits: Limits): NodeCheck {
+  const compiled = new Map<Internal, NodeCheck>();
+  /** An object or array check, one level deeper. */
+  const nested =
+    (check: NodeCheck): NodeCheck =>
+    (value) => {
       if (++limits.level > limits.maxDepth) {
         limits.level--;
         return false;
@@ -173,26 +170,23 @@ function compileTree(schema: z.ZodType, limits: Limits | undefined): Check {
       limits.level--;
       return ok;
     };
-  };
-  const compile = (node: Internal): Check => {
+  const compile = (node: Internal): NodeCheck => {
     const known = compiled.get(node);
     if (known !== undefined) return known;
     // A schema that refers to itself is checked through this until it is compiled.
-    let done: Check | undefined;
+    let done: NodeCheck | undefined;
     compiled.set(node, (value) => done!(value));
     done = build(node);
     compiled.set(node, done);
     return done;
   };
-  const build = (node: Internal): Check => {
+  const build = (node: Internal): NodeCheck => {
     const def = node._zod.def;
     switch (def.type) {
       case 'string':
         if (def.coerce) return NEVER;
         // A string too long to read is refused before any pattern runs on it.
-        return limits === undefined
-          ? withChecks(def, (value) => typeof value === 'string')
-          : withChecks(def, (value) => typeof value === 'string' && value.length <= MAX_STRING);
+        return withChecks(def, (value) => typeof value === 'string' && value.length <= MAX_STRING);
       case 'number':
         return def.coerce ? NEVER : withChecks(def, (value) => typeof value === 'number' && Number.isFinite(value));
       case 'boolean':
@@ -200,7 +194,7 @@ function compileTree(schema: z.ZodType, limits: Limits | undefined): Check {
       case 'null':
         return (value) => value === null;
       case 'unknown':
-        return limits === undefined ? ALWAYS : (value) => openWithinLimits(value, limits);
+        return (value) => openWithinLimits(value, limits);
       case 'never':
         return NEVER;
       case 'literal':
@@ -241,13 +235,12 @@ function compileTree(schema: z.ZodType, limits: Limits | undefined): Check {
         if (def.keyType!._zod.def.type !== 'string') return NEVER;
         const key = compile(def.keyType!);
         const item = compile(def.valueType!);
-        const named = limits === undefined ? key : (name: unknown) => nameWithinLimits(name as string) && key(name);
         return withChecks(
           def,
           nested((value) => {
             if (!isPlain(value)) return false;
             for (const name in value) {
-              if (!named(name) || !item(value[name])) return false;
+              if (!nameWithinLimits(name) || !key(name) || !item(value[name])) return false;
             }
             return true;
           })
@@ -278,7 +271,7 @@ function compileTree(schema: z.ZodType, limits: Limits | undefined): Check {
             const i = names[next] === name ? next : index.get(name);
             if (i !== undefined) next = i + 1 < names.length ? i + 1 : 0;
             if (i === undefined) {
-              if (extra === undefined || (limits !== undefined && !nameWithinLimits(name)) || !extra(field)) return false;
+              if (extra === undefined || !nameWithinLimits(name) || !extra(field)) return false;
             } else if (field === undefined) {
               if (required[i]) return false;
             } else {

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { describeValue, issueToProblem } from '../json/issues.ts';
 import { findLimitBreach, limitProblem, MAX_DEPTH, MAX_WALK_DEPTH, scanDocument } from '../json/limits.ts';
 import { migrate } from './migrations.ts';
-import { compileLimitedCheck, type LimitedCheck } from './check.ts';
+import { compileCheck, type Check } from './check.ts';
 import { isTimeZone } from './hours.ts';
 import { FlowSchema, FORMAT_VERSION, NodeSchema, NODE_KINDS } from './schema.ts';
 import type { Flow, NodeOfKind } from './types.ts';
@@ -116,9 +116,9 @@ export function loadFlow(document: unknown, file: string, options: LoadOptions =
   return { ok: true, flow, migrations: migrated.applied };
 }
 
-let checkFlow: LimitedCheck | undefined;
+let checkFlow: Check | undefined;
 /** Whether a document is a valid flow as it stands, by the flow schema (compiled on first use), within the file limits at `maxDepth`. */
-const flowIsValid = (document: unknown, maxDepth: number): boolean => (checkFlow ??= compileLimitedCheck(FlowSchema))(document, maxDepth);
+const flowIsValid = (document: unknown, maxDepth: number): boolean => (checkFlow ??= compileCheck(FlowSchema))(document, maxDepth);
 
 /**
  * Validation for a flow that is edited in place, as the designer does: each

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH, MAX_STRING, MAX_WALK_DEPTH, findLimitBreach } from '../../../src/core/json/limits.ts';
-import { compileCheck, compileLimitedCheck } from '../../../src/core/model/check.ts';
+import { compileCheck } from '../../../src/core/model/check.ts';
 import { loadFlow } from '../../../src/core/model/load.ts';
 import { FlowSchema } from '../../../src/core/model/schema.ts';
 import { exampleFlow } from '../../support/build.ts';
@@ -105,8 +105,7 @@ function nested(depth: number, leaf: unknown = 1): unknown {
   return value;
 }
 
-describe('the check-only flow validator within file limits', () => {
-  const limited = compileLimitedCheck(FlowSchema);
+describe('the check-only flow validator, within file limits', () => {
   /** The bank flow with `value` kept in its first node's open data (`meta`, levels 1–3 being the flow, its nodes and the node). */
   const withMeta = (value: unknown): Record<string, unknown> => {
     const bank = copy(exampleFlow('bank')) as unknown as { nodes: Record<string, unknown>[] };
@@ -120,31 +119,31 @@ describe('the check-only flow validator within file limits', () => {
     for (const [depth, maxDepth] of [[fits, MAX_DEPTH], [fits + 1, MAX_DEPTH], [MAX_WALK_DEPTH - 4, MAX_WALK_DEPTH], [MAX_WALK_DEPTH - 3, MAX_WALK_DEPTH]] as const) {
       const flow = withMeta(nested(depth));
       const scanFinds = findLimitBreach(flow, { maxDepth }) !== undefined;
-      expect(check(flow), `${depth} deep`).toBe(true);
-      expect(limited(flow, maxDepth), `${depth} deep, ${maxDepth} allowed`).toBe(!scanFinds);
+      expect(FlowSchema.safeParse(flow).success, `${depth} deep`).toBe(true);
+      expect(check(flow, maxDepth), `${depth} deep, ${maxDepth} allowed`).toBe(!scanFinds);
     }
-    expect(limited(withMeta(nested(fits)))).toBe(true);
-    expect(limited(withMeta(nested(fits + 1)))).toBe(false);
+    expect(check(withMeta(nested(fits)))).toBe(true);
+    expect(check(withMeta(nested(fits + 1)))).toBe(false);
   });
 
   it('says no to a string or a field name too long to read, wherever it is', () => {
     const long = 'x'.repeat(MAX_STRING + 1);
     const bank = copy(exampleFlow('bank'));
-    expect(limited(bank)).toBe(true);
-    expect(limited({ ...bank, name: long })).toBe(false);
-    expect(limited({ ...bank, nodes: [{ ...bank.nodes[0]!, notes: long }, ...bank.nodes.slice(1)] })).toBe(false);
-    expect(limited(withMeta(long))).toBe(false);
-    expect(limited(withMeta({ [long]: 1 }))).toBe(false);
-    expect(limited(withMeta('x'.repeat(MAX_STRING)))).toBe(true);
+    expect(check(bank)).toBe(true);
+    expect(check({ ...bank, name: long })).toBe(false);
+    expect(check({ ...bank, nodes: [{ ...bank.nodes[0]!, notes: long }, ...bank.nodes.slice(1)] })).toBe(false);
+    expect(check(withMeta(long))).toBe(false);
+    expect(check(withMeta({ [long]: 1 }))).toBe(false);
+    expect(check(withMeta('x'.repeat(MAX_STRING)))).toBe(true);
   });
 
   it('says no to a field named __proto__ in open data and in a record', () => {
     const proto = (text: string): unknown => JSON.parse(text) as unknown;
-    expect(limited(withMeta(proto('{"a":{"__proto__":1}}')))).toBe(false);
+    expect(check(withMeta(proto('{"a":{"__proto__":1}}')))).toBe(false);
     const bank = copy(exampleFlow('bank'));
     const set = { id: 'counted', kind: 'set', assign: proto('{"__proto__":1}'), next: bank.start };
-    expect(check({ ...bank, nodes: [...bank.nodes, set] })).toBe(true);
-    expect(limited({ ...bank, nodes: [...bank.nodes, set] })).toBe(false);
+    expect(FlowSchema.safeParse({ ...bank, nodes: [...bank.nodes, set] }).success).toBe(true);
+    expect(check({ ...bank, nodes: [...bank.nodes, set] })).toBe(false);
   });
 
   it('leaves the loader to report what it refuses, at its place', () => {
