@@ -261,7 +261,8 @@ describe('a large flow', () => {
     await fitView(page);
     const long = page.locator('.react-flow__edge.edge-long').first();
     await long.waitFor({ state: 'attached' });
-    expect(await long.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+    // Drawn once the view has come to rest after fitting (its move ends a moment after the last frame).
+    await expect.poll(() => long.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
     await page.mouse.move(canvas.x + canvas.width - 40, canvas.y + 40);
     await page.mouse.down();
     await page.mouse.move(canvas.x + canvas.width - 80, canvas.y + 60, { steps: 4 });
