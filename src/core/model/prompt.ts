@@ -59,12 +59,14 @@ function isWordish(char: string, code: number): boolean {
   return WORDISH.test(char);
 }
 
-/** What an ASCII character is to speechSeconds: one look-up where most prompt text is ASCII. */
+/** What a character is to speechSeconds; an ASCII one by one look-up, where most prompt text is ASCII. */
 const ASCII_OTHER = 0;
 const ASCII_SPACE = 1;
 const ASCII_WORDISH = 2;
 const ASCII_SENTENCE_END = 3;
 const ASCII_TAG_OPEN = 4;
+/** Any other script's character: a letter or not is asked when it matters. */
+const NON_ASCII = 5;
 const ASCII_CLASS = new Uint8Array(0x80);
 for (let code = 0; code < 0x80; code++) {
   ASCII_CLASS[code] =
@@ -99,43 +101,29 @@ export function speechSeconds(text: string, wordsPerMinute: number): number {
       if (code === 0x3e) inTag = false;
       continue;
     }
-    if (code < 0x80) {
-      const kind = ASCII_CLASS[code]!;
-      if (kind === ASCII_SPACE) {
-        inToken = false;
-        continue;
-      }
-      if (kind === ASCII_TAG_OPEN) {
-        inTag = true;
-        inToken = false;
-        continue;
-      }
-      if (kind === ASCII_SENTENCE_END) pauses++;
-      if (!inToken) {
-        inToken = true;
-        tokenIsWord = false;
-      }
-      if (!tokenIsWord && kind === ASCII_WORDISH) {
-        tokenIsWord = true;
-        words++;
-      }
-      continue;
-    }
-    if (isSyllabic(code)) {
+    let kind: number;
+    if (code < 0x80) kind = ASCII_CLASS[code]!;
+    else if (isSyllabic(code)) {
       syllables++;
       inToken = false;
       continue;
-    }
-    if (isSentenceEnd(code)) pauses++;
-    if (code === 0xa0 || code === 0x3000) {
+    } else kind = code === 0xa0 || code === 0x3000 ? ASCII_SPACE : isSentenceEnd(code) ? ASCII_SENTENCE_END : NON_ASCII;
+    if (kind === ASCII_SPACE) {
       inToken = false;
       continue;
     }
+    if (kind === ASCII_TAG_OPEN) {
+      inTag = true;
+      inToken = false;
+      continue;
+    }
+    if (kind === ASCII_SENTENCE_END) pauses++;
     if (!inToken) {
       inToken = true;
       tokenIsWord = false;
     }
-    if (!tokenIsWord && isWordish(text[i]!, code)) {
+    // Whether another script's character is a letter is asked only where it could start a word.
+    if (!tokenIsWord && (kind === ASCII_WORDISH || (kind === NON_ASCII && isWordish(text[i]!, code)))) {
       tokenIsWord = true;
       words++;
     }
