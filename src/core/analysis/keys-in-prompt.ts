@@ -73,17 +73,33 @@ function inOrder(mentions: readonly KeyMention[]): boolean {
   return true;
 }
 
+/** What a text that names no key reads as: no place to quote, so no normalised text either. */
+const NOTHING: Mentions = Object.freeze({ normal: '', words: Object.freeze([]), cjk: Object.freeze([]), all: Object.freeze([]) });
+
 function readMentions(text: string): Mentions {
   const known = reading?.get(text);
   if (known !== undefined) return known;
-  const normal = normalisePromptText(text);
-  const words = scanWords(normal);
-  const cjk = scanCjk(normal);
-  // Most texts have no CJK mentions: the words alone, already in order, are all of them.
-  const all = cjk.length === 0 && inOrder(words) ? words : [...words, ...cjk].sort((a, b) => a.index - b.index);
-  const mentions: Mentions = { normal, words, cjk, all };
+  const mentions = scanText(text);
   reading?.set(text, mentions);
   return mentions;
+}
+
+function scanText(text: string): Mentions {
+  const form = textForm(text);
+  let normal: string;
+  if (form === TEXT_FORM.other) normal = normalisePromptText(text);
+  else {
+    // ASCII: dropping tags and placeholders and joining spaces makes no letters, so a text
+    // without a trigger word names no key once normalised either (most messages: "Please hold").
+    const lower = text.toLowerCase();
+    if (!ANY_TRIGGER.test(lower)) return NOTHING;
+    normal = form === TEXT_FORM.plain ? lower : normalisePromptText(text);
+  }
+  const words = scanWords(normal);
+  const cjk = form === TEXT_FORM.other ? scanCjk(normal) : [];
+  // Most texts have no CJK mentions: the words alone, already in order, are all of them.
+  const all = cjk.length === 0 && inOrder(words) ? words : [...words, ...cjk].sort((a, b) => a.index - b.index);
+  return { normal, words, cjk, all };
 }
 
 /**
@@ -100,9 +116,7 @@ export function hasDynamicText(text: string): boolean {
  * spaces between words, and one space each keeps them linear.
  */
 function normalisePromptText(text: string): string {
-  // Plain ASCII with single spaces, no tags and no placeholders, the usual case: only lower-cased.
-  if (isPlainText(text)) return text.toLowerCase();
-  // NFKC changes nothing in plain ASCII, the usual case, and costs the most here.
+  // NFKC changes nothing in ASCII, the usual case, and costs the most here.
   let normal = NON_ASCII.test(text) ? text.normalize('NFKC') : text;
   // Each scan stops at the next opener, so a text full of `<` or `{{` stays linear.
   if (normal.includes('<')) normal = normal.replace(/<[^<>]*>/g, ' ');
@@ -111,20 +125,32 @@ function normalisePromptText(text: string): string {
   return normal.toLowerCase();
 }
 
+/** How much normalising a text needs. */
+type TextForm = (typeof TEXT_FORM)[keyof typeof TEXT_FORM];
+const TEXT_FORM = {
+  /** ASCII with single spaces, no tags and no placeholders: lower case alone. */
+  plain: 0,
+  /** ASCII with tags, placeholders or loose white space. */
+  ascii: 1,
+  /** Other characters too: NFKC, and the CJK scanner. */
+  other: 2
+} as const;
+
 /**
- * Whether a text needs nothing but lower case: ASCII, no `<` or `{{`, and no
- * white space but single spaces (control characters are left to the full
- * path, which knows which of them are spaces). One pass, where the full
- * path's tests make one each.
+ * What a text needs to be normalised, in one pass where the full path's
+ * tests make one each (control characters are left to the full path, which
+ * knows which of them are spaces).
  */
-function isPlainText(text: string): boolean {
+function textForm(text: string): TextForm {
+  let form: TextForm = TEXT_FORM.plain;
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 0x7e || c < 0x20 || c === 0x3c || (c === 0x7b && previous === 0x7b) || (c === 0x20 && previous === 0x20)) return false;
+    if (c > 0x7f) return TEXT_FORM.other;
+    if (c < 0x20 || c === 0x3c || c === 0x7f || (c === 0x7b && previous === 0x7b) || (c === 0x20 && previous === 0x20)) form = TEXT_FORM.ascii;
     previous = c;
   }
-  return true;
+  return form;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -190,6 +216,7 @@ type TokenKind = 'number' | 'word' | 'symbol' | 'stop' | 'comma' | 'other';
 
 interface Token {
   readonly kind: TokenKind;
+  /** The token as written; empty for a word that is in none of this file's word lists, the only thing asked of a word. */
   readonly text: string;
   readonly start: number;
   readonly end: number;
@@ -216,6 +243,34 @@ const STOPS = new Set(['.', '!', '?', '。', '！', '？']);
 const COMMAS = new Set([',', '/', ';']);
 /** Quotes and brackets never change the meaning of a list. */
 const SKIPPED = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '(', ')', '¿', '¡', '[', ']']);
+
+/** What an ASCII character that is neither a digit, a letter nor a space makes: a token's kind, or nothing (skipped). */
+const ASCII_MARK: readonly (TokenKind | undefined)[] = Array.from({ length: 0x80 }, (_, code) => {
+  const ch = String.fromCharCode(code);
+  return SKIPPED.has(ch) ? undefined : ch === '*' || ch === '#' ? 'symbol' : STOPS.has(ch) ? 'stop' : COMMAS.has(ch) ? 'comma' : 'other';
+});
+
+/**
+ * Every word a list of this file holds, by first letter (ASCII) and length:
+ * bit `length` of entry `first`. A word is only ever asked whether it is in
+ * one of these lists, so a word whose first letter and length match none of
+ * them is known to be in none without making a string of it to look up.
+ */
+const VOCABULARY_SHAPES = new Uint32Array(0x80);
+for (const list of [[...KEY_WORDS.keys()], TRIGGERS, FILLERS_BEFORE, FILLERS_AFTER, LIST_WORDS, CONNECTORS, UNITS, RANGE_WORDS, ['por', 'ciento']]) {
+  for (const word of list) {
+    const first = word.charCodeAt(0);
+    if (first >= 0x80 || word.length >= 32) throw new Error(`the word list needs a word that starts in ASCII and is shorter than 32: "${word}"`);
+    VOCABULARY_SHAPES[first] = VOCABULARY_SHAPES[first]! | (1 << word.length);
+  }
+}
+
+/** Whether the word from `start` to `end` may be in a list of this file (see VOCABULARY_SHAPES). */
+function mayBeListed(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  const length = end - start;
+  return first >= 0x80 || length >= 32 || (VOCABULARY_SHAPES[first]! & (1 << length)) !== 0;
+}
 
 /** The token that starts at or after `pos`, if any. */
 function readToken(text: string, pos: number): Token | undefined {
@@ -248,12 +303,19 @@ function readToken(text: string, pos: number): Token | undefined {
         else if (isWordJoin(d) && letterAt(text, i + 1) > 0) i++;
         else break;
       }
+      // A word in no list is never compared: it needs no text of its own.
+      if (!mayBeListed(text, start, i)) return { kind: 'word', text: '', start, end: i };
       kind = 'word';
+    } else if (c < 0x80) {
+      i++;
+      const mark = ASCII_MARK[c];
+      if (mark === undefined) continue;
+      kind = mark;
     } else {
       const ch = text[i]!;
       i++;
       if (SKIPPED.has(ch)) continue;
-      kind = ch === '*' || ch === '#' ? 'symbol' : STOPS.has(ch) ? 'stop' : COMMAS.has(ch) ? 'comma' : 'other';
+      kind = STOPS.has(ch) ? 'stop' : COMMAS.has(ch) ? 'comma' : 'other';
     }
     return { kind, text: text.slice(start, i), start, end: i };
   }
@@ -644,8 +706,9 @@ export function keyBeforeGoal(text: string): KeyBeforeGoal | undefined {
   return result;
 }
 
-/** The end of a clause, or a comma, before a goal said first. */
-const GOAL_START: ReadonlySet<number> = new Set([...'.!?。！？,、;:'].map((c) => c.charCodeAt(0)));
+/** The end of a clause, or a comma, before a goal said first: `. ! ? , ; :` and `。 ！ ？ 、`. */
+const isGoalStart = (c: number): boolean =>
+  c < 0x80 ? c === 46 || c === 33 || c === 63 || c === 44 || c === 59 || c === 58 : c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x3001;
 /**
  * Where the words before a key end once what may close them without being
  * part of the goal is dropped ("For billing, please press 1": spaces,
@@ -657,7 +720,7 @@ function goalTrailStart(text: string, start: number, end: number): number {
   let at = end;
   while (at > start) {
     const c = text.charCodeAt(at - 1);
-    if (isTrailMark(c) || TRAIL_SPACE.test(text[at - 1]!)) at--;
+    if (isTrailMark(c) || (c < 0x80 ? c === 32 || (c >= 9 && c <= 13) : TRAIL_SPACE.test(text[at - 1]!))) at--;
     else if (at - 6 >= start && text.startsWith('please', at - 6)) at -= 6;
     else if (at - 9 >= start && text.startsWith('por favor', at - 9)) at -= 9;
     else break;
@@ -674,11 +737,11 @@ const MAX_GOAL_BEFORE = 120;
 /** The goal said before a key, between `from` (the previous key's phrase) and the key's phrase at `to`. */
 function goalBefore(normal: string, from: number, to: number): string | undefined {
   const start = Math.max(from, to - MAX_GOAL_BEFORE);
-  const segment = normal.slice(start, goalTrailStart(normal, start, to));
-  let cut = segment.length;
-  // Read by character code: a regular expression tested on each character made a string of each.
-  while (cut > 0 && !GOAL_START.has(segment.charCodeAt(cut - 1))) cut--;
-  const goal = segment.slice(cut).trim();
+  const end = goalTrailStart(normal, start, to);
+  let cut = end;
+  // Read by character code: a regular expression or set tested on each character costs a look-up each.
+  while (cut > start && !isGoalStart(normal.charCodeAt(cut - 1))) cut--;
+  const goal = normal.slice(cut, end).trim();
   return ANY_LETTER.test(goal) ? goal : undefined;
 }
 

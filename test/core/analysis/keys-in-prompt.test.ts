@@ -152,6 +152,22 @@ describe('keyMentions', () => {
     ]);
   });
 
+  it('reads keys among placeholders, SSML tags and loose white space', () => {
+    expect(keyMentions('Hello {{name}}.  <break time="1s"/>PRESS\t1 for {{dept}}, or\n2 for sales.')).toEqual([
+      // Indexes are in the normalised text: "hello § . press 1 for § , or 2 for sales."
+      { key: '1', phrase: 'press 1', index: 10 },
+      { key: '2', phrase: '2 for sales', index: 29 }
+    ]);
+    expect(keyMentions('Hello {{name}}, <emphasis>your</emphasis>  balance is {{balance}}.')).toEqual([]);
+  });
+
+  it('quotes the words of a goal whatever they are', () => {
+    expect(keyLabels('For lost or stolen debit cards, press 1. Press 2 for everything else.')).toEqual([
+      { key: '1', label: 'for lost or stolen debit cards' },
+      { key: '2', label: 'everything else' }
+    ]);
+  });
+
   it('gives the Korean and Japanese phrases', () => {
     expect(keyMentions('상담원은 0번을 눌러 주세요.')[0]?.phrase).toBe('0번');
     expect(keyMentions('シャープを押してください。')[0]?.phrase).toBe('シャープを押');
