@@ -110,10 +110,13 @@ export function completedEntry(context: Pick<CallContext, 'buffer'>, event: { ty
 
 export function entryIsValid(digits: string, spec: EntrySpec): boolean {
   if (digits.length < spec.minDigits || digits.length > spec.maxDigits) return false;
-  if (!/^[0-9*#]*$/.test(digits)) return false;
+  for (let i = 0; i < digits.length; i++) if (!isKeypadCode(digits.charCodeAt(i))) return false;
   if (spec.pattern !== undefined) return patternRegExp(spec.pattern)?.test(digits) ?? false;
   return true;
 }
+
+/** `0`–`9`, `*` or `#`. */
+const isKeypadCode = (c: number): boolean => (c >= 48 && c <= 57) || c === 42 || c === 35;
 
 const patterns = new Map<string, RegExp | null>();
 

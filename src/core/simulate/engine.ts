@@ -448,14 +448,24 @@ function guard(ref: ActionRef | undefined, place: Place): Guard | null {
     case 'entry': {
       const spec = params as unknown as EntrySpec & { node: string; result: 'valid' | 'invalid'; exhausted?: boolean; maxRetries?: number };
       const at = place(spec.node);
+      // Callers of a run type the same entries again and again: the last one's verdict is kept (the pattern test costs the most here).
+      let lastDigits: string | null = null;
+      let lastValid = false;
+      const valid = (digits: string): boolean => {
+        if (digits !== lastDigits) {
+          lastValid = entryIsValid(digits, spec);
+          lastDigits = digits;
+        }
+        return lastValid;
+      };
       return (c, e) => {
         if (e === null) return false;
         // A digit that neither ends nor fills the entry completes nothing (as completedEntry finds, without building the digits).
         if (e.type === 'KEY' && e.key !== spec.terminator && c.buffer.length + e.key.length < spec.maxDigits) return false;
         const digits = completedEntry(c, e, spec);
         if (digits === null) return false;
-        if (spec.result === 'valid') return entryIsValid(digits, spec);
-        if (entryIsValid(digits, spec)) return false;
+        if (spec.result === 'valid') return valid(digits);
+        if (valid(digits)) return false;
         if (spec.maxRetries === undefined) return !spec.exhausted;
         return spec.exhausted === c.counters.retries[at]! >= spec.maxRetries;
       };
