@@ -37,17 +37,25 @@ export function keysInPrompt(text: string): Set<string> {
 }
 
 /** Every place a prompt's text names a key, in text order. */
-export function keyMentions(text: string): KeyMention[] {
-  return readMentions(text).all.slice();
+export function keyMentions(text: string): readonly KeyMention[] {
+  return readMentions(text).all;
 }
 
-/** A text normalised once, with the mentions each scanner found in it. */
+/**
+ * A text normalised once, with the mentions each scanner found in it, and
+ * what is worked out from them when first asked for (several rules read a
+ * text: during a lint, each text is read once).
+ */
 interface Mentions {
   readonly normal: string;
   readonly words: readonly KeyMention[];
   readonly cjk: readonly KeyMention[];
   /** Both, in text order. */
   readonly all: readonly KeyMention[];
+  /** keyBeforeGoal's answer once asked (null: none). */
+  beforeGoal: KeyBeforeGoal | null | undefined;
+  /** keyLabels's answer once asked. */
+  labels: readonly KeyLabel[] | undefined;
 }
 
 /** The texts read during one lint, by text: several rules read each prompt. */
@@ -74,7 +82,7 @@ function inOrder(mentions: readonly KeyMention[]): boolean {
 }
 
 /** What a text that names no key reads as: no place to quote, so no normalised text either. */
-const NOTHING: Mentions = Object.freeze({ normal: '', words: Object.freeze([]), cjk: Object.freeze([]), all: Object.freeze([]) });
+const NOTHING: Mentions = Object.freeze({ normal: '', words: Object.freeze([]), cjk: Object.freeze([]), all: Object.freeze([]), beforeGoal: null, labels: Object.freeze([]) });
 
 function readMentions(text: string): Mentions {
   const known = reading?.get(text);
@@ -99,7 +107,7 @@ function scanText(text: string): Mentions {
   const cjk = form === TEXT_FORM.other ? scanCjk(normal) : [];
   // Most texts have no CJK mentions: the words alone, already in order, are all of them.
   const all = cjk.length === 0 && inOrder(words) ? words : [...words, ...cjk].sort((a, b) => a.index - b.index);
-  return { normal, words, cjk, all };
+  return { normal, words, cjk, all, beforeGoal: undefined, labels: undefined };
 }
 
 /**
@@ -675,7 +683,12 @@ function cjkGoalAfter(normal: string, index: number): { start: number; end: numb
  * goal ("press 1 or 2") are not. Linear in the length of the text.
  */
 export function keyBeforeGoal(text: string): KeyBeforeGoal | undefined {
-  const { normal, words, cjk } = readMentions(text);
+  const mentions = readMentions(text);
+  if (mentions.beforeGoal === undefined) mentions.beforeGoal = findKeyBeforeGoal(mentions) ?? null;
+  return mentions.beforeGoal ?? undefined;
+}
+
+function findKeyBeforeGoal({ normal, words, cjk }: Mentions): KeyBeforeGoal | undefined {
   let found: (KeyBeforeGoal & { index: number }) | undefined;
   for (const mention of words) {
     const after = goalAfter(normal, mention);
@@ -753,8 +766,12 @@ function goalBefore(normal: string, from: number, to: number): string | undefine
  * after it ("press 1 for billing", "2 for sales"). The first mention of a key
  * gives its goal. Linear in the length of the text.
  */
-export function keyLabels(text: string): KeyLabel[] {
-  const { normal, words, cjk, all } = readMentions(text);
+export function keyLabels(text: string): readonly KeyLabel[] {
+  const mentions = readMentions(text);
+  return (mentions.labels ??= findKeyLabels(mentions));
+}
+
+function findKeyLabels({ normal, words, cjk, all }: Mentions): readonly KeyLabel[] {
   // Without CJK mentions (most texts), every mention is a word mention.
   const wordMentions = cjk.length === 0 ? undefined : new Set(words);
   const labels = new Map<string, string>();

@@ -181,12 +181,31 @@ export function terminalEnd(node: FlowNode): UnwiredEnd | undefined {
   return undefined;
 }
 
-/** Every prompt a node plays, with the JSON pointer of its field. */
-export function promptsOf(node: FlowNode): { field: string; prompt: Prompt }[] {
-  const list: { field: string; prompt: Prompt }[] = [];
-  if ('prompt' in node && node.prompt !== undefined) list.push({ field: '/prompt', prompt: node.prompt });
-  if ('reprompt' in node && node.reprompt !== undefined) list.push({ field: '/reprompt', prompt: node.reprompt });
-  if ('noInputPrompt' in node && node.noInputPrompt !== undefined) list.push({ field: '/noInputPrompt', prompt: node.noInputPrompt });
-  if ('invalidPrompt' in node && node.invalidPrompt !== undefined) list.push({ field: '/invalidPrompt', prompt: node.invalidPrompt });
+/** A prompt of a node, with the JSON pointer of its field. */
+export interface PromptOfNode {
+  readonly field: '/prompt' | '/reprompt' | '/noInputPrompt' | '/invalidPrompt';
+  readonly prompt: Prompt;
+}
+
+const NO_PROMPTS: readonly PromptOfNode[] = Object.freeze([]);
+
+/**
+ * Every prompt a node plays, with the JSON pointer of its field. The list is
+ * made at its length (several rules ask for every node's prompts; a list grown
+ * by push starts with room for seventeen).
+ */
+export function promptsOf(node: FlowNode): readonly PromptOfNode[] {
+  const prompt = 'prompt' in node ? node.prompt : undefined;
+  const reprompt = 'reprompt' in node ? node.reprompt : undefined;
+  const noInputPrompt = 'noInputPrompt' in node ? node.noInputPrompt : undefined;
+  const invalidPrompt = 'invalidPrompt' in node ? node.invalidPrompt : undefined;
+  const count = +(prompt !== undefined) + +(reprompt !== undefined) + +(noInputPrompt !== undefined) + +(invalidPrompt !== undefined);
+  if (count === 0) return NO_PROMPTS;
+  const list = new Array<PromptOfNode>(count);
+  let k = 0;
+  if (prompt !== undefined) list[k++] = { field: '/prompt', prompt };
+  if (reprompt !== undefined) list[k++] = { field: '/reprompt', prompt: reprompt };
+  if (noInputPrompt !== undefined) list[k++] = { field: '/noInputPrompt', prompt: noInputPrompt };
+  if (invalidPrompt !== undefined) list[k++] = { field: '/invalidPrompt', prompt: invalidPrompt };
   return list;
 }

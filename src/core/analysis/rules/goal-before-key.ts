@@ -7,8 +7,10 @@
 import { escapeToken } from '../../json/pointer.ts';
 import { promptsOf } from '../../model/outcomes.ts';
 import { localesOf, promptTexts } from '../../model/prompt.ts';
-import { keyBeforeGoal, type KeyBeforeGoal } from '../keys-in-prompt.ts';
+import { keyBeforeGoal } from '../keys-in-prompt.ts';
 import { nodeLabel } from '../describe.ts';
+import type { Prompt } from '../../model/types.ts';
+import type { GraphNode } from '../graph.ts';
 import type { Rule } from '../types.ts';
 
 const rule: Rule = {
@@ -20,37 +22,34 @@ const rule: Rule = {
   check(ctx) {
     const locales = localesOf(ctx.flow);
     const defaultLocale = locales[0]!;
-    // Menus share texts (the same reprompt everywhere): each is read once.
-    const cache = new Map<string, KeyBeforeGoal | undefined>();
-    const read = (text: string): KeyBeforeGoal | undefined => {
-      if (cache.has(text)) return cache.get(text);
+    // A reprompt that repeats the prompt word for word is the same fix: the texts of the node being read that had a finding.
+    let seen: Set<string> | undefined;
+    const check = (g: GraphNode, field: string, prompt: Prompt, locale: string, text: string): void => {
+      // Each text is read once however many nodes say it (see keys-in-prompt.ts).
       const found = keyBeforeGoal(text);
-      cache.set(text, found);
-      return found;
+      if (found === undefined) return;
+      seen ??= new Set<string>();
+      if (seen.has(`${locale}\n${text}`)) return;
+      seen.add(`${locale}\n${text}`);
+      const pointer = typeof prompt === 'string' ? `${g.pointer}${field}` : `${g.pointer}${field}/${escapeToken(locale)}`;
+      const where = locales.length > 1 || locale !== defaultLocale ? ` (${locale})` : '';
+      const fix = found.suggestion === undefined ? 'say the goal first, then the key' : `say the goal first: "${capitalise(found.suggestion)}"`;
+      ctx.report({
+        node: g.id,
+        message: `${nodeLabel(g)}${where}: the ${field.slice(1)} says "${found.phrase}", the key before the goal; callers listen for their goal, then the key: ${fix}`,
+        pointer,
+        data: { locale, field: field.slice(1), key: found.key, phrase: found.phrase, ...(found.suggestion === undefined ? {} : { suggestion: capitalise(found.suggestion) }) }
+      });
     };
     for (let gi = 0; gi < ctx.graph.nodes.length; gi++) {
       const g = ctx.graph.nodes[gi]!;
       const prompts = promptsOf(g.node);
-      if (prompts.length === 0) continue;
-      // A reprompt that repeats the prompt word for word is the same fix (made at the first finding: most nodes have none).
-      let seen: Set<string> | undefined;
-      for (const { field, prompt } of prompts) {
-        for (const [locale, text] of promptTexts(prompt, defaultLocale)) {
-          const found = read(text);
-          if (found === undefined) continue;
-          seen ??= new Set<string>();
-          if (seen.has(`${locale}\n${text}`)) continue;
-          seen.add(`${locale}\n${text}`);
-          const pointer = typeof prompt === 'string' ? `${g.pointer}${field}` : `${g.pointer}${field}/${escapeToken(locale)}`;
-          const where = locales.length > 1 || locale !== defaultLocale ? ` (${locale})` : '';
-          const fix = found.suggestion === undefined ? 'say the goal first, then the key' : `say the goal first: "${capitalise(found.suggestion)}"`;
-          ctx.report({
-            node: g.id,
-            message: `${nodeLabel(g)}${where}: the ${field.slice(1)} says "${found.phrase}", the key before the goal; callers listen for their goal, then the key: ${fix}`,
-            pointer,
-            data: { locale, field: field.slice(1), key: found.key, phrase: found.phrase, ...(found.suggestion === undefined ? {} : { suggestion: capitalise(found.suggestion) }) }
-          });
-        }
+      seen = undefined;
+      for (let p = 0; p < prompts.length; p++) {
+        const { field, prompt } = prompts[p]!;
+        // Plain text, the usual case, is the default locale's: read without a list of texts made for it.
+        if (typeof prompt === 'string') check(g, field, prompt, defaultLocale, prompt);
+        else for (const [locale, text] of promptTexts(prompt, defaultLocale)) check(g, field, prompt, locale, text);
       }
     }
   }

@@ -14,7 +14,7 @@ import type { Rule } from '../types.ts';
 
 /** What a text says, read once per text. */
 interface Reading {
-  readonly mentions: KeyMention[];
+  readonly mentions: readonly KeyMention[];
   /** The keys named, one bit per key. */
   readonly mask: number;
   readonly dynamic: boolean;

@@ -7,7 +7,10 @@
 import { escapeToken } from '../../json/pointer.ts';
 import { promptsOf } from '../../model/outcomes.ts';
 import { localesOf, promptTexts } from '../../model/prompt.ts';
-import { keyLabels } from '../keys-in-prompt.ts';
+import { keyLabels, type KeyLabel } from '../keys-in-prompt.ts';
+import { DTMF_KEYS } from '../../model/schema.ts';
+import type { Prompt } from '../../model/types.ts';
+import type { GraphNode } from '../graph.ts';
 import { nodeLabel } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
@@ -120,38 +123,54 @@ const rule: Rule = {
   check(ctx) {
     const locales = localesOf(ctx.flow);
     const defaultLocale = locales[0]!;
+    // The pairs of keys of the menu being read that were reported already (made at its first finding).
+    let reported: Set<string> | undefined;
+    const check = (g: GraphNode, keys: number, field: string, prompt: Prompt, locale: string, text: string): void => {
+      const labels: KeyLabel[] = [];
+      for (const label of keyLabels(text)) if ((keys & keyBit(label.key)) !== 0 && labels.length < MAX_KEYS) labels.push(label);
+      if (labels.length < 2) return;
+      const goals = labels.map((l) => readGoal(l.label));
+      for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) {
+          if (!alike(goals[i]!, goals[j]!)) continue;
+          const [a, b] = [labels[i]!, labels[j]!];
+          const pair = `${a.key} ${b.key}`;
+          reported ??= new Set<string>();
+          if (reported.has(pair)) continue;
+          reported.add(pair);
+          const where = locales.length > 1 || locale !== defaultLocale ? ` (${locale})` : '';
+          ctx.report({
+            node: g.id,
+            message: `${nodeLabel(g)}${where}: choices ${a.key} ("${a.label}") and ${b.key} ("${b.label}") sound alike; callers cannot tell which one is theirs`,
+            pointer: typeof prompt === 'string' ? `${g.pointer}${field}` : `${g.pointer}${field}/${escapeToken(locale)}`,
+            data: { locale, field: field.slice(1), keys: [a.key, b.key], labels: [a.label, b.label] }
+          });
+        }
+      }
+    };
     for (let gi = 0; gi < ctx.graph.nodes.length; gi++) {
       const g = ctx.graph.nodes[gi]!;
       if (g.node.kind !== 'menu') continue;
-      const keys = new Set<string>();
-      for (const option of g.node.options) if (option.key !== undefined) keys.add(option.key);
-      if (keys.size < 2) continue;
-      const reported = new Set<string>();
-      for (const { field, prompt } of promptsOf(g.node)) {
-        for (const [locale, text] of promptTexts(prompt, defaultLocale)) {
-          const labels = keyLabels(text).filter((l) => keys.has(l.key)).slice(0, MAX_KEYS);
-          if (labels.length < 2) continue;
-          const goals = labels.map((l) => readGoal(l.label));
-          for (let i = 0; i < labels.length; i++) {
-            for (let j = i + 1; j < labels.length; j++) {
-              if (!alike(goals[i]!, goals[j]!)) continue;
-              const [a, b] = [labels[i]!, labels[j]!];
-              const pair = `${a.key} ${b.key}`;
-              if (reported.has(pair)) continue;
-              reported.add(pair);
-              const where = locales.length > 1 || locale !== defaultLocale ? ` (${locale})` : '';
-              ctx.report({
-                node: g.id,
-                message: `${nodeLabel(g)}${where}: choices ${a.key} ("${a.label}") and ${b.key} ("${b.label}") sound alike; callers cannot tell which one is theirs`,
-                pointer: typeof prompt === 'string' ? `${g.pointer}${field}` : `${g.pointer}${field}/${escapeToken(locale)}`,
-                data: { locale, field: field.slice(1), keys: [a.key, b.key], labels: [a.label, b.label] }
-              });
-            }
-          }
-        }
+      // The menu's keys, one bit each.
+      let keys = 0;
+      for (const option of g.node.options) if (option.key !== undefined) keys |= keyBit(option.key);
+      if ((keys & (keys - 1)) === 0) continue;
+      reported = undefined;
+      const prompts = promptsOf(g.node);
+      for (let p = 0; p < prompts.length; p++) {
+        const { field, prompt } = prompts[p]!;
+        // Plain text, the usual case, is the default locale's: read without a list of texts made for it.
+        if (typeof prompt === 'string') check(g, keys, field, prompt, defaultLocale, prompt);
+        else for (const [locale, text] of promptTexts(prompt, defaultLocale)) check(g, keys, field, prompt, locale, text);
       }
     }
   }
 };
+
+/** A key's bit among the keypad's keys (0 for anything else). */
+function keyBit(key: string): number {
+  const index = (DTMF_KEYS as readonly string[]).indexOf(key);
+  return index < 0 ? 0 : 1 << index;
+}
 
 export default rule;
