@@ -10,7 +10,9 @@
  * unchanged. Anything it does not know (a transform, a default, a coerced
  * string, a tuple with a rest) makes it say no, and the caller runs Zod,
  * which gives the answer and the problems, each at its place. Its string,
- * number, array and refinement checks are Zod's own, run as Zod runs them.
+ * number, array and refinement checks are Zod's own, run as Zod runs them,
+ * but for the plain kinds (lengths, floors, safe integers, patterns), which
+ * it answers itself as Zod does.
  *
  * It holds the data to a file's limits as it goes (json/limits.ts), so a
  * valid file is walked once: data it says yes to, the limits scan would pass.
@@ -84,6 +86,65 @@ function checksOf(def: Def): NodeCheck | undefined {
   if (checks.length === 0) return undefined;
   const run = checks.map((check) => check._zod.check);
   if (run.some((fn) => fn === undefined)) return NEVER;
+  // The kinds a flow's schema uses are answered here, where Zod's own would fill an issue object to say no.
+  const direct = checks.map((check) => directCheck(check, zodCheck(check)));
+  if (direct.every((check) => check !== undefined)) {
+    const all = direct as NodeCheck[];
+    if (all.length === 1) return all[0];
+    return (value) => {
+      for (let i = 0; i < all.length; i++) if (!all[i]!(value)) return false;
+      return true;
+    };
+  }
+  return zodChecks(checks, run);
+}
+
+/** One of Zod's checks, run as Zod runs it (see zodChecks). */
+function zodCheck(check: Internal): NodeCheck {
+  return zodChecks([check], [check._zod.check]);
+}
+
+/**
+ * Zod's check as a test on the value alone, for the kinds whose verdict is
+ * plain: a length floor, a number's floor, a safe integer, a pattern. Each
+ * runs after its schema's type check (a string or array, a number). A
+ * string's length Zod counts in code points: where units alone cannot tell
+ * (from the floor to twice it), Zod's own check (`exact`) decides.
+ */
+function directCheck(check: Internal, exact: NodeCheck): NodeCheck | undefined {
+  const def = check._zod.def as Def & { readonly check?: string; readonly minimum?: unknown; readonly value?: unknown; readonly inclusive?: unknown; readonly format?: unknown; readonly pattern?: unknown };
+  switch (def.check) {
+    case 'min_length': {
+      const minimum = def.minimum;
+      if (typeof minimum !== 'number') return undefined;
+      return (value) => {
+        const units = (value as { length: number }).length;
+        if (units < minimum) return false;
+        return units >= minimum * 2 || typeof value !== 'string' || exact(value);
+      };
+    }
+    case 'greater_than': {
+      const floor = def.value;
+      if (typeof floor !== 'number') return undefined;
+      return def.inclusive === true ? (value) => (value as number) >= floor : (value) => (value as number) > floor;
+    }
+    case 'number_format':
+      return def.format === 'safeint' ? (value) => Number.isSafeInteger(value) : undefined;
+    case 'string_format': {
+      const pattern = def.pattern;
+      if (!(pattern instanceof RegExp) || def.format !== 'regex') return undefined;
+      return (value) => {
+        pattern.lastIndex = 0;
+        return pattern.test(value as string);
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Zod's checks of a schema, run as Zod runs them. */
+function zodChecks(checks: readonly Internal[], run: readonly (((payload: Payload) => void) | undefined)[]): NodeCheck {
   const when = checks.map((check) => check._zod.def.when);
   const payload: Payload = { value: undefined, issues: [] };
   return (value) => {

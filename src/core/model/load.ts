@@ -8,7 +8,7 @@ import { findLimitBreach, limitProblem, MAX_DEPTH, MAX_WALK_DEPTH, scanDocument 
 import { migrate } from './migrations.ts';
 import { compileCheck, type Check } from './check.ts';
 import { isTimeZone } from './hours.ts';
-import { FlowSchema, FORMAT_VERSION, NodeSchema, NODE_KINDS } from './schema.ts';
+import { DTMF_KEYS, FlowSchema, FORMAT_VERSION, NodeSchema, NODE_KINDS } from './schema.ts';
 import type { Flow, NodeOfKind } from './types.ts';
 import { DIAGNOSTIC_CODES, type Problem } from '../diagnostic/index.ts';
 
@@ -200,7 +200,9 @@ function explainFlowIssue(issue: z.core.$ZodIssue, actual: unknown): string | un
 
 /** A menu's options: each has a key or phrases, and no key or phrase is two options'. */
 function checkOptions(node: NodeOfKind<'menu'>, index: number, file: string, problems: Problem[]): void {
-  const keys = new Map<string, number>();
+  // The keypad keys taken, one bit each (a menu of a loaded flow has no other keys): a map per menu cost more than the rest of the check.
+  let taken = 0;
+  let firstOf: Map<string, number> | undefined;
   // Most menus have no phrases: their map is made for the first.
   let phrases: Map<string, number> | undefined;
   for (let optionIndex = 0; optionIndex < node.options.length; optionIndex++) {
@@ -233,8 +235,15 @@ function checkOptions(node: NodeOfKind<'menu'>, index: number, file: string, pro
       });
     }
     if (option.key === undefined) continue;
-    const other = keys.get(option.key);
-    if (other !== undefined) {
+    const bit = keyBit(option.key);
+    if (bit !== 0 && (taken & bit) === 0) {
+      taken |= bit;
+      continue;
+    }
+    // Where each key was first used is looked up once some key comes twice (or is not a keypad key).
+    firstOf ??= firstOptions(node.options);
+    const other = firstOf.get(option.key)!;
+    if (other !== optionIndex) {
       problems.push({
         code: DIAGNOSTIC_CODES.schema,
         severity: 'error',
@@ -242,10 +251,39 @@ function checkOptions(node: NodeOfKind<'menu'>, index: number, file: string, pro
         pointer: `/nodes/${index}/options/${optionIndex}/key`,
         message: `node ${JSON.stringify(node.id)}: key ${JSON.stringify(option.key)} is already option ${other + 1}`
       });
-    } else {
-      keys.set(option.key, optionIndex);
     }
   }
+}
+
+/** Where each key is first used among a menu's options. */
+function firstOptions(options: readonly { readonly key?: string }[]): Map<string, number> {
+  const first = new Map<string, number>();
+  options.forEach((option, at) => {
+    if (option.key !== undefined && !first.has(option.key)) first.set(option.key, at);
+  });
+  return first;
+}
+
+/** A keypad key's bit (0 for anything else). */
+function keyBit(key: string): number {
+  const index = key.length === 1 ? (DTMF_KEYS as readonly string[]).indexOf(key) : -1;
+  return index < 0 ? 0 : 1 << index;
+}
+
+/** Patterns known to compile: inputs share a few (account numbers, dates), each tried once. */
+const compiling = new Set<string>();
+
+function compiles(pattern: string): boolean {
+  if (compiling.has(pattern)) return true;
+  try {
+    new RegExp(pattern);
+  } catch {
+    return false;
+  }
+  // Files are hostile: what is kept is bounded.
+  if (compiling.size >= 1000) compiling.clear();
+  compiling.add(pattern);
+  return true;
 }
 
 /** Where each id is first used among the nodes. */
@@ -277,10 +315,8 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
         message: `duplicate node id ${JSON.stringify(node.id)} (first used at /nodes/${firstIndex.get(node.id)!}/id)`
       });
     }
-    if (node.kind === 'input' && node.pattern !== undefined) {
-      try {
-        new RegExp(node.pattern);
-      } catch {
+    if (node.kind === 'input' && node.pattern !== undefined && !compiles(node.pattern)) {
+      {
         problems.push({
           code: DIAGNOSTIC_CODES.schema,
           severity: 'error',

@@ -98,6 +98,31 @@ describe('the check-only flow validator', () => {
   });
 });
 
+describe('the check-only flow validator, at the edges of the schema\'s own checks', () => {
+  const bank = copy(exampleFlow('bank'));
+  const input = bank.nodes.findIndex((node) => node.kind === 'input');
+  const hours = bank.nodes.findIndex((node) => node.kind === 'hours');
+  // Each place holds a length floor, a number floor, a whole number or a pattern; the values fall on both sides of it.
+  const cases: [string, (string | number)[], unknown[]][] = [
+    ['a node id (at least one character)', ['nodes', 0, 'id'], ['', 'a', '\u{1F600}', '\ud83d', 'ab']],
+    ['a locale (at least two characters)', ['locales', 0], ['e', 'en', '\u{1F600}', '\u{1F600}x', 'é', 'en-US']],
+    ['a digit count (a whole number from 1)', ['nodes', input, 'maxDigits'], [0, 1, 1.5, -1, 2 ** 53, 2 ** 53 - 1, 10]],
+    ['a digit floor (a whole number from 0)', ['nodes', input, 'minDigits'], [0, -0.5, -1, 3]],
+    ['a time of day (HH:MM)', ['nodes', hours, 'weekly', 'mon', 0, 0], ['08:00', '8:00', '24:00', '23:60', '23:59', '']],
+    ['a speaking rate (a number from 1)', ['lint', 'thresholds', 'wordsPerMinute'], [0.5, 1, 150.5]]
+  ];
+  it.each(cases)('says what Zod says of %s', (_, path, values) => {
+    for (const value of values) {
+      const mutated = copy(bank) as unknown as Record<string, unknown>;
+      if (path[0] === 'lint') mutated['lint'] = { thresholds: {} };
+      let parent = mutated as Record<string | number, unknown>;
+      for (const step of path.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
+      parent[path[path.length - 1]!] = value;
+      expect(check(mutated), `${path.join('/')} = ${JSON.stringify(value)}`).toBe(FlowSchema.safeParse(mutated).success);
+    }
+  });
+});
+
 /** `depth` arrays within each other, the innermost holding `leaf`. */
 function nested(depth: number, leaf: unknown = 1): unknown {
   let value: unknown = leaf;

@@ -44,6 +44,12 @@ describe('loadFlowText', () => {
     ['no nodes', { ...valid, nodes: [] }, [/^\/nodes: a flow needs at least one node/]],
     ['a bad pattern', { ...valid, nodes: [{ id: 'hi', kind: 'input', prompt: 'x', variable: 'v', pattern: '([' }] }, [/^\/nodes\/0\/pattern: .* is not a valid regular expression/]],
     ['a key used twice', { ...valid, nodes: [{ id: 'hi', kind: 'menu', prompt: 'x', options: [{ key: '1', next: 'hi' }, { key: '1', next: 'hi' }] }] }, [/^\/nodes\/0\/options\/1\/key: node "hi": key "1" is already option 1/]],
+    [
+      'a key used three times, first after an option said aloud',
+      { ...valid, nodes: [{ id: 'hi', kind: 'menu', prompt: 'x', options: [{ phrases: ['billing'], next: 'hi' }, { key: '#', next: 'hi' }, { key: '#', next: 'hi' }, { key: '#', next: 'hi' }] }] },
+      [/^\/nodes\/0\/options\/2\/key: node "hi": key "#" is already option 2$/, /^\/nodes\/0\/options\/3\/key: node "hi": key "#" is already option 2$/]
+    ],
+    ['a bad pattern, twice', { ...valid, nodes: [{ id: 'hi', kind: 'input', prompt: 'x', variable: 'v', pattern: '(a' }, { id: 'ho', kind: 'input', prompt: 'x', variable: 'v', pattern: '(a' }] }, [/^\/nodes\/0\/pattern: /, /^\/nodes\/1\/pattern: /]],
     ['a bad key', { ...valid, nodes: [{ id: 'hi', kind: 'menu', prompt: 'x', options: [{ key: '10', next: 'hi' }] }] }, [/^\/nodes\/0\/options\/0\/key: expected/]],
     ['a bad time of day', { ...valid, nodes: [{ id: 'hi', kind: 'hours', timeZone: 'UTC', weekly: { mon: [['9am', '17:00']] } }] }, [/^\/nodes\/0\/weekly\/mon\/0\/0: a time of day is written HH:MM/]]
   ])('%s: names the place', (_, document, expected) => {
