@@ -103,7 +103,8 @@ function scanText(text: string): Mentions {
     if (!ANY_TRIGGER.test(lower)) return NOTHING;
     normal = form === TEXT_FORM.plain ? lower : normalisePromptText(text);
   }
-  const words = scanWords(normal);
+  // Only a text with a trigger word is tokenised (an ASCII one was asked above).
+  const words = form !== TEXT_FORM.other || ANY_TRIGGER.test(normal) ? scanWords(normal) : [];
   const cjk = form === TEXT_FORM.other ? scanCjk(normal) : [];
   // Most texts have no CJK mentions: the words alone, already in order, are all of them.
   const all = cjk.length === 0 && inOrder(words) ? words : [...words, ...cjk].sort((a, b) => a.index - b.index);
@@ -393,11 +394,11 @@ interface Run {
   sequence: boolean;
 }
 
-/** Finds texts that have a trigger word at all, so that the others are not tokenised. */
+/** Finds texts that have a trigger word at all, so that the others are not tokenised (see scanText). */
 const ANY_TRIGGER = new RegExp([...TRIGGERS].join('|'));
 
+/** The English and Spanish mentions of a normalised text (one without a trigger word has none: see scanText). */
 function scanWords(text: string): KeyMention[] {
-  if (!ANY_TRIGGER.test(text)) return [];
   const tokens = tokenize(text);
   const mentions: KeyMention[] = [];
   let run: Run | undefined;

@@ -8,7 +8,7 @@ import { findLimitBreach, limitProblem, MAX_DEPTH, MAX_WALK_DEPTH, scanDocument 
 import { migrate } from './migrations.ts';
 import { compileCheck, type Check } from './check.ts';
 import { isTimeZone } from './hours.ts';
-import { DTMF_KEYS, FlowSchema, FORMAT_VERSION, NodeSchema, NODE_KINDS } from './schema.ts';
+import { FlowSchema, FORMAT_VERSION, keyBit, NodeSchema, NODE_KINDS } from './schema.ts';
 import type { Flow, NodeOfKind } from './types.ts';
 import { DIAGNOSTIC_CODES, type Problem } from '../diagnostic/index.ts';
 
@@ -262,12 +262,6 @@ function firstOptions(options: readonly { readonly key?: string }[]): Map<string
     if (option.key !== undefined && !first.has(option.key)) first.set(option.key, at);
   });
   return first;
-}
-
-/** A keypad key's bit (0 for anything else). */
-function keyBit(key: string): number {
-  const index = key.length === 1 ? (DTMF_KEYS as readonly string[]).indexOf(key) : -1;
-  return index < 0 ? 0 : 1 << index;
 }
 
 /** Patterns known to compile: inputs share a few (account numbers, dates), each tried once. */

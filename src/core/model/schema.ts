@@ -120,6 +120,12 @@ export const DTMF_KEYS = [
 ] as const;
 export const DtmfKey = z.enum(DTMF_KEYS);
 
+/** A keypad key's bit, for a set of keys held as bits; 0 for anything that is not a keypad key. */
+export function keyBit(key: string): number {
+  const index = (DTMF_KEYS as readonly string[]).indexOf(key);
+  return index < 0 ? 0 : 1 << index;
+}
+
 export const MenuOptionSchema = z
   .strictObject({
     key: DtmfKey.optional().meta({ description: 'The DTMF key for this choice.' }),

@@ -6,7 +6,7 @@
 import { escapeToken } from '../../json/pointer.ts';
 import { localesOf, promptTextIn, promptTexts } from '../../model/prompt.ts';
 import { promptsOf } from '../../model/outcomes.ts';
-import { DTMF_KEYS } from '../../model/schema.ts';
+import { keyBit } from '../../model/schema.ts';
 import type { NodeOfKind, Prompt } from '../../model/types.ts';
 import { hasDynamicText, keyMentions, type KeyMention } from '../keys-in-prompt.ts';
 import { nodeRef } from '../describe.ts';
@@ -20,8 +20,6 @@ interface Reading {
   readonly dynamic: boolean;
 }
 
-const bit = (key: string): number => 1 << (DTMF_KEYS as readonly string[]).indexOf(key);
-
 /** Reads texts once: menus share them (the same reprompt everywhere). */
 class Reader {
   private readonly cache = new Map<string, Reading>();
@@ -31,7 +29,7 @@ class Reader {
     if (reading === undefined) {
       const mentions = keyMentions(text);
       let mask = 0;
-      for (const mention of mentions) mask |= bit(mention.key);
+      for (const mention of mentions) mask |= keyBit(mention.key);
       reading = { mentions, mask, dynamic: hasDynamicText(text) };
       this.cache.set(text, reading);
     }
@@ -94,7 +92,7 @@ const rule: Rule = {
       if (g.node.kind !== 'menu') continue;
       const menu = g.node;
       let keyMask = 0;
-      for (const option of menu.options) if (option.key !== undefined) keyMask |= bit(option.key);
+      for (const option of menu.options) if (option.key !== undefined) keyMask |= keyBit(option.key);
       if (fits(menu, keyMask, defaultLocale, reader)) continue;
 
       const keys = menu.options.flatMap((option) => (option.key === undefined ? [] : [option.key]));

@@ -8,7 +8,7 @@ import { escapeToken } from '../../json/pointer.ts';
 import { promptsOf } from '../../model/outcomes.ts';
 import { localesOf, promptTexts } from '../../model/prompt.ts';
 import { keyLabels, type KeyLabel } from '../keys-in-prompt.ts';
-import { DTMF_KEYS } from '../../model/schema.ts';
+import { keyBit } from '../../model/schema.ts';
 import type { Prompt } from '../../model/types.ts';
 import type { GraphNode } from '../graph.ts';
 import { nodeLabel } from '../describe.ts';
@@ -166,11 +166,5 @@ const rule: Rule = {
     }
   }
 };
-
-/** A key's bit among the keypad's keys (0 for anything else). */
-function keyBit(key: string): number {
-  const index = (DTMF_KEYS as readonly string[]).indexOf(key);
-  return index < 0 ? 0 : 1 << index;
-}
 
 export default rule;
