@@ -7,6 +7,7 @@
 import { assign, createMachine, setup } from 'xstate';
 import { evaluateWhen } from '../model/conditions.ts';
 import { isOpenAt } from '../model/hours.ts';
+import { compiledPattern } from '../model/pattern.ts';
 import { promptText, speechSeconds } from '../model/prompt.ts';
 import type { Condition, Flow, NodeOfKind, Prompt, Scalar } from '../model/types.ts';
 import { DIGIT_SECONDS } from '../model/timing.ts';
@@ -118,20 +119,9 @@ export function entryIsValid(digits: string, spec: EntrySpec): boolean {
 /** `0`–`9`, `*` or `#`. */
 const isKeypadCode = (c: number): boolean => (c >= 48 && c <= 57) || c === 42 || c === 35;
 
-const patterns = new Map<string, RegExp | null>();
-
 /** An entry pattern as a whole-entry expression, compiled once; null when it does not compile. */
 function patternRegExp(pattern: string): RegExp | null {
-  let known = patterns.get(pattern);
-  if (known !== undefined) return known;
-  try {
-    known = new RegExp(`^(?:${pattern})$`);
-  } catch {
-    known = null;
-  }
-  if (patterns.size > 1000) patterns.clear();
-  patterns.set(pattern, known);
-  return known;
+  return compiledPattern(`^(?:${pattern})$`);
 }
 
 /** The outcome the environment gives a node on its current visit, if any. */

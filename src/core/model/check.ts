@@ -87,7 +87,7 @@ function checksOf(def: Def): NodeCheck | undefined {
   const run = checks.map((check) => check._zod.check);
   if (run.some((fn) => fn === undefined)) return NEVER;
   // The kinds a flow's schema uses are answered here, where Zod's own would fill an issue object to say no.
-  const direct = checks.map((check) => directCheck(check, zodCheck(check)));
+  const direct = checks.map(directCheck);
   if (direct.every((check) => check !== undefined)) {
     const all = direct as NodeCheck[];
     if (all.length === 1) return all[0];
@@ -99,24 +99,20 @@ function checksOf(def: Def): NodeCheck | undefined {
   return zodChecks(checks, run);
 }
 
-/** One of Zod's checks, run as Zod runs it (see zodChecks). */
-function zodCheck(check: Internal): NodeCheck {
-  return zodChecks([check], [check._zod.check]);
-}
-
 /**
  * Zod's check as a test on the value alone, for the kinds whose verdict is
  * plain: a length floor, a number's floor, a safe integer, a pattern. Each
  * runs after its schema's type check (a string or array, a number). A
  * string's length Zod counts in code points: where units alone cannot tell
- * (from the floor to twice it), Zod's own check (`exact`) decides.
+ * (from the floor to twice it), Zod's own check decides.
  */
-function directCheck(check: Internal, exact: NodeCheck): NodeCheck | undefined {
+function directCheck(check: Internal): NodeCheck | undefined {
   const def = check._zod.def as Def & { readonly check?: string; readonly minimum?: unknown; readonly value?: unknown; readonly inclusive?: unknown; readonly format?: unknown; readonly pattern?: unknown };
   switch (def.check) {
     case 'min_length': {
       const minimum = def.minimum;
       if (typeof minimum !== 'number') return undefined;
+      const exact = zodChecks([check], [check._zod.check]);
       return (value) => {
         const units = (value as { length: number }).length;
         if (units < minimum) return false;

@@ -7,6 +7,7 @@ import { describeValue, issueToProblem } from '../json/issues.ts';
 import { findLimitBreach, limitProblem, MAX_DEPTH, MAX_WALK_DEPTH, scanDocument } from '../json/limits.ts';
 import { migrate } from './migrations.ts';
 import { compileCheck, type Check } from './check.ts';
+import { compiledPattern } from './pattern.ts';
 import { isTimeZone } from './hours.ts';
 import { FlowSchema, FORMAT_VERSION, keyBit, NodeSchema, NODE_KINDS } from './schema.ts';
 import type { Flow, NodeOfKind } from './types.ts';
@@ -241,7 +242,7 @@ function checkOptions(node: NodeOfKind<'menu'>, index: number, file: string, pro
       continue;
     }
     // Where each key was first used is looked up once some key comes twice (or is not a keypad key).
-    firstOf ??= firstOptions(node.options);
+    firstOf ??= firstPlaces(node.options, (option) => option.key);
     const other = firstOf.get(option.key)!;
     if (other !== optionIndex) {
       problems.push({
@@ -255,36 +256,12 @@ function checkOptions(node: NodeOfKind<'menu'>, index: number, file: string, pro
   }
 }
 
-/** Where each key is first used among a menu's options. */
-function firstOptions(options: readonly { readonly key?: string }[]): Map<string, number> {
-  const first = new Map<string, number>();
-  options.forEach((option, at) => {
-    if (option.key !== undefined && !first.has(option.key)) first.set(option.key, at);
-  });
-  return first;
-}
-
-/** Patterns known to compile: inputs share a few (account numbers, dates), each tried once. */
-const compiling = new Set<string>();
-
-function compiles(pattern: string): boolean {
-  if (compiling.has(pattern)) return true;
-  try {
-    new RegExp(pattern);
-  } catch {
-    return false;
-  }
-  // Files are hostile: what is kept is bounded.
-  if (compiling.size >= 1000) compiling.clear();
-  compiling.add(pattern);
-  return true;
-}
-
-/** Where each id is first used among the nodes. */
-function firstPlaces(nodes: readonly { readonly id: string }[]): Map<string, number> {
+/** Where each name (a node's id, an option's key) is first used among the items. */
+function firstPlaces<T>(items: readonly T[], nameOf: (item: T) => string | undefined): Map<string, number> {
   const places = new Map<string, number>();
-  nodes.forEach((node, at) => {
-    if (!places.has(node.id)) places.set(node.id, at);
+  items.forEach((item, at) => {
+    const name = nameOf(item);
+    if (name !== undefined && !places.has(name)) places.set(name, at);
   });
   return places;
 }
@@ -300,7 +277,7 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
     const node = nodes[index]!;
     const before = ids.size;
     if (ids.add(node.id).size === before) {
-      firstIndex ??= firstPlaces(nodes);
+      firstIndex ??= firstPlaces(nodes, (node) => node.id);
       problems.push({
         code: DIAGNOSTIC_CODES.schema,
         severity: 'error',
@@ -309,16 +286,14 @@ function checkIntegrity(flow: Flow, file: string): Problem[] {
         message: `duplicate node id ${JSON.stringify(node.id)} (first used at /nodes/${firstIndex.get(node.id)!}/id)`
       });
     }
-    if (node.kind === 'input' && node.pattern !== undefined && !compiles(node.pattern)) {
-      {
-        problems.push({
-          code: DIAGNOSTIC_CODES.schema,
-          severity: 'error',
-          file,
-          pointer: `/nodes/${index}/pattern`,
-          message: `node ${JSON.stringify(node.id)}: ${JSON.stringify(node.pattern)} is not a valid regular expression`
-        });
-      }
+    if (node.kind === 'input' && node.pattern !== undefined && compiledPattern(node.pattern) === null) {
+      problems.push({
+        code: DIAGNOSTIC_CODES.schema,
+        severity: 'error',
+        file,
+        pointer: `/nodes/${index}/pattern`,
+        message: `node ${JSON.stringify(node.id)}: ${JSON.stringify(node.pattern)} is not a valid regular expression`
+      });
     }
     if (node.kind === 'input' && node.minDigits !== undefined && node.maxDigits !== undefined && node.minDigits > node.maxDigits) {
       problems.push({
